@@ -3,14 +3,15 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# Machines of this workplace keep the CPU build of torch in /opt/wheels; elsewhere pip's index serves.
+FIND_LINKS := $(if $(wildcard /opt/wheels),--find-links /opt/wheels,)
 
 .PHONY: run test bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
 	# constraints.txt pins torch to the CPU build (an unpinned torch pulls GB of CUDA wheels)
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	$(PY) -m pip install --quiet $(FIND_LINKS) -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
 run: $(STAMP)

@@ -47,6 +47,11 @@ def log1p(x: Array) -> Array:
     return x.log1p() if is_torch(x) else np.log1p(x)
 
 
+def expm1(x: Array) -> Array:
+    """e^x - 1, exact near 0 where exp(x) - 1 would cancel."""
+    return x.expm1() if is_torch(x) else np.expm1(x)
+
+
 def tanh(x: Array) -> Array:
     return x.tanh() if is_torch(x) else np.tanh(x)
 
@@ -74,7 +79,8 @@ def where(cond: Array, a: Array, b: Array) -> Array:
     if is_torch(cond):
         torch = _torch()
         like = a if is_torch(a) else b if is_torch(b) else None
-        kw = {"dtype": like.dtype, "device": like.device} if like is not None else {}
+        # Two plain numbers: the result lives on cond's device in torch's default dtype.
+        kw = {"dtype": like.dtype, "device": like.device} if like is not None else {"device": cond.device}
         a = a if is_torch(a) else torch.as_tensor(a, **kw)
         b = b if is_torch(b) else torch.as_tensor(b, **kw)
         return torch.where(cond, a, b)
@@ -174,6 +180,36 @@ def gather_weights(weights: Array, labels: Array, like: Array) -> Array:
         w = torch.as_tensor(weights, dtype=like.dtype, device=like.device)
         return w[labels.long()]
     return np.asarray(weights, dtype=np.asarray(like).dtype)[np.asarray(labels, dtype=np.intp)]
+
+
+def as_float_array(x: Array) -> Array:
+    """x as a floating array of its own kind: float tensors and arrays pass through
+    unchanged (dtype and device kept); integers, bools and Python numbers become float64
+    numpy arrays (float tensors of torch's default dtype for integer tensors)."""
+    if is_torch(x):
+        return x if x.is_floating_point() else x.to(_torch().get_default_dtype())
+    x = np.asarray(x)
+    return x if x.dtype.kind == "f" else x.astype(np.float64)
+
+
+def as_like(x: Array, like: Array) -> Array:
+    """x as the same kind of float array as `like` (dtype and device for tensors)."""
+    if is_torch(like):
+        torch = _torch()
+        return torch.as_tensor(x, dtype=like.dtype, device=like.device)
+    if is_torch(x):
+        x = x.detach().cpu().numpy()
+    return np.asarray(x, dtype=np.asarray(like).dtype)
+
+
+def labels_like(labels: Array, like: Array) -> Array:
+    """Integer class labels as `like`'s kind of array (int64 tensor on its device, or intp)."""
+    if is_torch(like):
+        torch = _torch()
+        return torch.as_tensor(labels, device=like.device).long()
+    if is_torch(labels):
+        labels = labels.detach().cpu().numpy()
+    return np.asarray(labels).astype(np.intp)
 
 
 def to_float(x: Array) -> float:
