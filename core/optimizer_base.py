@@ -19,6 +19,7 @@ and a torch tensor. `update` maps the rule over nested lists/tuples of arrays (a
 
 from __future__ import annotations
 
+import inspect
 import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, NamedTuple
@@ -55,7 +56,8 @@ HYPER_INFO: dict[str, HyperInfo] = {
 
 
 def _real(name: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) and not hasattr(value, "__float__"):
+    # float("0.1") and float(True) would pass silently; a typed text or a flag is a mistake.
+    if isinstance(value, (bool, str, bytes)) or value is None:
         raise ValueError(f"{name} must be a number, got {value!r}")
     try:
         out = float(value)
@@ -159,6 +161,11 @@ class Optimizer:
     @property
     def slot_names(self) -> tuple[str, ...]:
         return self.state_type._fields[1:]
+
+    @property
+    def doc(self) -> str:
+        """The rule's docstring: its algorithm box and how it differs from the paper."""
+        return inspect.cleandoc(self.rule.__doc__ or "")
 
     def init(self, params: Any) -> Any:
         """The state before the first step (`step` = 0)."""
