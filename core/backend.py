@@ -69,9 +69,14 @@ def sign(x: Array) -> Array:
 
 
 def erf(x: Array) -> Array:
+    """The error function; numpy has none, so math.erf element by element (float arrays
+    keep their dtype)."""
     if is_torch(x):
         return _torch().special.erf(x)
-    return np.vectorize(math.erf, otypes=[np.float64])(x) if np.ndim(x) else np.float64(math.erf(x))
+    if not np.ndim(x):
+        return np.float64(math.erf(x))
+    out = np.vectorize(math.erf, otypes=[np.float64])(x)
+    return out.astype(x.dtype, copy=False) if getattr(x, "dtype", None) is not None and x.dtype.kind == "f" else out
 
 
 def where(cond: Array, a: Array, b: Array) -> Array:
@@ -132,10 +137,16 @@ def amax(x: Array, axis: int, keepdims: bool = False) -> Array:
     return np.max(x, axis=axis, keepdims=keepdims)
 
 
+def _row_max(z: Array, axis: int) -> Array:
+    """max_j z_j as a constant shift (detached: the result never depends on it; 0 where
+    the max is not finite, so that -inf rows do not turn into nan)."""
+    m = amax(z, axis, keepdims=True)
+    return where(isfinite(m), m, 0.0) if not is_torch(m) else m.detach().nan_to_num(0.0, 0.0, 0.0)
+
+
 def logsumexp(z: Array, axis: int = -1, keepdims: bool = False) -> Array:
     """log sum_j exp(z_j), stable: m + log sum_j exp(z_j - m) with m = max_j z_j."""
-    m = amax(z, axis, keepdims=True)
-    m = where(isfinite(m), m, 0.0) if not is_torch(m) else m.detach().nan_to_num(0.0, 0.0, 0.0)
+    m = _row_max(z, axis)
     out = m + log(sum(exp(z - m), axis=axis, keepdims=True))
     if not keepdims:
         out = out.squeeze(axis) if is_torch(out) else np.squeeze(out, axis=axis)
@@ -148,8 +159,12 @@ def log_softmax(z: Array, axis: int = -1) -> Array:
 
 
 def softmax(z: Array, axis: int = -1) -> Array:
-    """softmax(z)_k = exp(z_k - max z) / sum_j exp(z_j - max z)."""
-    return exp(log_softmax(z, axis=axis))
+    """softmax(z)_k = exp(z_k - max z) / sum_j exp(z_j - max z).
+
+    (Not exp(log_softmax): at logits of 1000 the subtraction z - logsumexp(z) keeps only
+    ~13 digits; this form keeps every digit.)"""
+    e = exp(z - _row_max(z, axis))
+    return e / sum(e, axis=axis, keepdims=True)
 
 
 def isfinite(x: Array) -> Array:
@@ -210,6 +225,13 @@ def labels_like(labels: Array, like: Array) -> Array:
     if is_torch(labels):
         labels = labels.detach().cpu().numpy()
     return np.asarray(labels).astype(np.intp)
+
+
+def tiny(x: Array) -> float:
+    """The smallest positive normal number of x's float dtype (1/tiny is still finite)."""
+    if is_torch(x):
+        return float(_torch().finfo(x.dtype).tiny)
+    return float(np.finfo(np.asarray(x).dtype).tiny)
 
 
 def to_float(x: Array) -> float:
