@@ -58,8 +58,9 @@ def display_scale(surface: Any, f: np.ndarray, fmin: float) -> np.ndarray:
 def sample(surface: Any, resolution: int = RESOLUTION) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """`(xs, ys, f)` with f of shape (len(ys), len(xs)): row i is y = ys[i]."""
     xmin, xmax, ymin, ymax = surface.bounds
-    xs = np.linspace(xmin, xmax, resolution)
-    ys = np.linspace(ymin, ymax, resolution)
+    # Pixel centres: pixel i of the image covers [xmin + i*w/r, xmin + (i+1)*w/r].
+    xs = xmin + (np.arange(resolution) + 0.5) * (xmax - xmin) / resolution
+    ys = ymin + (np.arange(resolution) + 0.5) * (ymax - ymin) / resolution
     gx, gy = np.meshgrid(xs, ys)
     with np.errstate(all="ignore"):
         f = np.asarray(surface.value(gx, gy), dtype=np.float64)
@@ -87,6 +88,8 @@ class SurfaceLayer:
         ]
         for iso in self.contours:
             iso.setParentItem(self.image)
+            # Isocurves put sample i at pixel coordinate i; the sample sits at the centre.
+            iso.setPos(0.5, 0.5)
 
         self.colorbar = pg.ColorBarItem(
             values=self.levels, colorMap=COLORMAP, label=LINEAR_LABEL, interactive=False,
@@ -130,7 +133,8 @@ class SurfaceLayer:
         xmin, xmax, ymin, ymax = surface.bounds
         self.image.setRect(pg.QtCore.QRectF(xmin, ymin, xmax - xmin, ymax - ymin))
         self.colorbar.setLevels(self.levels)
-        self.colorbar.axis.setLabel(scale_label(surface))
+        # ColorBarItem keeps its label on the axis that faces the plot.
+        self.colorbar.getAxis("left").setLabel(scale_label(surface))
 
         # Interior levels only: the extremes would trace single pixels.
         steps = np.linspace(lo, hi, CONTOUR_COUNT + 2)[1:-1]
