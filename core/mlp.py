@@ -68,6 +68,12 @@ def unflatten(theta: np.ndarray, like: Params) -> Params:
     return out
 
 
+def _as(x: np.ndarray, dtype: np.dtype) -> np.ndarray:
+    # A core formula may hand back float64 for float32 input (np.where(x > 0, 1.0, 0.0));
+    # cast once here so a float32 net never silently computes its backward pass in float64.
+    return x if x.dtype == dtype else x.astype(dtype)
+
+
 def _activation(activation: Any) -> Any:
     if isinstance(activation, str):
         from gradlab.core import activations
@@ -106,23 +112,28 @@ class MLP:
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         """Logits a_L = z_L for a batch x of shape (N, n_in)."""
-        return self._forward(x)[1][-1]
+        return self.forward_pass(x)[0][-1]
 
-    def _forward(self, x: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
-        """(a, z): a[0] = x, a[l] and z[l−1] for each layer l; the last a is the logits."""
+    def forward_pass(self, x: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """(a, zs): a[0] = x, then a_l for each layer (the last one is the logits z_L), and
+        zs[l − 1] = z_l. What `backward` needs, and the hidden activations for inspection."""
         f = self.activation.forward
-        a = [np.asarray(x, dtype=self.dtype)]
+        dtype = self.dtype
+        a = [np.asarray(x, dtype=dtype)]
         zs: list[np.ndarray] = []
         last = len(self.params) - 1
         for l, (W, b) in enumerate(self.params):
             z = a[-1] @ W.T + b  # z_l = W_l a_{l−1} + b_l   (rows: a Wᵀ + b)
             zs.append(z)
-            a.append(z if l == last else f(z))  # a_l = f(z_l); the output stays linear
+            a.append(z if l == last else _as(f(z), dtype))  # a_l = f(z_l); the output stays linear
         return a, zs
+
+    _forward = forward_pass  # the name callers used first
 
     def backward(self, delta_out: np.ndarray, a: list[np.ndarray], zs: list[np.ndarray]) -> Params:
         """Gradients [(∂C/∂W_l, ∂C/∂b_l)] from δ_L = ∂C/∂z_L and the forward pass's a and z."""
         df = self.activation.derivative
+        dtype = self.dtype
         grads: Params = []
         delta = delta_out  # δ_L = ∇_{z_L} C
         for l in range(len(self.params) - 1, -1, -1):
@@ -131,7 +142,7 @@ class MLP:
             db = delta.sum(axis=0)  # ∂C/∂b_l = δ_l
             grads.append((dW, db))
             if l > 0:
-                delta = (delta @ W) * df(zs[l - 1])  # δ_{l−1} = W_lᵀ δ_l ⊙ f'(z_{l−1})
+                delta = (delta @ W) * _as(df(zs[l - 1]), dtype)  # δ_{l−1} = W_lᵀ δ_l ⊙ f'(z_{l−1})
         grads.reverse()
         return grads
 
@@ -140,10 +151,10 @@ class MLP:
         loss = _loss(loss) if loss is not None else self.loss
         if loss is None:
             raise ValueError("no loss: pass one here or to MLP(..., loss=...)")
-        a, zs = self._forward(x)
+        a, zs = self.forward_pass(x)
         logits = a[-1]
         # δ_L = ∇_{z_L} C: the loss's analytic gradient w.r.t. the logits ((p − y)/N for CE)
-        delta = np.asarray(loss.grad(logits, y), dtype=self.dtype)
+        delta = _as(np.asarray(loss.grad(logits, y)), self.dtype)
         value = float(loss.value(logits, y))
         return value, self.backward(delta, a, zs)
 
@@ -153,6 +164,47 @@ class MLP:
     ) -> float:
         """See `gradient_check`."""
         return gradient_check(self, x, y, loss if loss is not None else self.loss, eps, n_checks, seed)
+
+
+def compare_gradients(
+    mlp: MLP, x: np.ndarray, y: np.ndarray, loss: Any, eps: float = 1e-6,
+    n_checks: int | None = 200, seed: int = 0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(backprop's g_i, finite differences' ĝ_i) for `n_checks` random entries i of θ, in float64.
+
+        ĝ_i = (C(θ + ε e_i) − C(θ − ε e_i)) / (2ε)
+
+    All entries when `n_checks` is None or at least their number. `mlp` is copied (same class,
+    so a subclass with a broken backward stays broken) and run in float64.
+    """
+    probe = copy.copy(mlp)
+    probe.params = [(W.astype(np.float64), b.astype(np.float64)) for W, b in mlp.params]
+    x = np.asarray(x, dtype=np.float64)
+    if np.issubdtype(np.asarray(y).dtype, np.floating):
+        y = np.asarray(y, dtype=np.float64)
+    loss = _loss(loss)
+    _, grads = probe.loss_and_grads(x, y, loss)
+    theta = flatten(probe.params)
+    probe.params = unflatten(theta, probe.params)  # views: nudging theta[i] nudges the net
+    n = theta.size
+    rng = np.random.default_rng(seed)
+    idx = np.arange(n) if n_checks is None or n_checks >= n else np.sort(rng.choice(n, n_checks, replace=False))
+    numeric = np.empty(idx.size)
+    for k, i in enumerate(idx):
+        orig = theta[i]
+        theta[i] = orig + eps
+        plus = loss.value(probe.forward(x), y)
+        theta[i] = orig - eps
+        minus = loss.value(probe.forward(x), y)
+        theta[i] = orig
+        numeric[k] = (plus - minus) / (2 * eps)
+    return flatten(grads)[idx], numeric
+
+
+def relative_error(analytic: np.ndarray, numeric: np.ndarray) -> float:
+    """‖g − ĝ‖₂ / (‖g‖₂ + ‖ĝ‖₂): 0 when equal, 1 when opposite or one is 0; 0 if both vanish."""
+    denom = np.linalg.norm(analytic) + np.linalg.norm(numeric)
+    return 0.0 if denom == 0 else float(np.linalg.norm(analytic - numeric) / denom)
 
 
 def gradient_check(
@@ -166,30 +218,6 @@ def gradient_check(
 
     `n_checks` entries of θ are drawn at random (all of them when None). Correct backprop gives
     about 1e-8 or less (the finite difference's own error is O(ε²) plus rounding O(u/ε)); a
-    wrong backward pass gives something of order 1e-1 or more. 0 when both gradients vanish.
+    wrong backward pass gives something of order 1e-2 or more.
     """
-    probe = copy.copy(mlp)  # same class and methods, so a broken subclass stays broken
-    probe.params = [(W.astype(np.float64), b.astype(np.float64)) for W, b in mlp.params]
-    x = np.asarray(x, dtype=np.float64)
-    if np.issubdtype(np.asarray(y).dtype, np.floating):
-        y = np.asarray(y, dtype=np.float64)
-    _, grads = probe.loss_and_grads(x, y, loss)
-    theta = flatten(probe.params)
-    g = flatten(grads)
-    n = theta.size
-    rng = np.random.default_rng(seed)
-    idx = np.arange(n) if n_checks is None or n_checks >= n else rng.choice(n, n_checks, replace=False)
-    loss = _loss(loss)
-    numeric = np.empty(idx.size)
-    for k, i in enumerate(idx):
-        orig = theta[i]
-        theta[i] = orig + eps
-        probe.params = unflatten(theta, probe.params)
-        plus = loss.value(probe.forward(x), y)
-        theta[i] = orig - eps
-        minus = loss.value(probe.forward(x), y)
-        theta[i] = orig
-        numeric[k] = (plus - minus) / (2 * eps)
-    analytic = g[idx]
-    denom = np.linalg.norm(analytic) + np.linalg.norm(numeric)
-    return 0.0 if denom == 0 else float(np.linalg.norm(analytic - numeric) / denom)
+    return relative_error(*compare_gradients(mlp, x, y, loss, eps, n_checks, seed))
