@@ -19,9 +19,6 @@ from gradlab.gui.explorer_gradcheck import GradientCheckView
 from gradlab.gui.explorer_losses import LossesView
 from gradlab.gui.explorer_surface import SurfaceView
 
-# PySide6 6.12 on CPython 3.11 leaks references to None/True/False on every void call; the
-# guard (a no-op where the bug is absent) keeps the explorer alive when opened on its own.
-
 
 class ExplorerTab(QtWidgets.QWidget):
     """Sub-views in a QTabWidget; `race_requested` carries a core Surface."""
