@@ -1,0 +1,72 @@
+"""Saving and loading an MNIST run: weights, optimizer state, config and metric history.
+
+The file is `torch.save` of tensors and plain containers only (dicts, lists, numbers,
+strings, None), so `torch.load(path, weights_only=True)` reads it without unpickling
+any code:
+
+    {"format": "gradlab-mnist-run", "version": 1,
+     "config": TrainConfig.to_dict(), "history": History.to_dict(),
+     "step": int, "epoch": int, "epoch_step": int, "steps_per_epoch": int,
+     "state": {"model": {"0.weight": tensor, ...}, "optimizer": optimizer.state_dict(),
+               "scheduler": dict | None, "epoch_seconds": float, ...}}
+
+"model" is keyed like `nn.Sequential(Linear, f, Linear, f, Linear).state_dict()`.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from gradlab.core.mnist_frames import Checkpoint, History, TrainConfig
+
+FORMAT, VERSION = "gradlab-mnist-run", 1
+
+
+def save_run(path: str | os.PathLike, checkpoint: Checkpoint) -> Path:
+    """Write `checkpoint` (a final frame's) to `path` atomically: a temporary file in the
+    same folder, then `os.replace`, so a crash never leaves half a file."""
+    path = Path(path)
+    blob: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "config": checkpoint.config.to_dict(),
+        "history": checkpoint.history.to_dict(),
+        "step": int(checkpoint.step),
+        "epoch": int(checkpoint.epoch),
+        "epoch_step": int(checkpoint.epoch_step),
+        "steps_per_epoch": int(checkpoint.steps_per_epoch),
+        "state": dict(checkpoint.state),
+    }
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            torch.save(blob, f)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def load_run(path: str | os.PathLike) -> Checkpoint:
+    """Read a file of `save_run` (weights_only=True); ValueError when it is not one."""
+    try:
+        blob = torch.load(path, map_location="cpu", weights_only=True)
+    except Exception as e:  # torch raises many kinds for a foreign or damaged file
+        raise ValueError(f"{path}: not a GradLab run ({type(e).__name__}: {e})") from e
+    if not isinstance(blob, dict) or blob.get("format") != FORMAT:
+        raise ValueError(f"{path}: not a GradLab run (no {FORMAT!r} marker)")
+    if blob.get("version", 0) > VERSION:
+        raise ValueError(f"{path}: saved by a newer GradLab (version {blob['version']})")
+    return Checkpoint(
+        config=TrainConfig.from_dict(blob["config"]),
+        step=blob["step"], epoch=blob["epoch"], epoch_step=blob["epoch_step"],
+        history=History.from_dict(blob["history"]),
+        state=blob["state"],
+        steps_per_epoch=int(blob.get("steps_per_epoch", 0)),
+    )

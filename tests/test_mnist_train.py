@@ -1,0 +1,353 @@
+"""The MNIST training generator, on a small synthetic dataset (and briefly on the real one)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import torch
+
+from gradlab.core import mlp
+from gradlab.core.mnist_frames import Checkpoint, TrainConfig, TrainFrame
+from gradlab.core.mnist_synthetic import synthetic
+from gradlab.core.mnist_train import (
+    MEAN, STD, inverse_frequency, load_run, prepare, save_run, train, train_indices,
+)
+
+DATA = synthetic(600, 200, seed=1)
+SMALL = TrainConfig(schedule="constant", hidden=(32, 16), batch_size=50, epochs=2, eval_every=5, eval_subset=100,
+                    grid_size=12, threads=1)
+
+
+def run(config: TrainConfig, data=DATA, **kw) -> list[TrainFrame]:
+    return list(train(config, data, **kw))
+
+
+def losses(frames) -> np.ndarray:
+    return np.concatenate([f.losses for f in frames])
+
+
+def steps(frames) -> np.ndarray:
+    return np.concatenate([f.steps for f in frames])
+
+
+def test_frames_carry_every_field():
+    frames = run(SMALL, frame_seconds=0.0)
+    per_epoch = 12  # 600 / 50
+    np.testing.assert_array_equal(steps(frames), np.arange(1, 2 * per_epoch + 1))
+    for f in frames:
+        k = len(f.steps)
+        assert f.losses.shape == (k,) and f.lrs.shape == (k,)
+        assert f.grad_norms.shape == (k, 3) and f.dead_fraction.shape == (k, 2)
+        assert np.all(f.grad_norms > 0) and np.all((f.dead_fraction >= 0) & (f.dead_fraction <= 1))
+        np.testing.assert_allclose(f.lrs, 1e-3)
+    evals = [f.evaluation for f in frames if f.evaluation is not None]
+    # step 0, every 5 steps except at epoch ends, and the two epoch ends
+    assert [(e.kind, e.step) for e in evals] == [
+        ("subset", 0), ("subset", 5), ("subset", 10), ("epoch", 12), ("subset", 15),
+        ("subset", 20), ("epoch", 24)]
+    sub, end = evals[1], evals[-1]
+    assert sub.samples == 100 and end.samples == 200
+    assert end.confusion.shape == (10, 10) and end.confusion.sum() == 200
+    assert end.test_accuracy == pytest.approx(np.trace(end.confusion) / 200)
+    np.testing.assert_allclose(end.per_class_accuracy, np.diag(end.confusion) / end.confusion.sum(1))
+    assert end.grid_images.shape == (12, 28, 28) and end.grid_images.dtype == np.uint8
+    np.testing.assert_array_equal(end.grid_labels, DATA.test_labels[:12])
+    assert end.grid_predictions.shape == (12,) and np.all((end.grid_probabilities > 0.1) & (end.grid_probabilities <= 1))
+    assert end.first_layer_weights.shape == (32, 784) and end.first_layer_weights.dtype == np.float32
+    # copies, not views of the live weights: the first evaluation still shows the start
+    np.testing.assert_array_equal(evals[0].first_layer_weights, mlp.init_params([784, 32, 16, 10], 0)[0][0])
+    assert not np.array_equal(evals[0].first_layer_weights, end.first_layer_weights)
+    assert end.test_accuracy > 0.5  # learned something (chance is 0.1)
+    results = [f.epoch_result for f in frames if f.epoch_result is not None]
+    assert [r.epoch for r in results] == [1, 2]
+    assert results[1].train_loss < results[0].train_loss
+    assert results[0].train_loss == pytest.approx(losses(frames)[:12].mean())
+    assert all(r.seconds > 0 and r.samples_per_second > 0 for r in results)
+    last = frames[-1]
+    assert last.done and not last.stopped and last.final and last.diverged is None
+    assert isinstance(last.checkpoint, Checkpoint) and last.checkpoint.step == 24
+    assert all(f.checkpoint is None for f in frames[:-1])
+    p = last.progress
+    assert (p.epoch, p.epochs, p.step, p.total_steps, p.steps_per_epoch) == (2, 2, 24, 24, 12)
+    assert p.seconds_left == 0 and p.samples_per_second > 0 and p.fraction == 1.0 and p.device == "cpu"
+
+
+def test_frames_are_throttled_by_the_clock():
+    ticks = iter(range(10**6))
+    frames = run(SMALL.replace(eval_every=0), frame_seconds=3.5, clock=lambda: float(next(ticks)))
+    sizes = [len(f.steps) for f in frames]
+    assert sum(sizes) == 24
+    assert 6 <= len(frames) <= 12  # neither a frame per step nor one per epoch
+
+
+def test_data_are_normalised_once():
+    p = prepare(DATA)
+    expected = (DATA.train_images[3].reshape(-1) / 255.0 - MEAN) / STD
+    np.testing.assert_allclose(p.train_x[3].numpy(), expected, rtol=1e-6, atol=1e-6)
+    assert p.train_x.dtype == torch.float32 and p.train_x.shape == (600, 784)
+    assert prepare(DATA) is p  # cached for the next run on the same data
+
+
+def test_same_seed_same_start_and_batches_across_optimizers():
+    firsts = {}
+    for opt, hyper in [("adam", {"lr": 1e-3}), ("sgd", {"lr": 0.1}), ("torch:momentum", {"lr": 0.01}),
+                       ("rmsprop", {"lr": 1e-3})]:
+        frames = run(SMALL.replace(optimizer=opt, hyper=hyper, epochs=1, eval_every=0))
+        firsts[opt] = losses(frames)[0]
+    assert len(set(firsts.values())) == 1
+    other_seed = losses(run(SMALL.replace(seed=5, epochs=1, eval_every=0)))[0]
+    assert other_seed != firsts["adam"]
+
+
+def test_initial_weights_come_from_mlp_init_params():
+    frames = run(SMALL.replace(epochs=1, eval_every=0))
+    # The first batch's loss at mlp.init_params' weights, computed by the numpy MLP.
+    perm = torch.randperm(600, generator=torch.Generator().manual_seed(SMALL.seed * 1_000_003 + 1))
+    idx = perm[:50].numpy()
+    net = mlp.MLP(mlp.init_params([784, 32, 16, 10], SMALL.seed), "relu", "cross_entropy")
+    expected = net.loss.value(net.forward(prepare(DATA).train_x.numpy()[idx]), DATA.train_labels[idx])
+    assert frames[0].losses[0] == pytest.approx(expected, rel=1e-5)
+
+
+def test_stop_then_resume_equals_an_uninterrupted_run():
+    config = SMALL.replace(schedule="step", schedule_params={"step_size": 5, "gamma": 0.5},
+                           schedule_unit="batch")
+    whole = run(config)
+    flag = []
+    part = []
+    for f in train(config, DATA, stop=lambda: bool(flag), frame_seconds=0.0):
+        part.append(f)
+        if len(f.steps) and f.steps[-1] >= 17:  # mid-way through epoch 2
+            flag.append(True)
+    assert part[-1].stopped and not part[-1].done and part[-1].checkpoint.step == 17
+    assert part[-1].checkpoint.epoch == 1 and part[-1].checkpoint.epoch_step == 5
+    rest = run(config, resume=part[-1].checkpoint)
+    assert steps(rest)[0] == 18
+    np.testing.assert_array_equal(losses(part + rest), losses(whole))
+    np.testing.assert_array_equal(np.concatenate([f.lrs for f in part + rest]),
+                                  np.concatenate([f.lrs for f in whole]))
+    a = rest[-1].checkpoint.state["model"]
+    b = whole[-1].checkpoint.state["model"]
+    assert all(torch.equal(a[k], b[k]) for k in b)
+    assert rest[-1].epoch_result.test_loss == whole[-1].epoch_result.test_loss
+    assert rest[-1].checkpoint.history.losses == whole[-1].checkpoint.history.losses
+
+
+def test_resume_with_more_epochs_goes_on_and_checkpoint_is_reusable():
+    one = run(SMALL.replace(epochs=1))
+    ckpt = one[-1].checkpoint
+    more = run(SMALL.replace(epochs=2), resume=ckpt)
+    again = run(SMALL.replace(epochs=2), resume=ckpt)  # resuming must not change the checkpoint
+    np.testing.assert_array_equal(losses(more), losses(again))
+    assert steps(more)[0] == 13 and more[-1].done
+    np.testing.assert_array_equal(losses(one + more), losses(run(SMALL)))
+    # Nothing more to do: one final frame, no steps.
+    finished = run(SMALL.replace(epochs=1), resume=ckpt)
+    assert len(finished) == 1 and finished[0].done and len(finished[0].steps) == 0
+
+
+def test_resume_refuses_a_different_config():
+    ckpt = run(SMALL.replace(epochs=1, eval_every=0))[-1].checkpoint
+    with pytest.raises(ValueError, match="optimizer"):
+        run(SMALL.replace(optimizer="sgd"), resume=ckpt)
+
+
+def test_a_consumer_that_quits_on_the_flag_still_gets_the_checkpoint():
+    # The GUI's worker stops pulling frames once it sees the flag set. The flag may be set
+    # while a step runs (here: from inside the clock, mid-step); the next frame must then
+    # be the final one with the checkpoint, or Stop would lose what was trained.
+    flag: list[bool] = []
+    ticks = {"n": 0}
+
+    def clock() -> float:
+        ticks["n"] += 1
+        if ticks["n"] == 40:
+            flag.append(True)
+        return float(ticks["n"])
+
+    got = []
+    for f in train(SMALL.replace(eval_every=0), DATA, stop=lambda: bool(flag), clock=clock,
+                   frame_seconds=0.0):
+        got.append(f)
+        if flag:
+            break
+    assert got[-1].stopped and got[-1].checkpoint is not None
+    assert got[-1].checkpoint.step == steps(got)[-1]
+
+
+def test_stop_before_the_first_step():
+    frames = run(SMALL, stop=lambda: True)
+    assert frames[-1].stopped and frames[-1].checkpoint.step == 0
+    assert sum(len(f.steps) for f in frames) == 0
+    rest = run(SMALL, resume=frames[-1].checkpoint)
+    np.testing.assert_array_equal(losses(rest), losses(run(SMALL)))
+
+
+def test_divergence_stops_with_the_step():
+    frames = run(SMALL.replace(optimizer="sgd", hyper={"lr": 1e6}, eval_every=0))
+    last = frames[-1]
+    k = last.diverged
+    assert k is not None and last.done and last.checkpoint is not None
+    assert steps(frames)[-1] == k
+    assert not math.isfinite(losses(frames)[-1]) and np.all(np.isfinite(losses(frames)[:-1]))
+    assert last.checkpoint.step == k - 1 and last.checkpoint.history.diverged == k
+    # the checkpoint's weights are those before the diverging step: finite
+    assert all(torch.isfinite(t).all() for t in last.checkpoint.state["model"].values())
+
+
+@pytest.mark.parametrize("name", ["adam", "sgd", "rmsprop"])
+def test_torch_reference_and_core_optimizer_curves_coincide(name):
+    hyper = {"lr": 0.3 if name == "sgd" else 1e-3}
+    core = losses(run(SMALL.replace(optimizer=name, hyper=hyper, eval_every=0)))
+    ref = losses(run(SMALL.replace(optimizer="torch:" + name, hyper=hyper, eval_every=0)))
+    np.testing.assert_allclose(core, ref, rtol=1e-5)
+    assert core[-1] < core[0] * 0.9  # the curve moved, so the comparison means something
+
+
+def test_torch_references_are_torch_optim_with_translated_hyperparameters():
+    from gradlab.core.mnist_optim import make_optimizer
+    from gradlab.core.torch_optim import CoreOptimizer
+
+    p = [torch.zeros(3, requires_grad=True)]
+    adam = make_optimizer("torch:adam", p, {"lr": 0.01, "beta1": 0.8, "eps": 1e-6})
+    assert type(adam) is torch.optim.Adam
+    g = adam.param_groups[0]
+    assert (g["lr"], g["betas"], g["eps"]) == (0.01, (0.8, 0.999), 1e-6)
+    nesterov = make_optimizer("torch:nesterov", p, {"lr": 0.1, "momentum": 0.5})
+    assert type(nesterov) is torch.optim.SGD and nesterov.param_groups[0]["nesterov"]
+    assert isinstance(make_optimizer("adam", p, {"lr": 0.01}), CoreOptimizer)
+    with pytest.raises(ValueError, match="beta1"):
+        make_optimizer("torch:adam", p, {"beta1": 1.5})
+
+
+def test_numpy_engine_coincides_with_torch_engine_in_float64(monkeypatch):
+    config = SMALL.replace(dtype="float64", activation="tanh", eval_every=0)
+    a = run(config)
+    calls = []
+    backward = mlp.MLP.backward
+    monkeypatch.setattr(mlp.MLP, "backward", lambda self, *args: calls.append(1) or backward(self, *args))
+    b = run(config.replace(engine="numpy"))
+    assert len(calls) == 24  # every step's gradient came from the hand-written backprop
+    np.testing.assert_allclose(losses(a), losses(b), rtol=1e-10)
+    np.testing.assert_allclose(np.concatenate([f.grad_norms for f in a]),
+                               np.concatenate([f.grad_norms for f in b]), rtol=1e-8)
+    assert b[-1].progress.device == "cpu (numpy)"
+    assert b[-1].epoch_result.test_accuracy == a[-1].epoch_result.test_accuracy
+
+
+@pytest.mark.parametrize("loss,params", [
+    ("weighted_cross_entropy", {"weights": "inverse_frequency"}),
+    ("weighted_cross_entropy", {"weights": [1.0] * 9 + [3.0]}),
+    ("focal", {"gamma": 2.0, "alpha": "inverse_frequency"}),
+    ("softmax_mse", {}),
+])
+def test_every_loss_trains(loss, params):
+    frames = run(SMALL.replace(loss=loss, loss_params=params, hyper={"lr": 3e-3}, eval_every=0))
+    curve = losses(frames)
+    assert np.all(np.isfinite(curve)) and curve[-6:].mean() < curve[:6].mean()
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu", "leaky_relu"])
+def test_every_activation_trains(activation):
+    frames = run(SMALL.replace(activation=activation, hyper={"lr": 3e-3}, eval_every=0))
+    assert frames[-1].epoch_result.test_accuracy > 0.3
+    dead = np.concatenate([f.dead_fraction for f in frames])
+    if activation != "relu":
+        assert np.all(dead == 0)
+
+
+def test_dead_relu_units_are_counted():
+    frames = run(SMALL.replace(optimizer="sgd", hyper={"lr": 10.0}, epochs=1, eval_every=0))
+    dead = np.concatenate([f.dead_fraction for f in frames])
+    assert np.all(dead[0] == 0)  # at the start every unit fires for some digit
+    assert dead.max() > 0.2  # large SGD steps leave ReLUs dead: what the view shows
+
+
+def test_cosine_schedule_per_epoch_and_per_batch():
+    per_epoch = run(SMALL.replace(schedule="cosine", schedule_unit="epoch", epochs=2, eval_every=0))
+    lrs = np.concatenate([f.lrs for f in per_epoch])
+    assert np.all(lrs[:12] == pytest.approx(1e-3)) and np.all(lrs[12:] == pytest.approx(5e-4))
+    per_batch = run(SMALL.replace(schedule="cosine", schedule_unit="batch", eval_every=0))
+    lrs = np.concatenate([f.lrs for f in per_batch])
+    assert lrs[0] == pytest.approx(1e-3) and np.all(np.diff(lrs) < 0)
+    assert lrs[12] == pytest.approx(5e-4 * (1 + math.cos(math.pi * 12 / 24)) * 1, rel=1e-6)
+
+
+def test_imbalance_keeps_a_fraction_of_chosen_digits():
+    config = SMALL.replace(imbalance={3: 0.1, 7: 0.0})
+    rows = train_indices(DATA.train_labels, config)
+    counts = np.bincount(DATA.train_labels[rows], minlength=10)
+    full = np.bincount(DATA.train_labels, minlength=10)
+    assert counts[3] == round(0.1 * full[3]) and counts[7] == 0
+    assert all(counts[d] == full[d] for d in range(10) if d not in (3, 7))
+    np.testing.assert_array_equal(rows, train_indices(DATA.train_labels, config))  # seeded
+    w = inverse_frequency(DATA.train_labels[rows])
+    assert w[7] == 0 and w[3] > 5 * w[0]
+    frames = run(config.replace(epochs=1, eval_every=0))
+    assert frames[-1].progress.steps_per_epoch == math.ceil(len(rows) / 50)
+    end = frames[-1].evaluation
+    assert end.per_class_accuracy[7] == 0  # never seen: never predicted right
+
+
+def test_bad_config_raises_before_training():
+    for bad in [dict(optimizer="nope"), dict(hyper={"lr": -1}), dict(loss="hinge"),
+                dict(activation="gelu"), dict(batch_size=0), dict(engine="jax"),
+                dict(schedule="warmup"), dict(imbalance={12: 0.5}), dict(device="tpu"),
+                dict(schedule="step", schedule_params={"step_size": 0})]:
+        with pytest.raises(ValueError):
+            train(SMALL.replace(**bad), DATA)  # raised by the call, not at next()
+
+
+def test_save_and_load_a_run(tmp_path):
+    config = SMALL.replace(epochs=1)
+    frames = run(config)
+    path = save_run(tmp_path / "run.pt", frames[-1].checkpoint)
+    assert [p.name for p in tmp_path.iterdir()] == ["run.pt"]
+    raw = torch.load(path, weights_only=True)  # tensors and plain containers only
+    assert raw["format"] == "gradlab-mnist-run" and raw["state"]["model"]["0.weight"].shape == (32, 784)
+    back = load_run(path)
+    assert back.config == config and back.step == 12 and back.steps_per_epoch == 12
+    assert back.history.losses == frames[-1].checkpoint.history.losses
+    assert back.history.epochs == frames[-1].checkpoint.history.epochs
+    net = torch.nn.Sequential(torch.nn.Linear(784, 32), torch.nn.ReLU(), torch.nn.Linear(32, 16),
+                              torch.nn.ReLU(), torch.nn.Linear(16, 10))
+    net.load_state_dict(back.state["model"])  # the keys of nn.Sequential
+    # and the loaded run resumes like the in-memory checkpoint
+    a = run(config.replace(epochs=2), resume=back)
+    b = run(config.replace(epochs=2), resume=frames[-1].checkpoint)
+    np.testing.assert_array_equal(losses(a), losses(b))
+
+
+def test_load_run_rejects_other_files(tmp_path):
+    (tmp_path / "x.pt").write_bytes(b"not a run")
+    with pytest.raises(ValueError, match="not a GradLab run"):
+        load_run(tmp_path / "x.pt")
+    torch.save({"a": torch.zeros(1)}, tmp_path / "y.pt")
+    with pytest.raises(ValueError, match="not a GradLab run"):
+        load_run(tmp_path / "y.pt")
+
+
+@pytest.mark.slow
+def test_real_mnist_subset_trains_far_above_chance(mnist_dir):
+    from gradlab.core.mnist_data import load
+
+    data = load(mnist_dir)
+    config = TrainConfig(hidden=(128, 64), epochs=2, train_subset=10000, test_subset=2000,
+                         eval_every=0, threads=1)
+    frames = run(config, data)
+    assert frames[-1].epoch_result.test_accuracy > 0.8  # chance is 0.1; this run gets ~0.89
+
+
+def test_blas_threads_can_be_set_at_run_time():
+    from gradlab.core.blas_threads import blas_threads, set_blas_threads
+
+    before = blas_threads()
+    if before is None:
+        pytest.skip("numpy's BLAS is not a bundled OpenBLAS here")
+    try:
+        assert set_blas_threads(2) and blas_threads() == 2
+        assert set_blas_threads(1) and blas_threads() == 1
+    finally:
+        set_blas_threads(before)
