@@ -1,0 +1,236 @@
+"""GradLab's main window: the Race, MNIST and Explorer tabs and the menus.
+
+The MNIST and Explorer tabs are built the first time they are shown (their modules
+import lazily and defensively: the window works without them, and start-up does
+not pay for them; torch in particular is never imported here).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from gradlab.gui import presenter, scenario, scenario_menu, worker
+from gradlab.gui.race_config import RaceConfig
+from gradlab.gui.race_export import export_csv, export_image
+from gradlab.gui.race_tab import RaceTab, default_config
+
+TITLE = "GradLab"
+LAZY_TABS = (("MNIST", "gradlab.gui.mnist_tab", "MnistTab"),
+             ("Explorer", "gradlab.gui.explorer_tab", "ExplorerTab"))
+
+
+class _Pending(QtWidgets.QLabel):
+    """Stands in for a tab until it is first shown."""
+
+    def __init__(self, title: str, module: str, cls: str) -> None:
+        super().__init__(f"Loading {title}…")
+        self.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.spec = (title, module, cls)
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    def __init__(self, config: RaceConfig | None = None, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"{TITLE} — optimizer race")
+        self.resize(1600, 960)
+        self.last_error = ""
+        # Tests replace this to answer "overwrite?" without a dialog.
+        self.confirm_overwrite: Callable[[Path], bool] = self._ask_overwrite
+        self.presenting = False
+
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.race = RaceTab(config if config is not None else default_config())
+        self.tabs.addTab(self.race, "Optimizer race")
+        for title, module, cls in LAZY_TABS:
+            self.tabs.addTab(_Pending(title, module, cls), title)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
+        self._menus()
+        self.race.failed.connect(lambda msg: self.show_error("The race stopped", msg))
+        self.statusBar().showMessage("Press Space (or ▶ Run) to start the race; Right steps once, "
+                                     "Left steps back, R resets.")
+
+    # -- menus ---------------------------------------------------------------------------------
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+
+        def act(menu: QtWidgets.QMenu, text: str, slot: Callable, key: Any = None) -> QtGui.QAction:
+            a = menu.addAction(text)
+            if key is not None:
+                a.setShortcut(QtGui.QKeySequence(key))
+            a.triggered.connect(lambda _c=False: slot())
+            return a
+
+        act(file, "&Open scenario…", self._open_dialog, QtGui.QKeySequence.StandardKey.Open)
+        act(file, "&Save scenario…", self._save_dialog, QtGui.QKeySequence.StandardKey.Save)
+        file.addSeparator()
+        act(file, "Export view as &PNG…", lambda: self._export_dialog("png"), "Ctrl+E")
+        act(file, "Export view as S&VG…", lambda: self._export_dialog("svg"), "Ctrl+Shift+E")
+        act(file, "Export trajectories as &CSV…", lambda: self._export_dialog("csv"), "Ctrl+Shift+C")
+        file.addSeparator()
+        act(file, "&Quit", self.close, QtGui.QKeySequence.StandardKey.Quit)
+
+        self.scenarios_menu = bar.addMenu("S&cenarios")
+        from gradlab.resources import scenario_paths
+
+        self.scenario_actions = scenario_menu.fill(self.scenarios_menu, scenario_paths(), self.open_scenario)
+
+        view = bar.addMenu("&View")
+        self.presenter_action = view.addAction("&Presenter mode")
+        self.presenter_action.setCheckable(True)
+        self.presenter_action.setShortcut(QtGui.QKeySequence("F11"))
+        self.presenter_action.setToolTip("larger fonts and thicker lines for a projector")
+        self.presenter_action.toggled.connect(self.set_presenter)
+        act(view, "&3-D view", lambda: self.race.views.setCurrentWidget(self.race.view3d), "Ctrl+3")
+        act(view, "&2-D view", lambda: self.race.views.setCurrentWidget(self.race.view), "Ctrl+2")
+
+    # -- tabs ----------------------------------------------------------------------------------
+    def _tab_changed(self, index: int) -> None:
+        pending = self.tabs.widget(index)
+        if isinstance(pending, _Pending):
+            self._build_tab(index, pending)
+
+    def _build_tab(self, index: int, pending: _Pending) -> QtWidgets.QWidget | None:
+        title, module, cls = pending.spec
+        try:
+            widget = getattr(importlib.import_module(module), cls)()
+        except Exception as exc:  # noqa: BLE001 - a broken extra tab must not take the app down
+            pending.setText(f"The {title} tab is not available: {type(exc).__name__}: {exc}")
+            return None
+        blocker = QtCore.QSignalBlocker(self.tabs)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, title)
+        self.tabs.setCurrentIndex(index)
+        del blocker
+        pending.deleteLater()
+        requested = getattr(widget, "race_requested", None)
+        if requested is not None:
+            requested.connect(self.race_surface)
+        return widget
+
+    def tab(self, title: str) -> QtWidgets.QWidget | None:
+        """The tab called `title`, built if it was still pending."""
+        for i in range(self.tabs.count()):
+            if self.tabs.tabText(i) == title:
+                w = self.tabs.widget(i)
+                return self._build_tab(i, w) if isinstance(w, _Pending) else w
+        return None
+
+    def race_surface(self, surface: Any) -> None:
+        """Load a Surface (from the explorer) in the race tab and switch to it."""
+        self.race.set_custom_surface(surface)
+        self.tabs.setCurrentWidget(self.race)
+
+    # -- scenarios -------------------------------------------------------------------------------
+    def open_scenario(self, path: str | Path) -> bool:
+        """Load a scenario; on a bad file show the message (naming the field), change nothing."""
+        try:
+            config = scenario.load(path)
+            self.race.load_config(config)
+        except ValueError as exc:
+            self.show_error("Cannot open this scenario", f"{Path(path).name}: {exc}")
+            return False
+        self.tabs.setCurrentWidget(self.race)
+        self.statusBar().showMessage(f"Scenario: {config.title or Path(path).stem}")
+        return True
+
+    def save_scenario(self, path: str | Path) -> bool:
+        path = Path(path)
+        if not self.race.can_save():
+            self.show_error("Cannot save this scenario",
+                            "This surface came from the Explorer and has no formula to save.")
+            return False
+        if path.exists() and not self.confirm_overwrite(path):
+            return False
+        scenario.save(self.race.current_config(), path)
+        self.statusBar().showMessage(f"Saved {path}")
+        return True
+
+    def _open_dialog(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Open scenario", "", "GradLab scenario (*.json)")
+        if path:
+            self.open_scenario(path)
+
+    def _save_dialog(self) -> None:
+        # QFileDialog asks before replacing a file, so the answer counts as given.
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Save scenario", "scenario.json",
+                                                        "GradLab scenario (*.json)")
+        if path:
+            ask, self.confirm_overwrite = self.confirm_overwrite, lambda p: True
+            try:
+                self.save_scenario(path)
+            finally:
+                self.confirm_overwrite = ask
+
+    # -- export ------------------------------------------------------------------------------------
+    def export_view(self, path: str | Path) -> bool:
+        """The surface view (or the 3-D view's placeholder is skipped) as PNG or SVG."""
+        self.race.redraw(complete=True)
+        ok = export_image(self.race.view.scene(), path, self.confirm_overwrite)
+        if ok:
+            self.statusBar().showMessage(f"Exported {path}")
+        return ok
+
+    def export_trajectories(self, path: str | Path) -> bool:
+        ok = export_csv(self.race.history, self.race.labels(), path, self.confirm_overwrite)
+        if ok:
+            self.statusBar().showMessage(f"Exported {path}")
+        return ok
+
+    def _export_dialog(self, kind: str) -> None:
+        filters = {"png": "PNG image (*.png)", "svg": "SVG image (*.svg)", "csv": "CSV table (*.csv)"}
+        default = {"png": "race.png", "svg": "race.svg", "csv": "trajectories.csv"}[kind]
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export", default, filters[kind])
+        if not path:
+            return
+        ask, self.confirm_overwrite = self.confirm_overwrite, lambda p: True  # the dialog asked
+        try:
+            if kind == "csv":
+                self.export_trajectories(path)
+            else:
+                self.export_view(path)
+        finally:
+            self.confirm_overwrite = ask
+
+    # -- messages ------------------------------------------------------------------------------------
+    def _ask_overwrite(self, path: Path) -> bool:
+        answer = QtWidgets.QMessageBox.question(
+            self, "Replace file?", f"{path} already exists. Replace it?",
+            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
+            QtWidgets.QMessageBox.StandardButton.No)
+        return answer == QtWidgets.QMessageBox.StandardButton.Yes
+
+    def show_error(self, title: str, text: str) -> None:
+        """A non-blocking warning (tests read `last_error`)."""
+        self.last_error = text
+        self.statusBar().showMessage(text)
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, title, text,
+                                    QtWidgets.QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("ErrorBox")
+        box.open()
+
+    # -- presenter mode ---------------------------------------------------------------------------------
+    def set_presenter(self, on: bool) -> None:
+        self.presenting = on
+        blocker = QtCore.QSignalBlocker(self.presenter_action)
+        self.presenter_action.setChecked(on)
+        del blocker
+        presenter.apply(self, self.race, on)
+
+    # -- closing -------------------------------------------------------------------------------------
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.race.shutdown()
+        for i in range(self.tabs.count()):
+            w = self.tabs.widget(i)
+            if w is not self.race and not isinstance(w, _Pending):
+                w.close()  # their own closeEvent stops their workers
+        worker.stop_all(2000)
+        super().closeEvent(event)

@@ -1,0 +1,127 @@
+"""One hyperparameter control: a spin box that accepts any typed value, plus a slider.
+
+Log-scaled hyperparameters (learning rate, ε) step by a factor of 10^0.1 per arrow
+press or wheel notch and their slider is logarithmic, yet any value in range can be
+typed (0.0037, 3e-4): the spin box keeps 12 decimals and shows 6 significant digits.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+SLIDER_TICKS = 1000
+
+
+class NumberBox(QtWidgets.QDoubleSpinBox):
+    """A QDoubleSpinBox showing `%.6g` and stepping geometrically when `log`."""
+
+    def __init__(self, lo: float, hi: float, log: bool, parent: QtWidgets.QWidget | None = None):
+        super().__init__(parent)
+        self.log = log
+        self.setDecimals(12)
+        self.setRange(lo, hi)
+        self.setKeyboardTracking(False)  # emit when typing is finished, not per key
+        if not log:
+            self.setSingleStep((hi - lo) / 100 if hi > lo else 0.01)
+        self.setFixedWidth(92)
+        self.setAlignment(QtCore.Qt.AlignmentFlag.AlignRight)
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt override
+        return f"{value:.6g}"
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt override
+        try:
+            return float(text.replace(",", "."))
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int) -> object:  # noqa: D102 - Qt override
+        t = text.strip().replace(",", ".")
+        if t in ("", "-", ".", "e", "-."):
+            return QtGui.QValidator.State.Intermediate
+        try:
+            v = float(t)
+        except ValueError:
+            # "1e" or "1e-" on the way to "1e-3"
+            if t[-1:] in "eE-+":
+                return QtGui.QValidator.State.Intermediate
+            return QtGui.QValidator.State.Invalid
+        if self.minimum() <= v <= self.maximum():
+            return QtGui.QValidator.State.Acceptable
+        return QtGui.QValidator.State.Intermediate
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
+        if not self.log:
+            super().stepBy(steps)
+            return
+        self.setValue(max(self.value(), self.minimum()) * 10 ** (0.1 * steps))
+
+
+class HyperControl(QtWidgets.QWidget):
+    """Spin box (+ slider for log-scaled values); `changed(float)` when the value is set."""
+
+    changed = QtCore.Signal(float)
+
+    def __init__(self, lo: float, hi: float, log: bool, value: float,
+                 parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lo, self.hi, self.log = lo, hi, log
+        self.box = NumberBox(lo, hi, log)
+        self.box.setValue(value)
+        row = QtWidgets.QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.slider: QtWidgets.QSlider | None = None
+        if log:
+            self.slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
+            self.slider.setRange(0, SLIDER_TICKS)
+            self.slider.setMinimumWidth(40)
+            self.slider.setToolTip("logarithmic: each tenth of the track is ×10^(span/10)")
+            self._sync_slider(value)
+            self.slider.valueChanged.connect(self._slider_moved)
+            row.addWidget(self.slider, 1)
+        row.addWidget(self.box)
+        self.box.valueChanged.connect(self._box_changed)
+
+    def value(self) -> float:
+        return self.box.value()
+
+    def set_value(self, value: float) -> None:
+        self.box.setValue(value)
+
+    # -- slider <-> box (log mapping) ---------------------------------------------------
+    def _tick(self, value: float) -> int:
+        a, b = math.log10(self.lo), math.log10(self.hi)
+        v = math.log10(min(max(value, self.lo), self.hi))
+        return round((v - a) / (b - a) * SLIDER_TICKS)
+
+    def _sync_slider(self, value: float) -> None:
+        if self.slider is not None:
+            blocker = QtCore.QSignalBlocker(self.slider)
+            self.slider.setValue(self._tick(value))
+            del blocker
+
+    def _slider_moved(self, tick: int) -> None:
+        a, b = math.log10(self.lo), math.log10(self.hi)
+        # Round to 3 significant digits: a dragged learning rate reads 0.0251, not 0.025118864.
+        value = float(f"{10 ** (a + (b - a) * tick / SLIDER_TICKS):.3g}")
+        self.box.setValue(value)
+
+    def _box_changed(self, value: float) -> None:
+        self._sync_slider(value)
+        self.changed.emit(value)
+
+
+def make_control(info: Any, value: Any) -> QtWidgets.QWidget:
+    """A check box for boolean hyperparameters, a HyperControl otherwise."""
+    if getattr(info, "kind", "float") == "bool":
+        box = QtWidgets.QCheckBox()
+        box.setChecked(bool(value))
+        return box
+    lo = float(info.lo)
+    hi = max(float(info.hi), float(value))
+    if info.log:
+        lo = min(lo, float(value))
+    return HyperControl(lo, hi, bool(info.log), float(value))

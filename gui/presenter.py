@@ -1,0 +1,23 @@
+"""Presenter mode: larger fonts and thicker lines for a projector (F11)."""
+
+from __future__ import annotations
+
+from PySide6 import QtWidgets
+
+from gradlab.gui.style import NORMAL, PRESENTER
+
+SCALE = PRESENTER.font_pt / NORMAL.font_pt
+
+
+def apply(window: QtWidgets.QWidget, race_tab: object, on: bool) -> None:
+    """Scale the window's font and the race's lines; `on=False` restores the normal look."""
+    base = window.property("normal_font_pt")
+    if base is None:  # remember the platform's own size the first time
+        base = window.font().pointSizeF()
+        window.setProperty("normal_font_pt", base)
+    font = window.font()
+    font.setPointSizeF(base * SCALE if on else base)
+    window.setFont(font)
+    set_look = getattr(race_tab, "set_look", None)
+    if set_look is not None:
+        set_look(PRESENTER if on else NORMAL)

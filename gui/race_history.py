@@ -1,0 +1,86 @@
+"""Everything a race has produced so far, in growable arrays the views slice.
+
+The GUI's frame slot calls `append(frame)` and nothing else; views read slices
+(`points[:n]`) when the redraw timer fires. Arrays grow by doubling, so appending a
+frame of k rows costs O(k) amortised and plotting never copies the whole history.
+States arrive once per frame (at its last row); `state_at(step)` returns the latest
+one recorded at or before `step`, with the step it belongs to.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+import numpy as np
+
+
+class RaceHistory:
+    """Rows 0..n-1 of a race with m optimizers (row i is step `steps[i]`)."""
+
+    def __init__(self, m: int, minima: list[tuple[float, float]] | None = None,
+                 capacity: int = 256) -> None:
+        self.m = m
+        # Distance to the nearest minimum is kept per row as rows arrive, so a long
+        # race never recomputes it for the whole history at redraw time.
+        self._minima = np.asarray(minima or [], dtype=np.float64).reshape(-1, 2)
+        self.has_minima = len(self._minima) > 0
+        self.dists = np.empty((capacity, m))
+        self.n = 0
+        self.steps = np.empty(capacity, dtype=np.int64)
+        self.points = np.empty((capacity, m, 2))
+        self.losses = np.empty((capacity, m))
+        self.grads = np.empty((capacity, m, 2))
+        self.updates = np.empty((capacity, m, 2))
+        self.diverged: list[int | None] = [None] * m
+        self._state_steps: list[int] = []
+        self._states: list[list[dict[str, Any]]] = []
+        self.done = False
+
+    def _grow(self, need: int) -> None:
+        cap = self.steps.shape[0]
+        if need <= cap:
+            return
+        while cap < need:
+            cap *= 2
+        for name in ("steps", "points", "losses", "grads", "updates", "dists"):
+            old = getattr(self, name)
+            new = np.empty((cap,) + old.shape[1:], dtype=old.dtype)
+            new[: self.n] = old[: self.n]
+            setattr(self, name, new)
+
+    def append(self, frame: Any) -> None:
+        """Add a `RaceFrame`'s rows (a frame may have none: a final flush)."""
+        k = len(frame.steps)
+        if k:
+            self._grow(self.n + k)
+            s = slice(self.n, self.n + k)
+            self.steps[s] = frame.steps
+            self.points[s] = frame.points
+            self.losses[s] = frame.losses
+            self.grads[s] = frame.grads
+            self.updates[s] = frame.updates
+            if self.has_minima:
+                d = frame.points[:, :, None, :] - self._minima[None, None, :, :]
+                self.dists[s] = np.sqrt((d * d).sum(axis=-1)).min(axis=-1)
+            self.n += k
+            self._state_steps.append(int(frame.steps[-1]))
+            self._states.append(frame.states)
+        self.diverged = list(frame.diverged)
+        self.done = bool(frame.done)
+
+    @property
+    def last_step(self) -> int:
+        return int(self.steps[self.n - 1]) if self.n else -1
+
+    def index_of(self, step: int) -> int:
+        """Row index of `step` (rows are consecutive steps from steps[0])."""
+        if not self.n:
+            return -1
+        return int(min(max(step - int(self.steps[0]), 0), self.n - 1))
+
+    def state_at(self, step: int) -> tuple[int, list[dict[str, Any]]] | None:
+        i = bisect.bisect_right(self._state_steps, step) - 1
+        if i < 0:
+            return None
+        return self._state_steps[i], self._states[i]

@@ -1,0 +1,89 @@
+"""Choose the surface: every built-in one, or a typed formula validated in place.
+
+A formula that does not parse shows its error in red beside the field and changes
+nothing else; a valid one emits `formula_chosen(text)`.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from gradlab.core import surfaces
+
+FORMULA_ITEM = "__formula__"
+
+
+class SurfacePicker(QtWidgets.QWidget):
+    surface_chosen = QtCore.Signal(str)  # a built-in surface's name
+    formula_chosen = QtCore.Signal(str)  # a formula that parsed
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QtWidgets.QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.combo = QtWidgets.QComboBox()
+        for name in surfaces.names():
+            self.combo.addItem(surfaces.get(name).title, name)
+        self.combo.addItem("Your formula…", FORMULA_ITEM)
+        self.combo.setFocusPolicy(QtCore.Qt.FocusPolicy.ClickFocus)
+        grid.addWidget(self.combo, 0, 0, 1, 2)
+
+        self.formula = QtWidgets.QLineEdit()
+        self.formula.setPlaceholderText("f(x, y) = e.g. x**2 + 3*sin(y)")
+        self.formula.setToolTip("a formula in x and y: + − * / **, sin, cos, exp, log, sqrt, "
+                                "abs, tanh, …; press Enter to use it")
+        self.apply = QtWidgets.QPushButton("Use")
+        self.apply.setToolTip("race on this formula (Enter)")
+        grid.addWidget(self.formula, 1, 0)
+        grid.addWidget(self.apply, 1, 1)
+        self.error = QtWidgets.QLabel()
+        self.error.setObjectName("FieldError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        grid.addWidget(self.error, 2, 0, 1, 2)
+        self.formula_text = QtWidgets.QLabel()
+        self.formula_text.setObjectName("Formula")
+        self.formula_text.setWordWrap(True)
+        grid.addWidget(self.formula_text, 3, 0, 1, 2)
+
+        self.combo.activated.connect(self._picked)
+        self.formula.returnPressed.connect(self._apply)
+        self.apply.clicked.connect(self._apply)
+        self.formula.textEdited.connect(lambda _t: self.show_error(""))
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def show_surface(self, name: str, formula: str | None, title_formula: str) -> None:
+        """Reflect the current surface without emitting anything."""
+        blocker = QtCore.QSignalBlocker(self.combo)
+        i = self.combo.findData(FORMULA_ITEM if formula is not None else name)
+        self.combo.setCurrentIndex(max(i, 0))
+        del blocker
+        if formula is not None:
+            self.formula.setText(formula)
+        self.formula_text.setText(title_formula)
+        self.show_error("")
+
+    def _picked(self, index: int) -> None:
+        name = self.combo.itemData(index)
+        if name == FORMULA_ITEM:
+            self.formula.setFocus()
+            if self.formula.text().strip():
+                self._apply()
+            return
+        self.surface_chosen.emit(name)
+
+    def _apply(self) -> None:
+        text = self.formula.text().strip()
+        if not text:
+            self.show_error("type a formula in x and y first")
+            return
+        try:
+            surfaces.from_expression(text)
+        except ValueError as exc:
+            self.show_error(str(exc))
+            return
+        self.show_error("")
+        self.formula_chosen.emit(text)

@@ -1,0 +1,378 @@
+"""The race over the surface: heatmap (SurfaceLayer), paths, heads, arrows, start marker.
+
+Items are built once per set of racers and updated with `setData` by `redraw`, which
+the race tab's single redraw timer calls. Nothing non-finite is drawn: paths stop at
+a diverged optimizer's last finite point (`render.finite_path`).
+
+The two arrows at each head (legend under the plot):
+- dashed: −η∇f, the step plain gradient descent with this racer's learning rate would
+  take from here (the raw gradient's direction, downhill);
+- solid: u, the step this optimizer actually takes (momentum's lag, Adam's normalised
+  length). Both are scaled by one factor per racer so the longer is `arrow_px` pixels
+  long, which keeps their lengths comparable to each other; the dashed one is at
+  least 12 px so its direction always shows.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from gradlab.gui.race_config import OptimizerEntry
+from gradlab.gui.race_history import RaceHistory
+from gradlab.gui.render import finite_path
+from gradlab.gui.style import BACKGROUND, NORMAL, Look
+from gradlab.gui.surface_layer import SurfaceLayer
+
+ARROW_LEGEND = ("At each head — dashed arrow: −η∇f, the step plain gradient descent would take; "
+                "solid arrow: the optimizer's actual step. Both scaled by the same factor.")
+MIN_GRAD_PX = 12.0
+HEAD_PX = 9.0
+
+
+def arrow_pairs(tail: np.ndarray, vec: np.ndarray, px: tuple[float, float]) -> np.ndarray:
+    """Segments (connect='pairs') drawing an arrow from `tail` along `vec` (data units),
+    with a head of HEAD_PX pixels; `px` is the data size of one pixel (x, y)."""
+    sx, sy = px
+    tip = tail + vec
+    vx, vy = vec[0] / sx, vec[1] / sy  # in pixels
+    length = math.hypot(vx, vy)
+    if length < 1e-9:
+        return np.empty((0, 2))
+    ux, uy = vx / length, vy / length
+    head = min(HEAD_PX, 0.5 * length)
+    pts = [tail, tip]
+    for angle in (0.45, -0.45):  # radians either side of the shaft
+        c, s = math.cos(angle), math.sin(angle)
+        bx = -(ux * c - uy * s) * head
+        by = -(ux * s + uy * c) * head
+        pts += [tip, tip + np.array([bx * sx, by * sy])]
+    return np.array(pts)
+
+
+class _PathCache:
+    """One racer's drawable path, extended with only the rows that arrived since the
+    last redraw (a long race would otherwise re-clean its whole history every frame).
+    Rebuilt from scratch when the history or the zoom (pixel size) changes."""
+
+    def __init__(self) -> None:
+        self.key: tuple = ()
+        self.rows = 0
+        self.stopped = False
+        self.buf = np.empty((256, 2))
+        self.n = 0
+        self.last_raw: np.ndarray | None = None
+
+    def path(self, history: RaceHistory, i: int, bounds: Any, px: tuple[float, float]) -> np.ndarray:
+        key = (id(history), px, tuple(bounds))
+        if key != self.key:
+            self.key, self.rows, self.stopped, self.n, self.last_raw = key, 0, False, 0, None
+        n = history.n
+        if self.rows < n and not self.stopped:
+            new = history.points[self.rows:n, i]
+            head = new if self.last_raw is None else np.vstack([self.last_raw[None], new])
+            clean = finite_path(head, bounds)
+            # A run that leaves the picture by more than a span has made its point:
+            # draw the segment that heads out, not a wall of ever-larger zig-zags.
+            xmin, xmax, ymin, ymax = bounds
+            mx, my = xmax - xmin, ymax - ymin
+            out = ((clean[:, 0] < xmin - mx) | (clean[:, 0] > xmax + mx)
+                   | (clean[:, 1] < ymin - my) | (clean[:, 1] > ymax + my))
+            if out.any():
+                clean = clean[: int(np.argmax(out)) + 1]
+            if len(clean) < len(head):
+                self.stopped = True  # diverged or left the picture: nothing more to draw
+            if self.last_raw is not None:
+                clean = clean[1:]
+            if len(clean):
+                cells = np.floor(clean / np.asarray(px)).astype(np.int64)
+                prev = (np.floor(self.last_raw / np.asarray(px)).astype(np.int64)[None]
+                        if self.last_raw is not None else cells[:1] - 1)
+                keep = (cells != np.vstack([prev, cells[:-1]])).any(axis=1)
+                keep[-1] = True  # the newest point is the head: always drawn
+                kept = clean[keep]
+                # The previous batch's forced last point may now be redundant; harmless.
+                self._append(kept)
+                self.last_raw = clean[-1].copy()
+            self.rows = n
+        return self.buf[: self.n]
+
+    def _append(self, pts: np.ndarray) -> None:
+        need = self.n + len(pts)
+        if need > len(self.buf):
+            cap = len(self.buf)
+            while cap < need:
+                cap *= 2
+            buf = np.empty((cap, 2))
+            buf[: self.n] = self.buf[: self.n]
+            self.buf = buf
+        self.buf[self.n:need] = pts
+        self.n = need
+
+
+class _Racer:
+    """The plot items of one optimizer."""
+
+    def __init__(self, plot: pg.PlotItem, entry: OptimizerEntry, look: Look) -> None:
+        self.entry = entry
+        color = pg.mkColor(entry.color)
+        self.path = pg.PlotDataItem(pen=pg.mkPen(color, width=look.path_width))
+        self.head = pg.ScatterPlotItem(size=look.head_size, pen=pg.mkPen("k", width=1.2),
+                                       brush=pg.mkBrush(color))
+        self.grad_arrow = pg.PlotDataItem(connect="pairs", pen=pg.mkPen(
+            color, width=look.arrow_width, style=QtCore.Qt.PenStyle.DashLine))
+        self.update_arrow = pg.PlotDataItem(connect="pairs", pen=pg.mkPen(color, width=look.arrow_width + 0.5))
+        for z, item in ((10, self.path), (20, self.grad_arrow), (21, self.update_arrow), (30, self.head)):
+            item.setZValue(z)
+            # A path that runs off (divergence) must not zoom the view out: the view
+            # shows the surface's bounds, set once by SurfaceLayer.
+            plot.addItem(item, ignoreBounds=True)
+        self.items = (self.path, self.head, self.grad_arrow, self.update_arrow)
+        self.cache = _PathCache()
+
+    def set_look(self, look: Look) -> None:
+        color = pg.mkColor(self.entry.color)
+        self.path.setPen(pg.mkPen(color, width=look.path_width))
+        self.grad_arrow.setPen(pg.mkPen(color, width=look.arrow_width, style=QtCore.Qt.PenStyle.DashLine))
+        self.update_arrow.setPen(pg.mkPen(color, width=look.arrow_width + 0.5))
+        self.head.setSize(look.head_size)
+
+    def set_visible(self, on: bool) -> None:
+        for item in self.items:
+            item.setVisible(on)
+
+    def remove(self, plot: pg.PlotItem) -> None:
+        for item in self.items:
+            plot.removeItem(item)
+
+
+class RaceView(pg.GraphicsLayoutWidget):
+    """`start_moved(x, y)` when the start marker is dragged or the surface is clicked;
+    `hovered(text)` with "x = …, y = …, f(x, y) = …" as the mouse moves."""
+
+    start_moved = QtCore.Signal(float, float)
+    hovered = QtCore.Signal(str)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setBackground(BACKGROUND)
+        self.look = NORMAL
+        self.plot: pg.PlotItem = self.addPlot()
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.getViewBox().setAspectLocked(True)
+        self.plot.showGrid(False, False)
+        self.layer = SurfaceLayer(self.plot)
+        self.surface: Any = None
+        self.racers: list[_Racer] = []
+        self._painted = False
+        self._contour_queue: list[tuple[Any, Any, float]] = []
+        self._merged: QtWidgets.QGraphicsPathItem | None = None
+        # A child timer dies with the view, so a pending trace never outlives it.
+        self._contour_timer = QtCore.QTimer(self)
+        self._contour_timer.setObjectName("ContourTracer")
+        self._contour_timer.setSingleShot(True)
+        self._contour_timer.setInterval(0)
+        self._contour_timer.timeout.connect(self._next_contour)
+
+        self.start_marker = pg.TargetItem(pos=(0, 0), size=16, symbol="crosshair",
+                                          pen=pg.mkPen("w", width=2), movable=True)
+        self.start_marker.setZValue(40)
+        self.start_marker.setToolTip("the start: drag it, or click anywhere on the surface")
+        self.plot.addItem(self.start_marker, ignoreBounds=True)
+        self.cursor_ring = pg.ScatterPlotItem(size=20, pen=pg.mkPen("w", width=2), brush=None)
+        self.cursor_ring.setZValue(35)
+        self.plot.addItem(self.cursor_ring, ignoreBounds=True)
+
+        self.start_marker.sigPositionChangeFinished.connect(self._marker_moved)
+        self.scene().sigMouseClicked.connect(self._clicked)
+        self.scene().sigMouseMoved.connect(self._moved)
+
+    # -- set-up ------------------------------------------------------------------------------
+    def set_surface(self, surface: Any) -> None:
+        self.surface = surface
+        self.layer.set_surface(surface)
+        self.plot.getViewBox().disableAutoRange()
+        # The heatmap, contours and axes do not change while a race runs: paint them
+        # once into a pixmap and blit it each frame.
+        cache = QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
+        self.layer.image.setCacheMode(cache)
+        for axis in (self.plot.getAxis("left"), self.plot.getAxis("bottom"), self.layer.colorbar.axis):
+            axis.setCacheMode(cache)
+        # pyqtgraph traces isocurves in pure Python (~45 ms per level at 256², on the
+        # GUI thread, all at the next paint). Take the levels back and trace them one
+        # per event-loop turn instead, after the window has painted: it appears at once
+        # and stays responsive while the contours fill in.
+        self._contour_queue = [(iso, iso.data, iso.level) for iso in self.layer.contours]
+        for iso in self.layer.contours:
+            iso.setData(None)
+            iso.setVisible(True)
+        if self._merged is not None:
+            self._merged.setParentItem(None)
+            if self._merged.scene() is not None:
+                self._merged.scene().removeItem(self._merged)
+            self._merged = None
+        if self._painted:
+            self._contour_timer.start()
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if self._contour_queue:
+                self._contour_timer.start()
+
+    def _next_contour(self) -> None:
+        if not self._contour_queue:
+            return
+        iso, data, level = self._contour_queue.pop(0)
+        iso.setData(data, level)
+        iso.boundingRect()  # trace it now, in this turn
+        if self._contour_queue:
+            self._contour_timer.start()
+        else:
+            self._merge_contours()
+
+    def _merge_contours(self) -> None:
+        """All levels as one cached path item: one pixmap blit per frame instead of
+        twelve full-size ones (each cached level is as large as the heatmap)."""
+        path = QtGui.QPainterPath()
+        for iso in self.layer.contours:
+            if iso.path is not None:
+                path.addPath(iso.path)
+            iso.setVisible(False)
+        item = QtWidgets.QGraphicsPathItem(path, self.layer.image)
+        item.setPen(self.layer.contours[0].pen)
+        item.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._merged = item
+
+    def stop(self) -> None:
+        """Closing: leave untraced contours untraced."""
+        self._contour_timer.stop()
+
+    def contours_ready(self) -> bool:
+        return not self._contour_queue
+
+    def finish_contours(self) -> None:
+        """Trace any pending contours now (screenshots, exports)."""
+        while self._contour_queue:
+            self._next_contour()
+
+    def set_racers(self, entries: list[OptimizerEntry]) -> None:
+        for racer in self.racers:
+            racer.remove(self.plot)
+        self.racers = [_Racer(self.plot, e, self.look) for e in entries]
+        for racer in self.racers:
+            racer.set_visible(racer.entry.visible)
+
+    def set_visible(self, index: int, on: bool) -> None:
+        self.racers[index].set_visible(on)
+
+    def set_start(self, x: float, y: float) -> None:
+        blocker = QtCore.QSignalBlocker(self.start_marker)
+        self.start_marker.setPos(x, y)
+        del blocker
+
+    def set_look(self, look: Look) -> None:
+        self.look = look
+        for racer in self.racers:
+            racer.set_look(look)
+        self.layer.minima_item.setSize(16 * look.head_size / NORMAL.head_size)
+        font = self.plot.getAxis("bottom").label.font()
+        font.setPointSizeF(look.font_pt)
+        for side in ("bottom", "left"):
+            axis = self.plot.getAxis(side)
+            axis.setTickFont(font)
+            axis.label.setFont(font)
+        self.layer.colorbar.axis.setTickFont(font)
+        self.layer.colorbar.axis.label.setFont(font)
+
+    # -- drawing -----------------------------------------------------------------------------
+    def redraw(self, history: RaceHistory | None, cursor: int) -> None:
+        """Paths up to the newest step; heads and arrows at row `cursor`."""
+        if history is None or history.n == 0 or self.surface is None:
+            for racer in self.racers:
+                for item in racer.items:
+                    item.setData([], [])
+            self.cursor_ring.setData([], [])
+            return
+        bounds = self.surface.bounds
+        n = history.n
+        r = history.index_of(cursor)
+        vb = self.plot.getViewBox()
+        px_size = vb.viewPixelSize()
+        px = (px_size[0] or 1.0, px_size[1] or 1.0)
+        ring = []
+        for i, racer in enumerate(self.racers):
+            path = racer.cache.path(history, i, bounds, px)
+            racer.path.setData(path[:, 0], path[:, 1], skipFiniteCheck=True)  # cleaned above
+            p = history.points[r, i]
+            if not np.isfinite(p).all():
+                # Diverged before this step: show where it was last seen, no arrows.
+                shown = finite_path(history.points[: r + 1, i], bounds)
+                racer.head.setData(shown[-1:, 0], shown[-1:, 1], symbol="x")
+                racer.grad_arrow.setData([], [])
+                racer.update_arrow.setData([], [])
+                continue
+            racer.head.setData([p[0]], [p[1]], symbol="o")
+            ring.append(p)
+            lr = float(racer.entry.hyper.get("lr", 1.0))
+            g = -lr * history.grads[r, i]
+            u = history.updates[r, i]
+            if not (np.isfinite(g).all() and np.isfinite(u).all()):
+                racer.grad_arrow.setData([], [])
+                racer.update_arrow.setData([], [])
+                continue
+            g_px = math.hypot(g[0] / px[0], g[1] / px[1])
+            u_px = math.hypot(u[0] / px[0], u[1] / px[1])
+            longest = max(g_px, u_px)
+            if longest <= 0:
+                racer.grad_arrow.setData([], [])
+                racer.update_arrow.setData([], [])
+                continue
+            k = self.look.arrow_px / longest
+            gk = g * k
+            if 0 < g_px * k < MIN_GRAD_PX:
+                gk = g * (MIN_GRAD_PX / g_px)
+            ga = arrow_pairs(p, gk, px)
+            ua = arrow_pairs(p, u * k, px)
+            racer.grad_arrow.setData(ga[:, 0], ga[:, 1]) if len(ga) else racer.grad_arrow.setData([], [])
+            racer.update_arrow.setData(ua[:, 0], ua[:, 1]) if len(ua) else racer.update_arrow.setData([], [])
+        live = r == n - 1
+        if live or not ring:
+            self.cursor_ring.setData([], [])
+        else:
+            pts = np.array(ring)
+            self.cursor_ring.setData(pts[:, 0], pts[:, 1])
+
+    # -- mouse -------------------------------------------------------------------------------
+    def _inside(self, scene_pos: QtCore.QPointF) -> QtCore.QPointF | None:
+        vb = self.plot.getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        return vb.mapSceneToView(scene_pos)
+
+    def _clicked(self, event: Any) -> None:
+        if event.button() != QtCore.Qt.MouseButton.LeftButton or event.double():
+            return
+        p = self._inside(event.scenePos())
+        if p is None:
+            return
+        self.set_start(p.x(), p.y())
+        self.start_moved.emit(p.x(), p.y())
+
+    def _marker_moved(self) -> None:
+        p = self.start_marker.pos()
+        self.start_moved.emit(p.x(), p.y())
+
+    def _moved(self, scene_pos: QtCore.QPointF) -> None:
+        p = self._inside(scene_pos)
+        if p is None or self.surface is None:
+            return
+        with np.errstate(all="ignore"):
+            f = float(np.asarray(self.surface.value(p.x(), p.y())))
+        self.hovered.emit(f"x = {p.x():.4g}    y = {p.y():.4g}    f(x, y) = {f:.5g}")
