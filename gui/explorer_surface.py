@@ -75,9 +75,6 @@ class SurfaceView(QtWidgets.QWidget):
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMenuEnabled(False)
         self.layer = SurfaceLayer(self.plot)
-        # Plain numbers on the colour bar: an SI prefix would print "×0.001" for MSE's 0..1.
-        for key in ("left", "right"):
-            self.layer.colorbar.getAxis(key).enableAutoSIPrefix(False)
         self.plot.setLabel("bottom", "w (weight)")
         self.plot.setLabel("left", "b (bias)")
         self.point_item = pg.ScatterPlotItem(symbol="o", size=12, pen=pg.mkPen("k", width=1.5),

@@ -96,6 +96,9 @@ class SurfaceLayer:
             width=15, colorMapMenu=False,
         )
         self.colorbar.setImageItem(self.image, insert_in=plot_item)
+        for side in ("left", "right"):
+            # A 0-1 range would otherwise read "(x0.001)" beside the label.
+            self.colorbar.getAxis(side).enableAutoSIPrefix(False)
 
         self.minima_item = pg.ScatterPlotItem(
             symbol="star", size=16, pen=pg.mkPen("k", width=1), brush=pg.mkBrush("w")
