@@ -1,6 +1,7 @@
 """How fast GradLab trains MNIST on the CPU, as ratios measured in one run.
 
     python bench/mnist_speed.py [--data DIR] [--threads N] [--batches 200] [--full] [--block 20]
+                                [--breakdown] [--skip-curves]
 
 Three contenders train the 784-512-256-10 ReLU network at batch 128 with Adam on the same
 machine, interleaved block by block (`--block` batches of one, then of the next, ...) so a
@@ -20,11 +21,17 @@ Targets (issue 4): gradlab <= 0.45 x textbook, gradlab <= 1.5 x bare matmuls. By
 the first `--batches` batches of an epoch are timed (the machine is shared); `--full` times
 all but the last batch of a full epoch and scales to 469 batches.
 
-A fourth line, gradlab with torch.optim.Adam ("torch:adam"), shows the optimizer's share.
-Then: the time of one optimizer step of CoreOptimizer Adam and torch.optim.Adam on the
-network's parameters, and CoreOptimizer Adam against torch.optim.Adam over one epoch
-(same seed, same batches): the largest relative difference of the training-loss curves
-in float64 (target 1e-5), and in float32 beside torch's own float32-vs-float64 drift.
+Every contender runs in one torch thread pool of `--threads` threads (default: the app's,
+all cores but one; `gradlab train` uses the same default), checked while timing.
+
+A fourth line, gradlab with torch.optim.Adam ("torch:adam"), shows the optimizer's share;
+`--breakdown` splits gradlab's batch into the engine's step (forward, loss, backward,
+statistics), the optimizer's step and the rest (gathering the batch, frames, history).
+Then: the time of one optimizer step of CoreOptimizer Adam (in L2-sized numpy slices, and
+on whole torch tensors) and torch.optim.Adam on the network's parameters, and
+CoreOptimizer Adam against torch.optim.Adam over one epoch (same seed, same batches): the
+largest relative difference of the training-loss curves in float64 (target 1e-5), and
+in float32 beside torch's own float32-vs-float64 drift.
 """
 
 from __future__ import annotations
@@ -143,7 +150,39 @@ def timed(step, n: int) -> float:
     return time.perf_counter() - t0
 
 
-def speed(data, threads: int, batches: int, block: int) -> dict[str, float]:
+class Breakdown:
+    """Wall time spent inside TorchEngine.step and CoreOptimizer.step while installed."""
+
+    def __init__(self) -> None:
+        from gradlab.core.mnist_model import TorchEngine
+        from gradlab.core.torch_optim import CoreOptimizer
+
+        self.totals = {"engine step (forward, loss, backward, statistics)": 0.0,
+                       "optimizer step (CoreOptimizer Adam)": 0.0}
+        self._patched = [(TorchEngine, "step"), (CoreOptimizer, "step")]
+        self._saved = [getattr(cls, name) for cls, name in self._patched]
+        self.on = False
+        for (cls, name), key, real in zip(self._patched, self.totals, self._saved):
+            setattr(cls, name, self._wrap(real, key))
+
+    def _wrap(self, real, key):
+        def timed_call(*args, **kwargs):
+            if not self.on:
+                return real(*args, **kwargs)
+            t0 = time.perf_counter()
+            try:
+                return real(*args, **kwargs)
+            finally:
+                self.totals[key] += time.perf_counter() - t0
+        return timed_call
+
+    def remove(self) -> None:
+        for (cls, name), real in zip(self._patched, self._saved):
+            setattr(cls, name, real)
+
+
+def speed(data, threads: int, batches: int, block: int,
+          breakdown: Breakdown | None = None) -> dict[str, float]:
     """Seconds per batch of each contender, interleaved in blocks."""
     contenders = {"gradlab": gradlab_steps(data, threads), "textbook": textbook_steps(data, 0),
                   "bare matmuls": bare_steps(),
@@ -151,17 +190,28 @@ def speed(data, threads: int, batches: int, block: int) -> dict[str, float]:
     torch.set_num_threads(threads)  # the same pool for everyone (train() set it too)
     for step in contenders.values():  # warm-up: first calls allocate and prepare
         timed(step, 2)
+    if torch.get_num_threads() != threads:
+        raise RuntimeError(f"torch runs {torch.get_num_threads()} threads, not {threads}")
     totals = {k: 0.0 for k in contenders}
     blocks: dict[str, list[float]] = {k: [] for k in contenders}
     done = 2
     while done < batches:
         n = min(block, batches - done)
         for name, step in contenders.items():
+            if breakdown is not None:
+                breakdown.on = name == "gradlab"
             t = timed(step, n)
             totals[name] += t
             blocks[name].append(t / n)
+        if breakdown is not None:
+            breakdown.on = False
+        if torch.get_num_threads() != threads:  # nobody changed the pool mid-run
+            raise RuntimeError(f"torch runs {torch.get_num_threads()} threads, not {threads}")
         done += n
     per_batch = {k: totals[k] / (done - 2) for k in totals}
+    if breakdown is not None:
+        for k, v in breakdown.totals.items():
+            per_batch[k] = v / (done - 2)
     # Medians of the per-block ratios say how steady the ratios were on a shared machine.
     for other in ("textbook", "bare matmuls"):
         r = [a / b for a, b in zip(blocks["gradlab"], blocks[other])]
@@ -200,8 +250,26 @@ def adam_curves(data, threads: int) -> None:
     return r64
 
 
+class TorchWhole:
+    """CoreOptimizer with its numpy slices off (`NUMPY_SLICES`): the rule on whole torch
+    tensors, as before the slices and as on an accelerator, for comparison."""
+
+    def __init__(self, opt) -> None:
+        self.opt = opt
+
+    def step(self) -> None:
+        from gradlab.core import torch_optim
+
+        saved, torch_optim.NUMPY_SLICES = torch_optim.NUMPY_SLICES, False
+        try:
+            self.opt.step()
+        finally:
+            torch_optim.NUMPY_SLICES = saved
+
+
 def optimizer_steps(threads: int, n: int = 60) -> dict[str, float]:
-    """Seconds per step of CoreOptimizer Adam and torch.optim.Adam on the net's parameters."""
+    """Seconds per step of CoreOptimizer Adam (numpy slices, and whole torch tensors) and
+    torch.optim.Adam on the net's parameters."""
     from gradlab.core.torch_optim import CoreOptimizer
 
     torch.set_num_threads(threads)
@@ -213,6 +281,7 @@ def optimizer_steps(threads: int, n: int = 60) -> dict[str, float]:
         return ps
 
     opts = {"CoreOptimizer adam": CoreOptimizer(params(), "adam", lr=1e-3),
+            "CoreOptimizer adam, whole torch tensors": TorchWhole(CoreOptimizer(params(), "adam", lr=1e-3)),
             "torch.optim.Adam (foreach=False)": torch.optim.Adam(params(), lr=1e-3, foreach=False),
             "torch.optim.Adam (default)": torch.optim.Adam(params(), lr=1e-3)}
     totals = {k: 0.0 for k in opts}
@@ -230,6 +299,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--full", action="store_true", help="time a whole epoch (468 batches)")
     ap.add_argument("--block", type=int, default=20)
     ap.add_argument("--skip-curves", action="store_true")
+    ap.add_argument("--breakdown", action="store_true",
+                    help="split gradlab's batch into engine step, optimizer step and the rest")
     args = ap.parse_args(argv)
     data = load(args.data)
     prepare(data)  # once, outside the timing (the app does it once too)
@@ -237,9 +308,20 @@ def main(argv: list[str] | None = None) -> int:
     batches = steps_per_epoch - 1 if args.full else min(args.batches, steps_per_epoch - 1)
     print(f"MNIST speed, CPU, {args.threads} torch thread(s), batch {BATCH}, "
           f"{batches - 2} batches timed per contender in blocks of {args.block} (+2 warm-up)")
-    s = speed(data, args.threads, batches, args.block)
+    breakdown = Breakdown() if args.breakdown else None
+    try:
+        s = speed(data, args.threads, batches, args.block, breakdown)
+    finally:
+        if breakdown is not None:
+            breakdown.remove()
     for k in ("gradlab", "textbook", "bare matmuls", "gradlab torch:adam"):
         print(f"  {k:18s} {1e3 * s[k]:7.2f} ms/batch  -> {s[k] * steps_per_epoch:6.2f} s/epoch")
+    if breakdown is not None:
+        rest = s["gradlab"] - sum(s[k] for k in breakdown.totals)
+        print("  gradlab's batch (wall time, timers included):")
+        for k in breakdown.totals:
+            print(f"    {k:52s} {1e3 * s[k]:6.2f} ms")
+        print(f"    {'rest (batch gather, frames, history, timers)':52s} {1e3 * rest:6.2f} ms")
     r_text = s["gradlab"] / s["textbook"]
     r_bare = s["gradlab"] / s["bare matmuls"]
     print(f"  gradlab / textbook     = {r_text:.3f}  (target <= 0.45; median per block "
@@ -248,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{s['median block ratio vs bare matmuls']:.3f})  {'OK' if r_bare <= 1.5 else 'MISSED'}")
     opt = optimizer_steps(args.threads)
     for k, v in opt.items():
-        print(f"  optimizer step: {k:34s} {1e3 * v:6.2f} ms")
+        print(f"  optimizer step: {k:41s} {1e3 * v:6.2f} ms")
     ok = r_text <= 0.45 and r_bare <= 1.5
     if not args.skip_curves:
         ok = adam_curves(data, args.threads) <= 1e-5 and ok

@@ -34,7 +34,7 @@ from gradlab.core.mnist_eval import evaluate
 from gradlab.core.mnist_frames import (
     Checkpoint, EpochResult, Evaluation, History, Progress, TrainConfig, TrainFrame, empty_rows,
 )
-from gradlab.core.mnist_model import NumpyEngine, TorchEngine, params_from_state_dict
+from gradlab.core.mnist_model import NumpyEngine, TorchEngine, check_labels, params_from_state_dict
 from gradlab.core.mnist_optim import make_optimizer
 from gradlab.core.mnist_run import load_run, save_run
 from gradlab.core.mnist_tensors import MEAN, STD, Prepared, clear_cache, prepare, train_indices
@@ -93,7 +93,13 @@ def _frames(config: TrainConfig, data: MnistData, stop: Callable[[], bool],
             clock: Callable[[], float]) -> Iterator[TrainFrame]:
     device = torch.device("cpu") if config.engine == "numpy" else resolve_device(config.device)
     if device.type == "cpu":
-        # Leave the GUI thread a core; torch's pool is process-wide.
+        # Leave the GUI thread a core; torch's pool is process-wide. Headless runs
+        # (`gradlab train`) use the same default, on purpose: app and headless then time
+        # alike (issue 4 wants them within 10%), and a pool as large as the core count is
+        # a trap on a busy machine: each elementwise op ends in a barrier that waits for a
+        # thread the OS has given to another program (measured on a shared 2-core VM: an
+        # Adam step took 30-35 ms with 2 threads, 3.5 ms with 1). A dedicated machine can
+        # ask for every core with `threads` (`--threads N`).
         threads = config.threads or max(1, (os.cpu_count() or 2) - 1)
         torch.set_num_threads(threads)
         if config.engine == "numpy":
@@ -123,8 +129,9 @@ def _frames(config: TrainConfig, data: MnistData, stop: Callable[[], bool],
         engine = NumpyEngine(init, config.activation, dict(config.activation_params), loss_fn,
                              np.dtype(config.dtype))
     else:
+        check_labels(loss_fn, used_labels, CLASSES)  # once here, not on every batch
         engine = TorchEngine(init, config.activation, dict(config.activation_params), loss_fn,
-                             device, tdtype)
+                             device, tdtype, labels_checked=True)
     optimizer = make_optimizer(config.optimizer, engine.tensors(), config.hyper)
     steps_per_epoch = math.ceil(n_train / config.batch_size)
     scheduler = make_scheduler(optimizer, config.schedule, config.schedule_params,

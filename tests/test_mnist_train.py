@@ -351,3 +351,26 @@ def test_blas_threads_can_be_set_at_run_time():
         assert set_blas_threads(1) and blas_threads() == 1
     finally:
         set_blas_threads(before)
+
+
+def test_labels_are_checked_once_per_dataset_not_per_batch(monkeypatch):
+    from gradlab.core import losses
+
+    calls = []
+    real = losses._check_labels
+    monkeypatch.setattr(losses, "_check_labels", lambda *a: (calls.append(len(a[2])), real(*a))[1])
+    run(SMALL.replace(epochs=1, eval_every=0))
+    # the 600 training labels once, then the 200 test labels at the epoch's end: none of
+    # the 12 batches of 50 is checked again
+    assert calls == [600, 200]
+
+
+def test_a_bad_training_label_is_reported_before_the_first_step():
+    import dataclasses
+
+    labels = DATA.train_labels.copy()
+    labels[-1] = 10  # in the last batch: a per-batch check would find it only at step 12
+    bad = dataclasses.replace(DATA, train_labels=labels)
+    frames = train(SMALL.replace(eval_every=0), bad, frame_seconds=0.0)  # a frame per step
+    with pytest.raises(ValueError, match="label 10 is out of range"):
+        next(frames)

@@ -23,6 +23,15 @@ def _float64_default():
     torch.set_default_dtype(old)
 
 
+@pytest.fixture(autouse=True)
+def _one_thread():
+    """CoreOptimizer's numpy slices need one torch thread; other tests may change it."""
+    old = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(old)
+
+
 HYPER = {
     "sgd": {"lr": 0.1, "weight_decay": 0.01},
     "momentum": {"lr": 0.05, "momentum": 0.9, "weight_decay": 0.01},
@@ -190,3 +199,138 @@ def test_invalid_group_override_and_unknown_name_raise():
         CoreOptimizer([{"params": model[0].parameters(), "lr": -0.5}], "sgd")
     with pytest.raises(ValueError, match="'adamm'.*adam"):
         CoreOptimizer(model.parameters(), "adamm")
+
+
+# --- CPU parameters are updated in slices of numpy views (see torch_optim) ---------------
+
+
+def counting_slices(monkeypatch) -> list[int]:
+    """Sizes of the parameters updated through `_update_in_slices`, call by call."""
+    calls = []
+    real = CoreOptimizer._update_in_slices
+
+    def counted(self, p, *args):
+        calls.append(p.numel())
+        return real(self, p, *args)
+
+    monkeypatch.setattr(CoreOptimizer, "_update_in_slices", counted)
+    return calls
+
+
+@pytest.mark.parametrize("name", O.names())
+def test_torch_path_on_the_cpu_matches_torch_optim(name, monkeypatch):
+    """With NUMPY_SLICES off, CPU tensors take the accelerator's path: torch, whole."""
+    from gradlab.core import torch_optim
+
+    monkeypatch.setattr(torch_optim, "NUMPY_SLICES", False)
+    sliced = counting_slices(monkeypatch)
+    x, y = data()
+    (am, ao, as_), (bm, bo, bs) = pair(name, step_lr)
+    train(am, ao, as_, x, y, 20)
+    train(bm, bo, bs, x, y, 20)
+    assert_same(am, bm)
+    assert sliced == []
+
+
+def test_a_graph_that_saved_a_parameter_sees_the_update():
+    """numpy writes behind autograd's back; the optimizer bumps the version counter so a
+    backward through a graph built before the step fails, as with torch.optim."""
+    model = make_model()
+    opt = CoreOptimizer(model.parameters(), "sgd", lr=0.1)
+    x, y = data()
+    nn.functional.cross_entropy(model(x), y).backward()
+    stale = (model[2].weight ** 2).sum()  # saves the weight for its backward
+    opt.step()
+    with pytest.raises(RuntimeError, match="modified by an inplace operation"):
+        stale.backward()
+
+
+@pytest.fixture
+def tiny_slices(monkeypatch):
+    """Slices of 7 float64 entries: the first layer's 4x16 weight (64 entries) is updated in
+    10 slices, the last one ragged (64 = 9 x 7 + 1), and every bias but the last too."""
+    from gradlab.core import torch_optim
+
+    monkeypatch.setattr(torch_optim, "CHUNK_BYTES", 7 * 8)
+    return counting_slices(monkeypatch)
+
+
+@pytest.mark.parametrize("name", O.names())
+def test_sliced_updates_match_torch_optim(name, tiny_slices):
+    x, y = data()
+    (am, ao, as_), (bm, bo, bs) = pair(name, step_lr)
+    train(am, ao, as_, x, y, 20)
+    train(bm, bo, bs, x, y, 20)
+    assert_same(am, bm)
+    assert 64 in tiny_slices  # the slices were taken: the test is not vacuous
+
+
+@pytest.mark.parametrize("name", O.names())
+def test_sliced_and_whole_updates_are_identical(name, monkeypatch):
+    """Every core rule is elementwise, so slicing changes nothing, not even rounding:
+    one slice per tensor against slices of 5 entries."""
+    from gradlab.core import torch_optim
+
+    x, y = data()
+    runs = []
+    for chunk_bytes in (1 << 40, 5 * 8):
+        monkeypatch.setattr(torch_optim, "CHUNK_BYTES", chunk_bytes)
+        model = make_model()
+        opt = CoreOptimizer(model.parameters(), name, **HYPER[name])
+        train(model, opt, torch.optim.lr_scheduler.StepLR(opt, 3), x, y, 8)
+        runs.append((model, opt))
+    (a, ao), (b, bo) = runs
+    for p, q in zip(a.parameters(), b.parameters()):
+        assert torch.equal(p, q)
+        for k, v in ao.state[p].items():
+            w = bo.state[q][k]
+            assert torch.equal(v, w) if isinstance(v, torch.Tensor) else v == w
+
+
+def test_sliced_state_dict_round_trip_mid_run(tiny_slices):
+    """The state's tensors are updated in place: a saved copy is unaffected and loads back."""
+    x, y = data()
+    (am, ao, as_), (bm, bo, bs) = pair("nadam", step_lr)
+    train(am, ao, as_, x, y, 10)
+    train(bm, bo, bs, x, y, 10)
+    saved = copy.deepcopy(ao.state_dict())
+    live = ao.state_dict()["state"][0]["m"]
+    frozen = saved["state"][0]["m"].clone()
+    train(am, ao, as_, x, y, 1)
+    assert not torch.equal(live, frozen) and torch.equal(saved["state"][0]["m"], frozen)
+    cm = make_model(seed=99)
+    cm.load_state_dict(am.state_dict())
+    co = CoreOptimizer(scaled(groups(cm), 1.0), "nadam", **HYPER["nadam"])
+    co.load_state_dict(ao.state_dict())
+    cs = step_lr(co)
+    cs.load_state_dict(as_.state_dict())
+    train(bm, bo, bs, x, y, 1)
+    train(cm, co, cs, x, y, 10)
+    train(bm, bo, bs, x, y, 10)
+    assert_same(cm, bm)
+    assert isinstance(co.state[next(iter(cm.parameters()))]["mu_product"], float)
+
+
+def test_with_more_torch_threads_the_update_is_torch_whole(tiny_slices):
+    torch.set_num_threads(2)  # restored by _one_thread
+    x, y = data()
+    (am, ao, as_), (bm, bo, bs) = pair("adam", step_lr)
+    train(am, ao, as_, x, y, 5)
+    train(bm, bo, bs, x, y, 5)
+    assert_same(am, bm)
+    assert tiny_slices == []
+
+
+def test_non_contiguous_parameters_are_updated_whole(tiny_slices):
+    base = torch.randn(16, 8)
+    p = nn.Parameter(base.t())  # a transposed view: not contiguous, no flat view
+    assert not p.is_contiguous()
+    ref = nn.Parameter(base.t().clone())
+    ours, theirs = CoreOptimizer([p], "adam", lr=0.1), torch.optim.Adam([ref], lr=0.1)
+    for _ in range(3):
+        for q, opt in ((p, ours), (ref, theirs)):
+            opt.zero_grad()
+            (q.sin() * torch.arange(16.0)).sum().backward()
+            opt.step()
+    torch.testing.assert_close(p, ref, rtol=1e-12, atol=1e-12)
+    assert tiny_slices == []
