@@ -54,9 +54,12 @@ def _plot(title: str, ylabel: str) -> pg.PlotWidget:
     p.setMenuEnabled(False)
     p.hideButtons()
     for side in ("left", "bottom"):
+        # "(x1e+15)" beside a log axis only confuses.
         p.getAxis(side).enableAutoSIPrefix(False)
         # Repainted from a pixmap unless the range changed (then the cache is redrawn).
-        p.getAxis(side).setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)  # "(x1e+15)" on a log axis only confuses
+        p.getAxis(side).setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    # Room for tick labels such as "0.001" beside the rotated label, which they overlapped.
+    p.getAxis("left").setWidth(62)
     return w
 
 
