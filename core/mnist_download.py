@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
+from gradlab.core.atomic_file import atomic_write
 from gradlab.core.mnist_data import FILES, MnistError, app_data_folder
 
 MIRRORS: tuple[str, ...] = (
@@ -34,31 +34,30 @@ class DownloadCancelled(Exception):
 
 def _fetch(url: str, dest: Path, md5: str | None, progress: Progress | None,
            cancel: Callable[[], bool], done_before: int, total: int, timeout: float) -> int:
-    """Download one URL to `dest` atomically; returns the bytes written."""
-    fd, tmp = tempfile.mkstemp(prefix=dest.name + ".", suffix=".part", dir=dest.parent)
+    """Download one URL to `dest` atomically; returns the bytes written.
+
+    The bytes stream into a hidden `.part` file beside `dest`; raising inside the block
+    (cancel, a network error, a wrong MD5) removes it, so only a checked file is renamed.
+    """
     digest = hashlib.md5()
     n = 0
-    try:
-        with os.fdopen(fd, "wb") as out, urllib.request.urlopen(url, timeout=timeout) as resp:
-            while True:
-                if cancel():
-                    raise DownloadCancelled(f"download of {dest.name} cancelled")
-                chunk = resp.read(CHUNK)
-                if not chunk:
-                    break
-                out.write(chunk)
-                digest.update(chunk)
-                n += len(chunk)
-                if progress is not None:
-                    progress(done_before + n, total)
+    with atomic_write(dest, "wb", suffix=".part") as out, \
+            urllib.request.urlopen(url, timeout=timeout) as resp:
+        while True:
+            if cancel():
+                raise DownloadCancelled(f"download of {dest.name} cancelled")
+            chunk = resp.read(CHUNK)
+            if not chunk:
+                break
+            out.write(chunk)
+            digest.update(chunk)
+            n += len(chunk)
+            if progress is not None:
+                progress(done_before + n, total)
         got = digest.hexdigest()
         if md5 is not None and got != md5:
             raise MnistError(f"{url}: checksum mismatch (MD5 {got}, expected {md5})")
-        os.replace(tmp, dest)
-        return n
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return n
 
 
 def download(folder: str | os.PathLike | None = None, *,

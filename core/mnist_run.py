@@ -16,20 +16,20 @@ any code:
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import torch
 
+from gradlab.core.atomic_file import atomic_write
 from gradlab.core.mnist_frames import Checkpoint, History, TrainConfig
 
 FORMAT, VERSION = "gradlab-mnist-run", 1
 
 
 def save_run(path: str | os.PathLike, checkpoint: Checkpoint) -> Path:
-    """Write `checkpoint` (a final frame's) to `path` atomically: a temporary file in the
-    same folder, then `os.replace`, so a crash never leaves half a file."""
+    """Write `checkpoint` (a final frame's) to `path` atomically (see `atomic_file`), so
+    a crash never leaves half a file."""
     path = Path(path)
     blob: dict[str, Any] = {
         "format": FORMAT,
@@ -42,14 +42,8 @@ def save_run(path: str | os.PathLike, checkpoint: Checkpoint) -> Path:
         "steps_per_epoch": int(checkpoint.steps_per_epoch),
         "state": dict(checkpoint.state),
     }
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            torch.save(blob, f)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_write(path, "wb") as f:
+        torch.save(blob, f)
     return path
 
 

@@ -20,7 +20,7 @@ import csv
 import math
 import os
 import sys
-import tempfile
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence, TextIO
@@ -28,6 +28,7 @@ from typing import Any, Sequence, TextIO
 import numpy as np
 
 from gradlab.core import optimizers, surfaces
+from gradlab.core.atomic_file import atomic_path, atomic_write
 from gradlab.core.race import Race, default_labels
 
 # Sensible on most surfaces, instructive on the default one (Rosenbrock): SGD crawls
@@ -232,44 +233,18 @@ def write_csv(out: TextIO, labels: Sequence[str], points: np.ndarray, losses: np
             writer.writerow([label, t, repr(float(x)), repr(float(y)), repr(float(losses[t, i]))])
 
 
-def _temp_beside(path: Path, suffix: str) -> Path:
-    fd, name = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".",
-                                prefix=f".{path.name}.", suffix=suffix)
-    os.close(fd)
-    return Path(name)
-
-
-def _file_mode(target: Path) -> int:
-    """The mode a plain open() would give: the target's own, or 0o666 less the umask."""
-    if target.exists():
-        return target.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
 def write_outputs(args: RaceArgs, race: Race, points: np.ndarray, losses: np.ndarray) -> None:
-    """CSV and PNG to temporary files beside their targets, then both renamed."""
-    temps: list[tuple[Path, Path]] = []
-    try:
+    """CSV and PNG each to a temporary file beside its target; both are renamed only
+    once both are written, so a failed picture leaves no CSV either."""
+    with ExitStack() as files:
         if args.csv is not None:
-            tmp = _temp_beside(args.csv, ".tmp")
-            temps.append((tmp, args.csv))
-            with open(tmp, "w", newline="", encoding="utf-8") as out:
-                write_csv(out, race.labels, points, losses, race.diverged)
+            out = files.enter_context(atomic_write(args.csv, "w", newline="", encoding="utf-8"))
+            write_csv(out, race.labels, points, losses, race.diverged)
         if args.png is not None:
-            tmp = _temp_beside(args.png, ".tmp.png")  # the exporter picks the format by suffix
-            temps.append((tmp, args.png))
+            tmp = files.enter_context(atomic_path(args.png))  # keeps .png: the exporter reads it
             from gradlab.gui.render import render_png  # Qt only when a picture is asked for
 
             render_png(tmp, race.surface, points, race.labels, race.diverged)
-        for tmp, target in temps:
-            os.chmod(tmp, _file_mode(target))  # mkstemp makes 0o600 files
-            os.replace(tmp, target)
-        temps = []
-    finally:
-        for tmp, _ in temps:
-            tmp.unlink(missing_ok=True)
 
 
 def summary_lines(race: Race, points: np.ndarray, losses: np.ndarray) -> list[str]:

@@ -29,10 +29,10 @@ import json
 import math
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Sequence, TextIO
 
+from gradlab.core.atomic_file import atomic_write
 from gradlab.core.mnist_frames import (
     ENGINES, HIDDEN_ACTIVATIONS, LOSSES, SCHEDULE_UNITS, SCHEDULES, TORCH_PREFIX, TrainConfig,
 )
@@ -195,16 +195,10 @@ def _check_output(text: str | None, option: str) -> Path | None:
 
 
 def write_json(path: Path, payload: dict[str, Any]) -> None:
-    """Atomically: a temporary file beside `path`, then os.replace."""
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(payload, f, indent=2, allow_nan=True)
-            f.write("\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Atomically (see `atomic_file`): a reader never sees half the JSON."""
+    with atomic_write(path, "w", encoding="utf-8") as f:
+        json.dump(payload, f, indent=2, allow_nan=True)
+        f.write("\n")
 
 
 def _finite_or_none(x: float) -> float | None:

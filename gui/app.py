@@ -94,6 +94,8 @@ def _screenshot(app: object, window: object, steps: int, out: Path) -> int:
     """Run `steps` steps as fast as possible, then grab the window and quit."""
     from PySide6 import QtCore
 
+    from gradlab.core.atomic_file import atomic_path
+
     race = window.race
     status = {"code": 0}
 
@@ -103,8 +105,12 @@ def _screenshot(app: object, window: object, steps: int, out: Path) -> int:
         status["grabbed"] = True
         race.redraw(complete=True)
         pixmap = window.grab()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if not pixmap.save(str(out)):
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            with atomic_path(out) as tmp:  # same suffix: QPixmap.save picks the format by it
+                if not pixmap.save(str(tmp)):  # False, not an exception, on failure
+                    raise OSError
+        except OSError:
             print(f"gradlab: error: cannot write {out}", file=sys.stderr)
             status["code"] = 1
         else:

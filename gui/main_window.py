@@ -149,7 +149,11 @@ class MainWindow(QtWidgets.QMainWindow):
             return False
         if path.exists() and not self.confirm_overwrite(path):
             return False
-        scenario.save(self.race.current_config(), path)
+        try:
+            scenario.save(self.race.current_config(), path)
+        except OSError as exc:  # the write is atomic: the old file, if any, is still there
+            self.show_error("Cannot save this scenario", f"{path}: {exc.strerror or exc}")
+            return False
         self.statusBar().showMessage(f"Saved {path}")
         return True
 
@@ -173,13 +177,20 @@ class MainWindow(QtWidgets.QMainWindow):
     def export_view(self, path: str | Path) -> bool:
         """The surface view (or the 3-D view's placeholder is skipped) as PNG or SVG."""
         self.race.redraw(complete=True)
-        ok = export_image(self.race.view.scene(), path, self.confirm_overwrite)
-        if ok:
-            self.statusBar().showMessage(f"Exported {path}")
-        return ok
+        return self._export(path, lambda: export_image(self.race.view.scene(), path,
+                                                       self.confirm_overwrite))
 
     def export_trajectories(self, path: str | Path) -> bool:
-        ok = export_csv(self.race.history, self.race.labels(), path, self.confirm_overwrite)
+        return self._export(path, lambda: export_csv(self.race.history, self.race.labels(), path,
+                                                     self.confirm_overwrite))
+
+    def _export(self, path: str | Path, write: Callable[[], bool]) -> bool:
+        """Run one export; a failure is shown, and (the write being atomic) changed nothing."""
+        try:
+            ok = write()
+        except OSError as exc:
+            self.show_error("Cannot export", f"{path}: {exc.strerror or exc}")
+            return False
         if ok:
             self.statusBar().showMessage(f"Exported {path}")
         return ok

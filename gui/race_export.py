@@ -1,6 +1,7 @@
-"""Export the race: the surface view as PNG or SVG (pyqtgraph's exporters), the
-trajectories as CSV. A file that exists is only replaced when `confirm(path)` says so
-(the window asks with a QMessageBox; tests pass their own answer)."""
+"""Export the race: the surface view as PNG or SVG (`gui.exporting`), the trajectories
+as CSV, each written atomically. A file that exists is only replaced when
+`confirm(path)` says so (the window asks with a QMessageBox; tests pass their own
+answer)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from typing import Any
 
 import numpy as np
 
+from gradlab.core.atomic_file import atomic_write
+from gradlab.gui.exporting import write_picture
+
 Confirm = Callable[[Path], bool]
 
 
@@ -19,26 +23,12 @@ def _may_write(path: Path, confirm: Confirm) -> bool:
 
 
 def export_image(scene_or_item: Any, path: str | Path, confirm: Confirm, width: int | None = None) -> bool:
-    """PNG or SVG by the file's suffix; False when the user declined to overwrite."""
-    import pyqtgraph.exporters as exporters
-
+    """PNG or SVG by the file's suffix; False when the user declined to overwrite.
+    Written atomically (see `exporting`): a failed export keeps the old file."""
     path = Path(path)
     if not _may_write(path, confirm):
         return False
-    if path.suffix.lower() == ".svg":
-        try:
-            exporters.SVGExporter(scene_or_item).export(str(path))
-        except ValueError:
-            # pyqtgraph 0.14's SVG exporter cannot re-parse some paths Qt 6.12 writes
-            # (closed symbols such as the minima's stars): render the scene with Qt's own
-            # SVG generator instead, which keeps everything vector.
-            _svg_with_qt(scene_or_item, path)
-        return True
-    else:
-        exporter = exporters.ImageExporter(scene_or_item)
-        if width:
-            exporter.parameters()["width"] = int(width)
-    exporter.export(str(path))
+    write_picture(path, scene_or_item, width=width, title="GradLab optimizer race")
     return True
 
 
@@ -52,7 +42,7 @@ def export_csv(history: Any, labels: list[str], path: str | Path, confirm: Confi
     for label in labels:
         header += [f"{label} x", f"{label} y", f"{label} loss", f"{label} grad_x", f"{label} grad_y"]
     n = history.n if history is not None else 0
-    with path.open("w", newline="", encoding="utf-8") as fh:
+    with atomic_write(path, "w", newline="", encoding="utf-8") as fh:
         out = csv.writer(fh)
         out.writerow(header)
         for r in range(n):
@@ -62,20 +52,3 @@ def export_csv(history: Any, labels: list[str], path: str | Path, confirm: Confi
                 row += ["" if not np.isfinite(v) else repr(float(v)) for v in vals]
             out.writerow(row)
     return True
-
-
-def _svg_with_qt(scene_or_item: Any, path: Path) -> None:
-    from PySide6 import QtCore, QtGui, QtSvg
-
-    scene = scene_or_item if hasattr(scene_or_item, "sceneRect") else scene_or_item.scene()
-    rect = scene.sceneRect() if hasattr(scene, "sceneRect") else scene_or_item.sceneBoundingRect()
-    gen = QtSvg.QSvgGenerator()
-    gen.setFileName(str(path))
-    gen.setSize(rect.size().toSize())
-    gen.setViewBox(QtCore.QRectF(0, 0, rect.width(), rect.height()))
-    gen.setTitle("GradLab optimizer race")
-    painter = QtGui.QPainter(gen)
-    try:
-        scene.render(painter, QtCore.QRectF(0, 0, rect.width(), rect.height()), rect)
-    finally:
-        painter.end()

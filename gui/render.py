@@ -75,14 +75,13 @@ def render_png(path: str | os.PathLike, surface: Any, points: np.ndarray,
                size: tuple[int, int] = SIZE, title: str | None = None) -> Path:
     """Draw the race `points (k, n, 2)` over `surface` and save a `size` PNG at `path`.
 
-    Writes `path` directly (callers that need an atomic write pass a temporary name
-    ending in .png and rename it).
+    Written atomically (`exporting.write_image`); OSError when it cannot be written.
     """
     ensure_app()
     import pyqtgraph as pg
-    import pyqtgraph.exporters  # noqa: F401 - registers pg.exporters.ImageExporter
     from PySide6 import QtCore
 
+    from gradlab.gui.exporting import write_image
     from gradlab.gui.surface_layer import SurfaceLayer
 
     points = np.asarray(points, dtype=np.float64)
@@ -123,13 +122,7 @@ def render_png(path: str | os.PathLike, surface: Any, points: np.ndarray,
 
         win.show()  # lays the scene out; WA_DontShowOnScreen keeps it off the screen
         pg.QtWidgets.QApplication.processEvents()
-        exporter = pg.exporters.ImageExporter(win.scene())
-        exporter.parameters()["width"] = size[0]
-        out = Path(path)
-        exporter.export(str(out))
-        if not out.exists():
-            raise OSError(f"could not write {out}")
-        return out
+        return write_image(path, win.scene(), width=size[0])  # atomic; OSError on failure
     finally:
         win.close()
         win.deleteLater()

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from gradlab.core import optimizers, surfaces
+from gradlab.core.atomic_file import atomic_write
 from gradlab.gui.race_config import OptimizerEntry, RaceConfig, next_color
 
 VERSION = 1
@@ -63,8 +64,10 @@ def to_dict(config: RaceConfig) -> dict[str, Any]:
 
 
 def save(config: RaceConfig, path: str | Path) -> None:
-    Path(path).write_text(json.dumps(to_dict(config), indent=2, ensure_ascii=False) + "\n",
-                          encoding="utf-8")
+    """Atomically (see `atomic_file`): a failed save leaves the old scenario readable."""
+    text = json.dumps(to_dict(config), indent=2, ensure_ascii=False) + "\n"
+    with atomic_write(path, "w", encoding="utf-8") as f:
+        f.write(text)
 
 
 # -- reading ---------------------------------------------------------------------------

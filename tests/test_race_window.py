@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import numpy as np
 import pytest
@@ -396,6 +399,42 @@ def test_exports_written_and_not_overwritten_without_asking(qtbot, window, tmp_p
     window.confirm_overwrite = lambda p: True
     assert export(path) and path.read_bytes() != b"keep me"
 
+
+@contextmanager
+def file_size_limit(nbytes: int) -> Iterator[None]:
+    """Writes past `nbytes` fail with EFBIG, as they would on a full disk."""
+    import resource
+    import signal
+
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an error, not a killed process
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (nbytes, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, handler)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="RLIMIT_FSIZE")
+@pytest.mark.parametrize("name", ["view.png", "view.svg", "paths.csv", "scenario.json"])
+def test_a_write_failing_midway_keeps_the_old_file(qtbot, window, tab, tmp_path, name):
+    """Every file the window writes is atomic: a full disk midway leaves the old file."""
+    for _ in range(40):
+        tab.step()
+    path = tmp_path / name
+    write = {".png": window.export_view, ".svg": window.export_view,
+             ".csv": window.export_trajectories, ".json": window.save_scenario}[path.suffix]
+    whole = tmp_path / f"whole{path.suffix}"
+    assert write(whole) and whole.stat().st_size > 300  # more than the limit lets through
+    old = b"the previous export, which must survive"
+    path.write_bytes(old)
+    window.confirm_overwrite = lambda p: True
+    with file_size_limit(len(old) + 100):
+        assert not write(path)
+    assert path.read_bytes() == old
+    assert window.last_error.startswith(f"{path}: ")  # shown, naming the file
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([name, whole.name])
 
 def test_save_scenario_asks_before_overwriting(qtbot, window, tmp_path):
     path = tmp_path / "s.json"

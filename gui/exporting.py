@@ -1,0 +1,82 @@
+"""Pictures of a pyqtgraph scene or item as files, written atomically.
+
+    write_picture("race.svg", view.scene(), title="GradLab optimizer race")
+    write_picture("plots.png", layout, width=2400)
+
+The file's suffix picks the format: `.svg` through Qt's own QSvgGenerator (see
+`write_svg` for why not pyqtgraph's SVGExporter), anything else through pyqtgraph's
+ImageExporter (PNG, or whatever QImage writes for that suffix). Every file goes through
+`core.atomic_file`, so an export that fails halfway leaves the file that was there.
+Whether an existing file may be replaced is the caller's question, asked before this.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+from typing import Any
+
+from gradlab.core.atomic_file import atomic_path, atomic_write
+
+
+def write_picture(path: str | os.PathLike[str], source: Any, *, width: int | None = None,
+                  title: str = "GradLab") -> Path:
+    """`source` (a QGraphicsScene, or an item in one) to `path`: SVG for `.svg`, else a
+    raster image `width` pixels wide (default: the source's own size). `title` names an
+    SVG's document; `width` does not apply to SVG, which is vector."""
+    path = Path(path)
+    if path.suffix.lower() == ".svg":
+        return write_svg(path, source, title=title)
+    return write_image(path, source, width=width)
+
+
+def write_image(path: str | os.PathLike[str], source: Any, width: int | None = None) -> Path:
+    """A raster picture through pyqtgraph's ImageExporter; the format is the suffix's.
+    OSError when Qt cannot write it (an unknown suffix, a folder that refuses it)."""
+    import pyqtgraph.exporters as exporters
+
+    path = Path(path)
+    exporter = exporters.ImageExporter(source)
+    if width:
+        exporter.parameters()["width"] = int(width)
+    with atomic_path(path) as tmp:  # same suffix: QImage.save picks the format by it
+        # QImage.save reports failure by returning False: raise, so the temporary goes.
+        if not exporter.export(str(tmp)):
+            raise OSError(errno.EIO, "Qt could not write the image", str(path))
+    return path
+
+
+def write_svg(path: str | os.PathLike[str], source: Any, title: str = "GradLab") -> Path:
+    """SVG through Qt's own generator: vector curves and text.
+
+    pyqtgraph 0.14's SVGExporter cannot re-parse the path data Qt 6 writes for closed
+    shapes (the minima's stars: a closing "Z" breaks its coordinate rewrite), so the
+    scene is rendered straight into a QSvgGenerator instead. A scene is drawn whole; an
+    item, its bounding rectangle.
+    """
+    from PySide6 import QtCore, QtGui, QtSvg, QtWidgets
+
+    path = Path(path)
+    if isinstance(source, QtWidgets.QGraphicsScene):
+        scene, rect = source, source.sceneRect()
+    else:
+        scene, rect = source.scene(), source.sceneBoundingRect()
+    target = QtCore.QRectF(0, 0, rect.width(), rect.height())
+    # Rendered into memory, then written in one go: a generator given a file name keeps
+    # its QFile (and Qt's write buffer) open until it is destroyed, after the rename.
+    buffer = QtCore.QBuffer()
+    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
+    generator = QtSvg.QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(rect.size().toSize())
+    generator.setViewBox(target)
+    generator.setTitle(title)
+    painter = QtGui.QPainter(generator)
+    try:
+        scene.render(painter, target, rect)
+    finally:
+        painter.end()  # writes the closing tags
+    with atomic_write(path, "wb") as f:
+        f.write(buffer.data().data())
+    return path
