@@ -125,6 +125,11 @@ def _minimum(name: str, gamma: float) -> tuple[float, float]:
     return float(point[0]), float(point[1])
 
 
+def surface_title(loss: str, gamma: float = 2.0) -> str:
+    """The surface's menu title, without building it (its minimum takes a grid search)."""
+    return f"Logistic regression, {LOSSES[loss]}" + (f" (γ = {gamma:g})" if loss == "focal" else "")
+
+
 @functools.lru_cache(maxsize=32)
 def surface(loss: str = "cross_entropy", gamma: float = 2.0) -> Surface:
     """The logistic-regression loss over (w, b) as a core `Surface` the race can run on.
@@ -138,7 +143,7 @@ def surface(loss: str = "cross_entropy", gamma: float = 2.0) -> Surface:
         "cross_entropy": "−log p_tᵢ",
         "focal": f"−(1 − p_tᵢ)^{gamma:g} log p_tᵢ",
     }[loss]
-    title = f"Logistic regression, {LOSSES[loss]}" + (f" (γ = {gamma:g})" if loss == "focal" else "")
+    title = surface_title(loss, gamma)
     return Surface(
         name=f"logistic_{loss}",
         title=title,

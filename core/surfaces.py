@@ -393,17 +393,40 @@ _BUILDERS: dict[str, Callable[[], Surface]] = {
 }
 
 
+# The loss of a real model over its two parameters (core/logistic_surface.py, which builds
+# on this module, hence the lazy import): the explorer races on these, and a scenario that
+# saved one by name must find it again.
+_MODEL_LOSSES: dict[str, str] = {
+    "logistic_mse": "mse",
+    "logistic_cross_entropy": "cross_entropy",
+    "logistic_focal": "focal",
+}
+
+
 def names() -> list[str]:
-    """The built-in surfaces' names, in menu order."""
-    return list(_BUILDERS)
+    """Every surface's name, in menu order: the test functions, then the model losses."""
+    return list(_BUILDERS) + list(_MODEL_LOSSES)
+
+
+def title(name: str) -> str:
+    """The surface's title for a menu, cheaply (a model surface is built on first race)."""
+    if isinstance(name, str) and name in _MODEL_LOSSES:
+        from gradlab.core import logistic_surface
+
+        return logistic_surface.surface_title(_MODEL_LOSSES[name])
+    return get(name).title
 
 
 def get(name: str) -> Surface:
-    """The built-in surface called `name`; ValueError naming the known ones otherwise."""
+    """The surface called `name`; ValueError naming the known ones otherwise."""
+    if isinstance(name, str) and name in _MODEL_LOSSES:
+        from gradlab.core import logistic_surface
+
+        return logistic_surface.surface(_MODEL_LOSSES[name])
     try:
         return _BUILDERS[name]()
     except (KeyError, TypeError):
-        raise ValueError(f"unknown surface {name!r}; known: {', '.join(_BUILDERS)}") from None
+        raise ValueError(f"unknown surface {name!r}; known: {', '.join(names())}") from None
 
 
 def from_expression(text: str, bounds: Bounds = (-5.0, 5.0, -5.0, 5.0)) -> Surface:

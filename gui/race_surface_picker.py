@@ -23,7 +23,7 @@ class SurfacePicker(QtWidgets.QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         self.combo = QtWidgets.QComboBox()
         for name in surfaces.names():
-            self.combo.addItem(surfaces.get(name).title, name)
+            self.combo.addItem(surfaces.title(name), name)
         self.combo.addItem("Your formula…", FORMULA_ITEM)
         self.combo.setFocusPolicy(QtCore.Qt.FocusPolicy.ClickFocus)
         grid.addWidget(self.combo, 0, 0, 1, 2)

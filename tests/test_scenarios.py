@@ -169,3 +169,14 @@ def test_formula_scenario_round_trip(tmp_path):
     assert config.formula == "(x - 1)**2 + 3*y**2" and config.bounds == (-3, 3, -2, 2)
     scenario.save(config, path)
     assert scenario.load(path).formula == config.formula
+
+
+def test_model_surface_scenario_round_trip(tmp_path):
+    """Racing on the explorer's model loss, then saving, gives a file that loads again."""
+    config = scenario.load(PATHS["ravine"])
+    config.surface = "logistic_mse"
+    path = tmp_path / "m.json"
+    scenario.save(config, path)
+    again = scenario.load(path)
+    assert again.surface == "logistic_mse"
+    assert again.bounds == surfaces.get("logistic_mse").bounds
