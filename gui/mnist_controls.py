@@ -207,7 +207,8 @@ class ConfigForm(QtWidgets.QWidget):
         ):
             signal.connect(self._sync)
         self.hyper.changed.connect(self.changed)
-        self._sync()
+        # Start from the trainer's own defaults (one source of truth with `gradlab train`).
+        self.set_config(TrainConfig())
 
     @staticmethod
     def _group(title: str, body: QtWidgets.QWidget) -> QtWidgets.QGroupBox:

@@ -399,3 +399,17 @@ def test_download_shows_progress_and_cancels(qtbot, tab, monkeypatch):
     qtbot.waitUntil(lambda: "cancelled" in panel.status.text(), timeout=TIMEOUT)
     qtbot.waitUntil(lambda: not panel.busy(), timeout=TIMEOUT)
     assert not panel.cancel_button.isVisibleTo(tab)
+
+
+def test_form_starts_from_the_trainers_defaults(qtbot):
+    """The tab's first run is the documented default (cosine per batch, Adam 1e-3, ...)."""
+    from gradlab.core.mnist_frames import TrainConfig
+    from gradlab.gui.mnist_controls import ConfigForm
+
+    form = ConfigForm()
+    qtbot.addWidget(form)
+    c, d = form.config(), TrainConfig()
+    assert (c.optimizer, c.hyper["lr"], c.loss, c.activation, c.hidden, c.batch_size, c.epochs,
+            c.schedule, c.schedule_unit, c.seed, c.engine) == \
+           (d.optimizer, d.hyper["lr"], d.loss, d.activation, d.hidden, d.batch_size, d.epochs,
+            d.schedule, d.schedule_unit, d.seed, d.engine)
