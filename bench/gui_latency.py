@@ -26,7 +26,6 @@ def main() -> int:
     import numpy as np
     from PySide6 import QtCore, QtWidgets
 
-    from gradlab.gui import worker  # noqa: F401 - shields the PySide6 refcount bug
     from gradlab.gui.app import settle_garbage_collector
     from gradlab.gui.main_window import MainWindow
     from gradlab.gui.race_config import OptimizerEntry, RaceConfig, next_color

@@ -9,6 +9,7 @@ peak downsampling and clip-to-view so long races stay cheap to redraw.
 from __future__ import annotations
 
 import math
+import warnings
 from typing import Any
 
 import numpy as np
@@ -34,9 +35,14 @@ def peak_decimate(x: np.ndarray, ys: np.ndarray, max_points: int = MAX_POINTS) -
     k = n // b
     head_x = x[: k * b].reshape(k, b)
     head_y = ys[: k * b].reshape(k, b, -1)
-    with np.errstate(all="ignore"):
-        lo = np.nanmin(np.where(np.isfinite(head_y), head_y, np.nan), axis=1) if np.isnan(head_y).any() else head_y.min(axis=1)
-        hi = np.nanmax(np.where(np.isfinite(head_y), head_y, np.nan), axis=1) if np.isnan(head_y).any() else head_y.max(axis=1)
+    if np.isfinite(head_y).all():
+        lo, hi = head_y.min(axis=1), head_y.max(axis=1)
+    else:
+        with warnings.catch_warnings():
+            # A bucket with no finite value (a diverged run) stays NaN, so it is not drawn.
+            warnings.simplefilter("ignore", RuntimeWarning)
+            finite = np.where(np.isfinite(head_y), head_y, np.nan)
+            lo, hi = np.nanmin(finite, axis=1), np.nanmax(finite, axis=1)
     xs = np.repeat(head_x[:, 0], 2)
     out = np.empty((2 * k, ys.shape[1]))
     out[0::2], out[1::2] = hi, lo

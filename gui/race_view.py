@@ -66,11 +66,13 @@ class _PathCache:
         self.buf = np.empty((256, 2))
         self.n = 0
         self.last_raw: np.ndarray | None = None
+        self.generation = 0  # bumped on every rebuild, so drawers know old points changed
 
     def path(self, history: RaceHistory, i: int, bounds: Any, px: tuple[float, float]) -> np.ndarray:
         key = (id(history), px, tuple(bounds))
         if key != self.key:
             self.key, self.rows, self.stopped, self.n, self.last_raw = key, 0, False, 0, None
+            self.generation += 1
         n = history.n
         if self.rows < n and not self.stopped:
             new = history.points[self.rows:n, i]
@@ -114,29 +116,61 @@ class _PathCache:
         self.n = need
 
 
+# The newest points of a path are drawn by a small live item; older ones move, in batches
+# of this many, to an item painted from a pixmap cache. A long race would otherwise
+# repaint tens of thousands of segments per racer at every frame (most of a redraw).
+TAIL_POINTS = 256
+
+
 class _Racer:
     """The plot items of one optimizer."""
 
     def __init__(self, plot: pg.PlotItem, entry: OptimizerEntry, look: Look) -> None:
         self.entry = entry
         color = pg.mkColor(entry.color)
-        self.path = pg.PlotDataItem(pen=pg.mkPen(color, width=look.path_width))
+        self.path = pg.PlotDataItem(pen=pg.mkPen(color, width=look.path_width))  # settled part
+        self.path.curve.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.tail = pg.PlotDataItem(pen=pg.mkPen(color, width=look.path_width))  # live end
+        self.settled = 0  # points of the path held by `self.path`
+        self.generation = -1
         self.head = pg.ScatterPlotItem(size=look.head_size, pen=pg.mkPen("k", width=1.2),
                                        brush=pg.mkBrush(color))
         self.grad_arrow = pg.PlotDataItem(connect="pairs", pen=pg.mkPen(
             color, width=look.arrow_width, style=QtCore.Qt.PenStyle.DashLine))
         self.update_arrow = pg.PlotDataItem(connect="pairs", pen=pg.mkPen(color, width=look.arrow_width + 0.5))
-        for z, item in ((10, self.path), (20, self.grad_arrow), (21, self.update_arrow), (30, self.head)):
+        for z, item in ((10, self.path), (10, self.tail), (20, self.grad_arrow),
+                        (21, self.update_arrow), (30, self.head)):
             item.setZValue(z)
             # A path that runs off (divergence) must not zoom the view out: the view
             # shows the surface's bounds, set once by SurfaceLayer.
             plot.addItem(item, ignoreBounds=True)
-        self.items = (self.path, self.head, self.grad_arrow, self.update_arrow)
+        self.items = (self.path, self.tail, self.head, self.grad_arrow, self.update_arrow)
         self.cache = _PathCache()
+
+    def show_path(self, path: np.ndarray) -> None:
+        """Draw `path` (the cache's cleaned points): settled part cached, live end redrawn."""
+        n = len(path)
+        if self.generation != self.cache.generation or n < self.settled:
+            self.generation, self.settled = self.cache.generation, 0
+            self.path.setData([], [])
+        if n - self.settled > TAIL_POINTS:
+            self.settled = n
+            self.path.setData(path[:n, 0], path[:n, 1], skipFiniteCheck=True)
+        tail = path[max(self.settled - 1, 0):]  # overlaps one point, so the line is unbroken
+        self.tail.setData(tail[:, 0], tail[:, 1], skipFiniteCheck=True)
+
+    def drawn_path(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every point drawn for this racer (settled and live), in order."""
+        px, py = self.path.getData()
+        tx, ty = self.tail.getData()
+        if px is None or len(px) == 0:
+            return (np.asarray(tx if tx is not None else []), np.asarray(ty if ty is not None else []))
+        return np.concatenate([px, tx[1:]]), np.concatenate([py, ty[1:]])
 
     def set_look(self, look: Look) -> None:
         color = pg.mkColor(self.entry.color)
         self.path.setPen(pg.mkPen(color, width=look.path_width))
+        self.tail.setPen(pg.mkPen(color, width=look.path_width))
         self.grad_arrow.setPen(pg.mkPen(color, width=look.arrow_width, style=QtCore.Qt.PenStyle.DashLine))
         self.update_arrow.setPen(pg.mkPen(color, width=look.arrow_width + 0.5))
         self.head.setSize(look.head_size)
@@ -308,8 +342,7 @@ class RaceView(pg.GraphicsLayoutWidget):
         px = (px_size[0] or 1.0, px_size[1] or 1.0)
         ring = []
         for i, racer in enumerate(self.racers):
-            path = racer.cache.path(history, i, bounds, px)
-            racer.path.setData(path[:, 0], path[:, 1], skipFiniteCheck=True)  # cleaned above
+            racer.show_path(racer.cache.path(history, i, bounds, px))
             p = history.points[r, i]
             if not np.isfinite(p).all():
                 # Diverged before this step: show where it was last seen, no arrows.

@@ -305,8 +305,8 @@ def test_divergence_is_labelled_and_others_go_on(qtbot, window):
     k = int(div[2].rsplit(" ", 1)[1])
     assert 100 < k < 200
     assert tab.history.last_step == tab.config.max_steps  # the stable ones went on
-    x, y = tab.view.racers[2].path.getData()
-    assert np.isfinite(x).all() and np.isfinite(y).all() and len(x) <= k
+    x, y = tab.view.racers[2].drawn_path()
+    assert np.isfinite(x).all() and np.isfinite(y).all() and 0 < len(x) <= k
     lx, ly = tab.curves.loss.curves[2].getData()
     assert np.isfinite(ly).all() and lx.max() < k
     assert "diverged" in tab.table.cell(2, 2) and str(k) in tab.table.cell(2, 5)
@@ -511,3 +511,26 @@ def test_drag_the_start_marker(qtbot, tab):
     x, y = tab.config.start
     assert x == pytest.approx(1.5, abs=0.15) and y == pytest.approx(1.0, abs=0.15)
     assert tab.history.points[0, 0] == pytest.approx([x, y])
+
+
+def test_long_path_settles_into_a_cached_item_and_draws_every_point(qtbot):
+    """A long race keeps only the newest points in the live item; together the two items
+    draw exactly the cleaned path, unbroken."""
+    from gradlab.gui.race_view import TAIL_POINTS
+
+    w = MainWindow(_config(max_steps=3000, surface="rosenbrock"))
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    tab = w.race
+    _run_to_end(qtbot, tab)
+    tab.redraw()
+    for i, racer in enumerate(tab.view.racers):
+        expected = racer.cache.buf[: racer.cache.n]
+        x, y = racer.drawn_path()
+        np.testing.assert_array_equal(np.column_stack([x, y]), expected)
+        tx, _ = racer.tail.getData()
+        assert len(tx) <= TAIL_POINTS + 1
+    settled = [r.path.getData()[0] for r in tab.view.racers]
+    assert any(x is not None and len(x) > TAIL_POINTS for x in settled)
