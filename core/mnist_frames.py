@@ -310,6 +310,9 @@ class Checkpoint:
     the unfinished epoch's training time and loss sum."""
     steps_per_epoch: int = 0
     """Steps in one epoch of this run (0 in checkpoints from before this field)."""
+    evaluation: Evaluation | None = None
+    """The latest evaluation (confusion matrix, digit grid, first-layer weights), so a
+    saved and loaded run shows its pictures; None before the first one."""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ any code:
      "config": TrainConfig.to_dict(), "history": History.to_dict(),
      "step": int, "epoch": int, "epoch_step": int, "steps_per_epoch": int,
      "state": {"model": {"0.weight": tensor, ...}, "optimizer": optimizer.state_dict(),
-               "scheduler": dict | None, "epoch_seconds": float, ...}}
+               "scheduler": dict | None, "epoch_seconds": float, ...},
+     "evaluation": {"kind": str, ..., "confusion": tensor, ...} | None}
 
 "model" is keyed like `nn.Sequential(Linear, f, Linear, f, Linear).state_dict()`.
 """
@@ -16,13 +17,15 @@ any code:
 from __future__ import annotations
 
 import os
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import torch
 
 from gradlab.core.atomic_file import atomic_write
-from gradlab.core.mnist_frames import Checkpoint, History, TrainConfig
+from gradlab.core.mnist_frames import Checkpoint, Evaluation, History, TrainConfig
 
 FORMAT, VERSION = "gradlab-mnist-run", 1
 
@@ -41,6 +44,7 @@ def save_run(path: str | os.PathLike, checkpoint: Checkpoint) -> Path:
         "epoch_step": int(checkpoint.epoch_step),
         "steps_per_epoch": int(checkpoint.steps_per_epoch),
         "state": dict(checkpoint.state),
+        "evaluation": _evaluation_to_blob(checkpoint.evaluation),
     }
     with atomic_write(path, "wb") as f:
         torch.save(blob, f)
@@ -63,4 +67,20 @@ def load_run(path: str | os.PathLike) -> Checkpoint:
         history=History.from_dict(blob["history"]),
         state=blob["state"],
         steps_per_epoch=int(blob.get("steps_per_epoch", 0)),
+        evaluation=_evaluation_from_blob(blob.get("evaluation")),
     )
+
+
+def _evaluation_to_blob(ev: Evaluation | None) -> dict[str, Any] | None:
+    """Arrays as tensors, the rest as plain values: what weights_only=True may read."""
+    if ev is None:
+        return None
+    # torch.tensor copies: frame arrays may be read-only, which from_numpy warns about.
+    return {f.name: torch.tensor(v) if isinstance(v, np.ndarray) else v
+            for f in fields(ev) for v in [getattr(ev, f.name)]}
+
+
+def _evaluation_from_blob(blob: dict[str, Any] | None) -> Evaluation | None:
+    if blob is None:
+        return None
+    return Evaluation(**{k: v.numpy() if isinstance(v, torch.Tensor) else v for k, v in blob.items()})

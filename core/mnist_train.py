@@ -169,6 +169,8 @@ def _frames(config: TrainConfig, data: MnistData, stop: Callable[[], bool],
             samples_per_second=rate, seconds_left=per_step * (total_steps - step),
             device=device_name)
 
+    last_evaluation: Evaluation | None = resume.evaluation if resume is not None else None
+
     def checkpoint() -> Checkpoint:
         state = {
             "model": engine.state_dict(),
@@ -179,7 +181,7 @@ def _frames(config: TrainConfig, data: MnistData, stop: Callable[[], bool],
             "epoch_samples": epoch_samples,
         }
         return Checkpoint(config, step, epoch_done, epoch_step, copy.deepcopy(history), state,
-                          steps_per_epoch)
+                          steps_per_epoch, last_evaluation)
 
     def frame(prog: Progress | None = None, **extra: Any) -> TrainFrame:
         """A frame of the buffered rows (then emptied); a checkpoint when final."""
@@ -203,6 +205,7 @@ def _frames(config: TrainConfig, data: MnistData, stop: Callable[[], bool],
         return TrainFrame(progress=prog or progress(), **arrays, **extra)
 
     def run_eval(kind: str) -> Evaluation:
+        nonlocal last_evaluation
         x, y = (test_x, test_y) if kind == "epoch" else (test_x[:n_sub], test_y[:n_sub])
         ev = evaluate(engine.logits, loss_fn, x, y, kind=kind, step=step,
                       epoch=step / steps_per_epoch, grid_images=grid,
@@ -211,6 +214,7 @@ def _frames(config: TrainConfig, data: MnistData, stop: Callable[[], bool],
             "kind": kind, "step": step, "epoch": ev.epoch, "test_loss": ev.test_loss,
             "test_accuracy": ev.test_accuracy,
             "per_class_accuracy": ev.per_class_accuracy.tolist()})
+        last_evaluation = ev
         return ev
 
     if epoch_done >= config.epochs:  # resumed a finished run with no more epochs asked

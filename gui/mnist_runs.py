@@ -265,6 +265,7 @@ def run_from_checkpoint(checkpoint: Any, colour: str, number: int) -> Run:
             per_epoch = e["step"] / e["epoch"]  # steps per epoch, read back from the history
     run.epoch_results = list(h.epochs)
     run.checkpoint = checkpoint
+    run.evaluation = checkpoint.evaluation  # the pictures of its latest evaluation
     run.diverged = h.diverged
     run.saved_steps_per_epoch = per_epoch
     if h.diverged is not None:

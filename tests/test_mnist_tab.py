@@ -232,6 +232,9 @@ def test_save_load_and_export_never_overwrite(qtbot, tab, tmp_path):
     wait_idle(qtbot, tab)
     assert loaded is not None and loaded.status == "done"
     np.testing.assert_array_equal(loaded.losses.view(), run.losses.view())
+    # its pictures (confusion matrix, digits, weights) come back with it
+    assert loaded.evaluation is not None
+    np.testing.assert_array_equal(loaded.evaluation.confusion, run.evaluation.confusion)
     x_saved, _ = curve_data(tab, loaded)
     np.testing.assert_allclose(x_saved, curve_data(tab, run)[0])  # same epochs axis
 

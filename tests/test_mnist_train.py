@@ -311,6 +311,12 @@ def test_save_and_load_a_run(tmp_path):
     assert back.config == config and back.step == 12 and back.steps_per_epoch == 12
     assert back.history.losses == frames[-1].checkpoint.history.losses
     assert back.history.epochs == frames[-1].checkpoint.history.epochs
+    # the latest evaluation comes back whole, so a loaded run can show its pictures
+    ev, ev_back = frames[-1].checkpoint.evaluation, back.evaluation
+    assert ev is not None and ev.kind == "epoch" and ev_back.step == ev.step
+    np.testing.assert_array_equal(ev_back.confusion, ev.confusion)
+    np.testing.assert_array_equal(ev_back.grid_predictions, ev.grid_predictions)
+    np.testing.assert_array_equal(ev_back.first_layer_weights, ev.first_layer_weights)
     net = torch.nn.Sequential(torch.nn.Linear(784, 32), torch.nn.ReLU(), torch.nn.Linear(32, 16),
                               torch.nn.ReLU(), torch.nn.Linear(16, 10))
     net.load_state_dict(back.state["model"])  # the keys of nn.Sequential
