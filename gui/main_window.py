@@ -14,10 +14,11 @@ from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from gradlab.gui import presenter, scenario, scenario_menu, worker
+from gradlab.gui import scenario, scenario_menu, worker
 from gradlab.gui.race_config import RaceConfig
-from gradlab.gui.race_export import export_csv, export_image
 from gradlab.gui.race_tab import RaceTab, default_config
+
+# Exporting and presenter mode are imported where used: not on the start-up path.
 
 TITLE = "GradLab"
 LAZY_TABS = (("MNIST", "gradlab.gui.mnist_tab", "MnistTab"),
@@ -45,7 +46,11 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.race = RaceTab(config if config is not None else default_config())
+        # Built straight into the tab widget's page stack: reparenting a finished tree
+        # that carries a stylesheet makes Qt re-polish every widget in it (~20 ms of
+        # start-up), so the tab is born where addTab would otherwise move it.
+        stack = self.tabs.findChild(QtWidgets.QStackedWidget, "qt_tabwidget_stackedwidget")
+        self.race = RaceTab(config if config is not None else default_config(), stack)
         self.tabs.addTab(self.race, "Optimizer race")
         for title, module, cls in LAZY_TABS:
             self.tabs.addTab(_Pending(title, module, cls), title)
@@ -176,11 +181,15 @@ class MainWindow(QtWidgets.QMainWindow):
     # -- export ------------------------------------------------------------------------------------
     def export_view(self, path: str | Path) -> bool:
         """The surface view (or the 3-D view's placeholder is skipped) as PNG or SVG."""
+        from gradlab.gui.race_export import export_image
+
         self.race.redraw(complete=True)
         return self._export(path, lambda: export_image(self.race.view.scene(), path,
                                                        self.confirm_overwrite))
 
     def export_trajectories(self, path: str | Path) -> bool:
+        from gradlab.gui.race_export import export_csv
+
         return self._export(path, lambda: export_csv(self.race.history, self.race.labels(), path,
                                                      self.confirm_overwrite))
 
@@ -230,6 +239,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- presenter mode ---------------------------------------------------------------------------------
     def set_presenter(self, on: bool) -> None:
+        from gradlab.gui import presenter
+
         self.presenting = on
         blocker = QtCore.QSignalBlocker(self.presenter_action)
         self.presenter_action.setChecked(on)

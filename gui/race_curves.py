@@ -51,13 +51,14 @@ def peak_decimate(x: np.ndarray, ys: np.ndarray, max_points: int = MAX_POINTS) -
 
 
 def _plot(title: str, ylabel: str) -> pg.PlotWidget:
-    w = pg.PlotWidget(background=BACKGROUND)
+    # Built without context menus (enableMenu=False): pyqtgraph then never constructs
+    # them, which setMenuEnabled(False) after the fact would only throw away (start-up).
+    w = pg.PlotWidget(background=BACKGROUND, enableMenu=False)
     p = w.getPlotItem()
     p.setTitle(title)
     p.setLabel("bottom", "step")
     p.setLabel("left", ylabel)
     p.showGrid(x=True, y=True, alpha=0.2)
-    p.setMenuEnabled(False)
     p.hideButtons()
     for side in ("left", "bottom"):
         # "(x1e+15)" beside a log axis only confuses.
@@ -73,20 +74,30 @@ class _Curves:
     def __init__(self, widget: pg.PlotWidget) -> None:
         self.widget = widget
         self.plot = widget.getPlotItem()
-        self.curves: list[pg.PlotDataItem] = []
+        self._curves: list[pg.PlotDataItem] = []
+        self._pending: tuple[list[OptimizerEntry], Look] | None = None  # not built yet
         self.cursor = pg.InfiniteLine(angle=90, movable=False,
                                       pen=pg.mkPen("w", width=1, style=QtCore.Qt.PenStyle.DotLine))
         self.plot.addItem(self.cursor)
 
     def set_racers(self, entries: list[OptimizerEntry], look: Look) -> None:
-        for c in self.curves:
+        """One curve per racer, built when first used (normally the first redraw, after
+        the window's first paint at start-up: empty curves draw nothing)."""
+        for c in self._curves:
             self.plot.removeItem(c)
-        self.curves = []
-        for e in entries:
-            c = pg.PlotDataItem(pen=pg.mkPen(e.color, width=look.curve_width))
-            c.setVisible(e.visible)
-            self.plot.addItem(c)
-            self.curves.append(c)
+        self._curves = []
+        self._pending = (list(entries), look)
+
+    @property
+    def curves(self) -> list[pg.PlotDataItem]:
+        if self._pending is not None:
+            (entries, look), self._pending = self._pending, None
+            for e in entries:
+                c = pg.PlotDataItem(pen=pg.mkPen(e.color, width=look.curve_width))
+                c.setVisible(e.visible)
+                self.plot.addItem(c)
+                self._curves.append(c)
+        return self._curves
 
     def set_x_range(self, last: float, log_x: bool) -> None:
         """The whole race's length, so progress reads left to right as it runs."""

@@ -195,14 +195,15 @@ class RaceView(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.setBackground(BACKGROUND)
         self.look = NORMAL
-        self.plot: pg.PlotItem = self.addPlot()
-        self.plot.setMenuEnabled(False)
+        # No context menu: built disabled, pyqtgraph never constructs the menus (start-up).
+        self.plot: pg.PlotItem = self.addPlot(enableMenu=False)
         self.plot.hideButtons()
         self.plot.getViewBox().setAspectLocked(True)
         self.plot.showGrid(False, False)
         self.layer = SurfaceLayer(self.plot)
         self.surface: Any = None
-        self.racers: list[_Racer] = []
+        self._racers: list[_Racer] = []
+        self._pending: list[OptimizerEntry] | None = None  # racers whose items are not built yet
         self._painted = False
         self._contour_queue: list[tuple[Any, Any, float]] = []
         self._merged: QtWidgets.QGraphicsPathItem | None = None
@@ -297,11 +298,22 @@ class RaceView(pg.GraphicsLayoutWidget):
             self._next_contour()
 
     def set_racers(self, entries: list[OptimizerEntry]) -> None:
-        for racer in self.racers:
+        """Racers to draw. Their items (five per racer, empty until a redraw gives them
+        data) are built when first used, normally by the first redraw: at start-up
+        that is after the window's first paint, which they would not change."""
+        for racer in self._racers:
             racer.remove(self.plot)
-        self.racers = [_Racer(self.plot, e, self.look) for e in entries]
-        for racer in self.racers:
-            racer.set_visible(racer.entry.visible)
+        self._racers = []
+        self._pending = list(entries)
+
+    @property
+    def racers(self) -> list[_Racer]:
+        if self._pending is not None:
+            entries, self._pending = self._pending, None
+            self._racers = [_Racer(self.plot, e, self.look) for e in entries]
+            for racer in self._racers:
+                racer.set_visible(racer.entry.visible)
+        return self._racers
 
     def set_visible(self, index: int, on: bool) -> None:
         self.racers[index].set_visible(on)

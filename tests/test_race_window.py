@@ -81,6 +81,29 @@ def test_default_window_teaches_with_one_click(qtbot):
     assert not tab.is_running()
 
 
+def test_racer_items_are_built_by_the_first_redraw_not_before_the_first_paint(qtbot):
+    """Start-up does not build the racers' plot items (empty until the first redraw,
+    so they change nothing in the first painted frame); the first redraw builds them
+    and draws a head per racer at the start, and a curve per racer."""
+    import pyqtgraph as pg
+
+    def data_items(plot):
+        return [i for i in plot.items if isinstance(i, pg.PlotDataItem)]
+
+    w = MainWindow(_config())
+    qtbot.addWidget(w)
+    tab = w.race
+    assert data_items(tab.view.plot) == [] and data_items(tab.curves.loss.plot) == []
+    w.show()
+    qtbot.waitUntil(lambda: tab.redraw_count >= 1, timeout=2000)
+    assert len(data_items(tab.view.plot)) == 2 * 4  # path, live end, two arrows per racer
+    assert len(data_items(tab.curves.loss.plot)) == len(data_items(tab.curves.dist.plot)) == 2
+    for racer in tab.view.racers:
+        assert racer.head.scene() is tab.view.scene()
+        x, y = racer.head.getData()
+        assert (x[0], y[0]) == pytest.approx(tab.config.start)
+
+
 # -- optimizers --------------------------------------------------------------------------------
 
 def test_add_and_remove_optimizers(qtbot, tab):
