@@ -116,66 +116,100 @@ class _PathCache:
         self.n = need
 
 
-# The newest points of a path are drawn by a small live item; older ones move, in batches
-# of this many, to an item painted from a pixmap cache. A long race would otherwise
-# repaint tens of thousands of segments per racer at every frame (most of a redraw).
+# The newest points of a path are drawn by a small live item (`tail`); older ones move,
+# in batches of TAIL_POINTS, into items painted from a pixmap cache (`chunks`). A chunk
+# is closed at CHUNK_POINTS and never touched again, so settling a batch re-renders at
+# most one chunk. A long race would otherwise repaint tens of thousands of segments per
+# racer at every frame (most of a redraw), or re-render its whole history per batch.
 TAIL_POINTS = 256
+CHUNK_POINTS = 4096
 
 
 class _Racer:
     """The plot items of one optimizer."""
 
     def __init__(self, plot: pg.PlotItem, entry: OptimizerEntry, look: Look) -> None:
-        self.entry = entry
+        self.plot, self.entry, self.look = plot, entry, look
         color = pg.mkColor(entry.color)
-        self.path = pg.PlotDataItem(pen=pg.mkPen(color, width=look.path_width))  # settled part
-        self.path.curve.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.tail = pg.PlotDataItem(pen=pg.mkPen(color, width=look.path_width))  # live end
-        self.settled = 0  # points of the path held by `self.path`
+        self.chunks: list[pg.PlotDataItem] = []  # settled part of the path, cached
+        self.chunk_start = 0  # index in the path where the open (last) chunk begins
+        self.settled = 0  # points of the path held by the chunks
         self.generation = -1
+        self.tail = pg.PlotDataItem(pen=self._path_pen())  # live end of the path
         self.head = pg.ScatterPlotItem(size=look.head_size, pen=pg.mkPen("k", width=1.2),
                                        brush=pg.mkBrush(color))
         self.grad_arrow = pg.PlotDataItem(connect="pairs", pen=pg.mkPen(
             color, width=look.arrow_width, style=QtCore.Qt.PenStyle.DashLine))
         self.update_arrow = pg.PlotDataItem(connect="pairs", pen=pg.mkPen(color, width=look.arrow_width + 0.5))
-        for z, item in ((10, self.path), (10, self.tail), (20, self.grad_arrow),
-                        (21, self.update_arrow), (30, self.head)):
-            item.setZValue(z)
-            # A path that runs off (divergence) must not zoom the view out: the view
-            # shows the surface's bounds, set once by SurfaceLayer.
-            plot.addItem(item, ignoreBounds=True)
-        self.items = (self.path, self.tail, self.head, self.grad_arrow, self.update_arrow)
+        for z, item in ((10, self.tail), (20, self.grad_arrow), (21, self.update_arrow), (30, self.head)):
+            self._add(item, z)
+        self.visible = True
         self.cache = _PathCache()
+
+    @property
+    def items(self) -> tuple:
+        return (*self.chunks, self.tail, self.head, self.grad_arrow, self.update_arrow)
+
+    def _path_pen(self) -> QtGui.QPen:
+        return pg.mkPen(pg.mkColor(self.entry.color), width=self.look.path_width)
+
+    def _add(self, item: Any, z: float) -> None:
+        item.setZValue(z)
+        # A path that runs off (divergence) must not zoom the view out: the view shows
+        # the surface's bounds, set once by SurfaceLayer.
+        self.plot.addItem(item, ignoreBounds=True)
+
+    def _new_chunk(self) -> pg.PlotDataItem:
+        chunk = pg.PlotDataItem(pen=self._path_pen())
+        chunk.curve.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        chunk.setVisible(self.visible)
+        self._add(chunk, 10)
+        self.chunks.append(chunk)
+        return chunk
 
     def show_path(self, path: np.ndarray) -> None:
         """Draw `path` (the cache's cleaned points): settled part cached, live end redrawn."""
         n = len(path)
         if self.generation != self.cache.generation or n < self.settled:
-            self.generation, self.settled = self.cache.generation, 0
-            self.path.setData([], [])
+            self.generation, self.settled, self.chunk_start = self.cache.generation, 0, 0
+            for chunk in self.chunks:
+                self.plot.removeItem(chunk)
+            self.chunks = []
         if n - self.settled > TAIL_POINTS:
+            if not self.chunks or self.settled - self.chunk_start >= CHUNK_POINTS:
+                self.chunk_start = max(self.settled - 1, 0)  # overlap: the line is unbroken
+                self._new_chunk()
             self.settled = n
-            self.path.setData(path[:n, 0], path[:n, 1], skipFiniteCheck=True)
-        tail = path[max(self.settled - 1, 0):]  # overlaps one point, so the line is unbroken
+            part = path[self.chunk_start:n]
+            self.chunks[-1].setData(part[:, 0], part[:, 1], skipFiniteCheck=True)
+        tail = path[max(self.settled - 1, 0):]  # overlaps one point, as the chunks do
         self.tail.setData(tail[:, 0], tail[:, 1], skipFiniteCheck=True)
 
     def drawn_path(self) -> tuple[np.ndarray, np.ndarray]:
-        """Every point drawn for this racer (settled and live), in order."""
-        px, py = self.path.getData()
-        tx, ty = self.tail.getData()
-        if px is None or len(px) == 0:
-            return (np.asarray(tx if tx is not None else []), np.asarray(ty if ty is not None else []))
-        return np.concatenate([px, tx[1:]]), np.concatenate([py, ty[1:]])
+        """Every point drawn for this racer (chunks, then the live end), in order."""
+        xs, ys = [], []
+        for item in (*self.chunks, self.tail):
+            x, y = item.getData()
+            if x is None or len(x) == 0:
+                continue
+            skip = 1 if xs else 0  # each piece repeats the previous piece's last point
+            xs.append(np.asarray(x)[skip:])
+            ys.append(np.asarray(y)[skip:])
+        if not xs:
+            return np.empty(0), np.empty(0)
+        return np.concatenate(xs), np.concatenate(ys)
 
     def set_look(self, look: Look) -> None:
+        self.look = look
         color = pg.mkColor(self.entry.color)
-        self.path.setPen(pg.mkPen(color, width=look.path_width))
-        self.tail.setPen(pg.mkPen(color, width=look.path_width))
+        for item in (*self.chunks, self.tail):
+            item.setPen(self._path_pen())
         self.grad_arrow.setPen(pg.mkPen(color, width=look.arrow_width, style=QtCore.Qt.PenStyle.DashLine))
         self.update_arrow.setPen(pg.mkPen(color, width=look.arrow_width + 0.5))
         self.head.setSize(look.head_size)
 
     def set_visible(self, on: bool) -> None:
+        self.visible = on
         for item in self.items:
             item.setVisible(on)
 

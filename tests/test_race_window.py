@@ -96,7 +96,8 @@ def test_racer_items_are_built_by_the_first_redraw_not_before_the_first_paint(qt
     assert data_items(tab.view.plot) == [] and data_items(tab.curves.loss.plot) == []
     w.show()
     qtbot.waitUntil(lambda: tab.redraw_count >= 1, timeout=2000)
-    assert len(data_items(tab.view.plot)) == 2 * 4  # path, live end, two arrows per racer
+    # per racer: the live end of the path and two arrows (settled chunks come later)
+    assert len(data_items(tab.view.plot)) == 2 * 3
     assert len(data_items(tab.curves.loss.plot)) == len(data_items(tab.curves.dist.plot)) == 2
     for racer in tab.view.racers:
         assert racer.head.scene() is tab.view.scene()
@@ -143,9 +144,9 @@ def test_update_rule_is_shown_with_symbols(tab):
 def test_visibility_toggle_hides_path(qtbot, tab):
     card = tab.panel.cards[0]
     card.visible_box.setChecked(False)
-    assert not tab.view.racers[0].path.isVisible()
+    assert not tab.view.racers[0].tail.isVisible()
     assert not tab.curves.loss.curves[0].isVisible()
-    assert tab.view.racers[1].path.isVisible()
+    assert tab.view.racers[1].tail.isVisible()
 
 
 # -- the surface -------------------------------------------------------------------------------
@@ -471,12 +472,12 @@ def test_save_scenario_asks_before_overwriting(qtbot, window, tmp_path):
 def test_presenter_mode_scales_fonts_and_lines(qtbot, window):
     tab = window.race
     normal_font = window.font().pointSizeF()
-    normal_width = tab.view.racers[0].path.opts["pen"].widthF()
+    normal_width = tab.view.racers[0].tail.opts["pen"].widthF()
     normal_curve = tab.curves.loss.curves[0].opts["pen"].widthF()
     window.presenter_action.trigger()
     assert window.presenting
     assert window.font().pointSizeF() > 1.4 * normal_font
-    assert tab.view.racers[0].path.opts["pen"].widthF() > 1.4 * normal_width
+    assert tab.view.racers[0].tail.opts["pen"].widthF() > 1.4 * normal_width
     assert tab.curves.loss.curves[0].opts["pen"].widthF() > normal_curve
     window.presenter_action.trigger()
     assert window.font().pointSizeF() == pytest.approx(normal_font)
@@ -555,5 +556,26 @@ def test_long_path_settles_into_a_cached_item_and_draws_every_point(qtbot):
         np.testing.assert_array_equal(np.column_stack([x, y]), expected)
         tx, _ = racer.tail.getData()
         assert len(tx) <= TAIL_POINTS + 1
-    settled = [r.path.getData()[0] for r in tab.view.racers]
-    assert any(x is not None and len(x) > TAIL_POINTS for x in settled)
+    assert any(r.settled > TAIL_POINTS and r.chunks for r in tab.view.racers)
+
+
+def test_settled_chunks_close_and_together_draw_the_path(qtbot):
+    """Feeding a long path in batches: closed chunks stay bounded in size, and chunks plus
+    the live end draw every point once, in order."""
+    import pyqtgraph as pg
+
+    from gradlab.gui.race_view import CHUNK_POINTS, TAIL_POINTS, _Racer
+    from gradlab.gui.style import NORMAL
+
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+    racer = _Racer(widget.getPlotItem(), OptimizerEntry("sgd", {"lr": 0.1}, "SGD", "#ff4d4d"), NORMAL)
+    t = np.linspace(0, 60, 12_000)
+    path = np.column_stack([np.cos(t) * t, np.sin(t) * t])
+    for n in range(1, len(path) + 1, 300):
+        racer.show_path(path[:n])
+        x, y = racer.drawn_path()
+        np.testing.assert_array_equal(np.column_stack([x, y]), path[:n])
+    assert len(racer.chunks) >= 2
+    for chunk in racer.chunks:
+        assert len(chunk.getData()[0]) <= CHUNK_POINTS + TAIL_POINTS + 301
