@@ -30,6 +30,18 @@ def mnist_dir() -> Path:
     return MNIST_DIR
 
 
+@pytest.fixture
+def torch_float64():
+    """torch's default dtype is float64 for the test, restored after: oracle comparisons
+    at 1e-10, and torch keeps some scalar state (NAdam's mu_product, Adam's step) in it."""
+    import torch
+
+    old = torch.get_default_dtype()
+    torch.set_default_dtype(torch.float64)
+    yield
+    torch.set_default_dtype(old)
+
+
 def _is_ours(frame) -> bool:
     """True when the code that started a thread or timer is GradLab's (not pyqtgraph's)."""
     while frame is not None:

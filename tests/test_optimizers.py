@@ -22,13 +22,7 @@ torch.set_num_threads(1)
 STEPS = 250
 
 
-@pytest.fixture(autouse=True)
-def _float64_default():
-    # torch keeps scalar state (NAdam's mu_product, Adam's step) in the default dtype.
-    old = torch.get_default_dtype()
-    torch.set_default_dtype(torch.float64)
-    yield
-    torch.set_default_dtype(old)
+pytestmark = pytest.mark.usefixtures("torch_float64")
 
 
 def torch_oracle(name: str, params, h: dict) -> torch.optim.Optimizer:

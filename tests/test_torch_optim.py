@@ -15,12 +15,7 @@ from test_optimizers import torch_oracle
 torch.set_num_threads(1)
 
 
-@pytest.fixture(autouse=True)
-def _float64_default():
-    old = torch.get_default_dtype()
-    torch.set_default_dtype(torch.float64)
-    yield
-    torch.set_default_dtype(old)
+pytestmark = pytest.mark.usefixtures("torch_float64")
 
 
 @pytest.fixture(autouse=True)
