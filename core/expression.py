@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ast
 import math
+import warnings
 from typing import Any, Callable
 
 import numpy as np
@@ -227,7 +228,12 @@ def parse(text: str) -> ast.expr:
     if not text.strip():
         raise ValueError("formula is empty; type an expression in x and y, e.g. x**2 + y**2")
     try:
-        tree = ast.parse(text.strip(), mode="eval")
+        with warnings.catch_warnings():
+            # Python only warns about text like "1if" or "0x1for"; for a formula it is an error.
+            warnings.simplefilter("error", SyntaxWarning)
+            tree = ast.parse(text.strip(), mode="eval")
+    except SyntaxWarning as err:
+        raise ValueError(f"not a valid formula: {err}") from None
     except SyntaxError as err:
         raise ValueError(f"not a valid formula: {err.msg} (column {err.offset or 0})") from None
     except (RecursionError, MemoryError):

@@ -324,3 +324,13 @@ def test_random_formulas_have_gradients_matching_finite_differences(text):
     scale = 1 + np.abs(s.value(x, y))
     np.testing.assert_allclose(gx, dx, rtol=1e-5, atol=1e-6 * scale.max())
     np.testing.assert_allclose(gy, dy, rtol=1e-5, atol=1e-6 * scale.max())
+
+
+def test_text_python_only_warns_about_is_rejected_without_a_warning():
+    """ "1if x else 2" makes Python warn (invalid decimal literal), not fail: still no formula."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match="not a valid formula"):
+            surfaces.from_expression("1if x else 2")
