@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6 import QtCore, QtWidgets
 
-    from gradlab.gui import worker  # also shields PySide6 6.12's refcount bug on 3.11
+    from gradlab.gui import worker
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     app.setApplicationName("GradLab")

@@ -13,7 +13,7 @@ from PySide6 import QtCore
 
 from gradlab.core import explorer_curves as ec
 from gradlab.core.surfaces import Surface
-from gradlab.gui.explorer_tab import ExplorerTab  # applies the PySide6 6.12 refcount guard
+from gradlab.gui.explorer_tab import ExplorerTab
 
 
 @pytest.fixture
