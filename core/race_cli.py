@@ -116,24 +116,33 @@ def _hyper_value(name: str, key: str, text: str, default: Any) -> Any:
     return parse_number(text, what)
 
 
-def parse_optimizer(spec: str) -> Any:
-    """"adam:lr=0.05,beta1=0.8" -> the configured Optimizer; UsageError names what is wrong."""
+def split_spec(spec: str, option: str) -> tuple[str, dict[str, str]]:
+    """"name:key=value,key=value" -> (name, {key: value text}), the syntax every CLI option
+    of this kind shares; UsageError for an item without "=" or a key given twice."""
     name, _, rest = spec.strip().partition(":")
-    name = name.strip()
-    try:
-        defaults = optimizers.defaults(name)
-    except ValueError as exc:
-        raise UsageError(f"--optimizer {spec!r}: {exc}") from None
-    hyper: dict[str, Any] = {}
+    texts: dict[str, str] = {}
     for item in filter(None, (s.strip() for s in rest.split(","))):
         key, eq, value = (s.strip() for s in item.partition("="))
         if not eq or not key:
-            raise UsageError(f"--optimizer {spec!r}: expected key=value, got {item!r}")
+            raise UsageError(f"{option} {spec!r}: expected key=value, got {item!r}")
+        if key in texts:
+            raise UsageError(f"{option} {spec!r}: {key} given twice")
+        texts[key] = value
+    return name.strip(), texts
+
+
+def parse_optimizer(spec: str) -> Any:
+    """"adam:lr=0.05,beta1=0.8" -> the configured Optimizer; UsageError names what is wrong."""
+    name = spec.strip().partition(":")[0].strip()
+    try:
+        defaults = optimizers.defaults(name)  # an unknown name is the first thing to say
+    except ValueError as exc:
+        raise UsageError(f"--optimizer {spec!r}: {exc}") from None
+    hyper: dict[str, Any] = {}
+    for key, value in split_spec(spec, "--optimizer")[1].items():
         if key not in defaults:
             raise UsageError(f"--optimizer {spec!r}: unknown hyperparameter {key!r} for {name}; "
                              f"valid: {', '.join(defaults)}")
-        if key in hyper:
-            raise UsageError(f"--optimizer {spec!r}: {key} given twice")
         hyper[key] = _hyper_value(name, key, value, defaults[key])
     try:
         return optimizers.get(name, **hyper)

@@ -36,7 +36,7 @@ from gradlab.core.atomic_file import atomic_write
 from gradlab.core.mnist_frames import (
     ENGINES, HIDDEN_ACTIVATIONS, LOSSES, SCHEDULE_UNITS, SCHEDULES, TORCH_PREFIX, TrainConfig,
 )
-from gradlab.core.race_cli import UsageError, parse_optimizer
+from gradlab.core.race_cli import UsageError, parse_optimizer, split_spec
 
 PROG = "gradlab train"
 
@@ -112,16 +112,8 @@ def _value(text: str, what: str) -> Any:
 
 def parse_spec(spec: str, option: str) -> tuple[str, dict[str, Any]]:
     """"name:key=value,key=value" -> (name, {key: value}); the race CLI's syntax."""
-    name, _, rest = spec.strip().partition(":")
-    params: dict[str, Any] = {}
-    for item in filter(None, (s.strip() for s in rest.split(","))):
-        key, eq, value = (s.strip() for s in item.partition("="))
-        if not eq or not key:
-            raise UsageError(f"{option} {spec!r}: expected key=value, got {item!r}")
-        if key in params:
-            raise UsageError(f"{option} {spec!r}: {key} given twice")
-        params[key] = _value(value, f"{option} {spec!r}: {key}")
-    return name.strip(), params
+    name, texts = split_spec(spec, option)
+    return name, {key: _value(value, f"{option} {spec!r}: {key}") for key, value in texts.items()}
 
 
 def parse_train_optimizer(spec: str) -> tuple[str, dict[str, Any]]:
