@@ -25,6 +25,8 @@ Every contender runs in one torch thread pool of `--threads` threads (default: t
 all cores but one; `gradlab train` uses the same default), checked while timing.
 
 A fourth line, gradlab with torch.optim.Adam ("torch:adam"), shows the optimizer's share;
+a fifth, the bare matmuls followed by CoreOptimizer Adam's step, the floor of any engine
+that trains with our Adam (the optimizer's time and the cache it takes from the matmuls);
 `--breakdown` splits gradlab's batch into the engine's step (forward, loss, backward,
 statistics), the optimizer's step and the rest (gathering the batch, frames, history).
 Then: the time of one optimizer step of CoreOptimizer Adam (in L2-sized numpy slices, and
@@ -121,14 +123,22 @@ def textbook_steps(data, seed: int):
     return step
 
 
-def bare_steps():
-    """The 8 matmuls of one forward + backward pass at batch 128, nothing else."""
+def bare_steps(adam: bool = False):
+    """The 8 matmuls of one forward + backward pass at batch 128, nothing else; with
+    `adam`, then CoreOptimizer Adam's step on the three weights (their "gradients" are
+    the matmuls' outputs): the floor of any engine that trains with our Adam."""
+    from gradlab.core.torch_optim import CoreOptimizer
+
     g = torch.Generator().manual_seed(0)
     x = torch.randn(BATCH, 784, generator=g)
     W = [torch.randn(o, i, generator=g) * 0.05 for i, o in zip(SIZES[:-1], SIZES[1:])]
     a1, a2, z3 = torch.empty(BATCH, 512), torch.empty(BATCH, 256), torch.empty(BATCH, 10)
     d2, d1 = torch.empty(BATCH, 256), torch.empty(BATCH, 512)
     gW = [torch.empty_like(w) for w in W]
+    params = [w.clone().requires_grad_() for w in W]
+    for p, gw in zip(params, gW):
+        p.grad = gw
+    opt = CoreOptimizer(params, "adam", lr=1e-3) if adam else None
 
     def step() -> None:
         torch.mm(x, W[0].t(), out=a1)
@@ -139,6 +149,8 @@ def bare_steps():
         torch.mm(d2.t(), a1, out=gW[1])
         torch.mm(d2, W[1], out=d1)
         torch.mm(d1.t(), x, out=gW[0])
+        if opt is not None:
+            opt.step()
 
     return step
 
@@ -186,7 +198,8 @@ def speed(data, threads: int, batches: int, block: int,
     """Seconds per batch of each contender, interleaved in blocks."""
     contenders = {"gradlab": gradlab_steps(data, threads), "textbook": textbook_steps(data, 0),
                   "bare matmuls": bare_steps(),
-                  "gradlab torch:adam": gradlab_steps(data, threads, "torch:adam")}
+                  "gradlab torch:adam": gradlab_steps(data, threads, "torch:adam"),
+                  "bare matmuls + adam": bare_steps(adam=True)}
     torch.set_num_threads(threads)  # the same pool for everyone (train() set it too)
     for step in contenders.values():  # warm-up: first calls allocate and prepare
         timed(step, 2)
@@ -250,26 +263,28 @@ def adam_curves(data, threads: int) -> None:
     return r64
 
 
-class TorchWhole:
-    """CoreOptimizer with its numpy slices off (`NUMPY_SLICES`): the rule on whole torch
-    tensors, as before the slices and as on an accelerator, for comparison."""
+class WithFlags:
+    """CoreOptimizer with some of `torch_optim`'s paths switched off, for comparison."""
 
-    def __init__(self, opt) -> None:
-        self.opt = opt
+    def __init__(self, opt, **flags: bool) -> None:
+        self.opt, self.flags = opt, flags
 
     def step(self) -> None:
         from gradlab.core import torch_optim
 
-        saved, torch_optim.NUMPY_SLICES = torch_optim.NUMPY_SLICES, False
+        saved = {k: getattr(torch_optim, k) for k in self.flags}
+        for k, v in self.flags.items():
+            setattr(torch_optim, k, v)
         try:
             self.opt.step()
         finally:
-            torch_optim.NUMPY_SLICES = saved
+            for k, v in saved.items():
+                setattr(torch_optim, k, v)
 
 
 def optimizer_steps(threads: int, n: int = 60) -> dict[str, float]:
-    """Seconds per step of CoreOptimizer Adam (numpy slices, and whole torch tensors) and
-    torch.optim.Adam on the net's parameters."""
+    """Seconds per step of CoreOptimizer Adam by each of its CPU paths (compiled loop,
+    numpy slices, whole torch tensors) and of torch.optim.Adam on the net's parameters."""
     from gradlab.core.torch_optim import CoreOptimizer
 
     torch.set_num_threads(threads)
@@ -280,10 +295,17 @@ def optimizer_steps(threads: int, n: int = 60) -> dict[str, float]:
             p.grad = torch.randn_like(p) * 1e-3
         return ps
 
-    opts = {"CoreOptimizer adam": CoreOptimizer(params(), "adam", lr=1e-3),
-            "CoreOptimizer adam, whole torch tensors": TorchWhole(CoreOptimizer(params(), "adam", lr=1e-3)),
+    def core(**flags: bool):
+        return WithFlags(CoreOptimizer(params(), "adam", lr=1e-3), **flags)
+
+    opts = {"CoreOptimizer adam, compiled loop": core(),
+            "CoreOptimizer adam, numpy slices": core(COMPILED=False),
+            "CoreOptimizer adam, whole torch tensors": core(COMPILED=False, NUMPY_SLICES=False),
             "torch.optim.Adam (foreach=False)": torch.optim.Adam(params(), lr=1e-3, foreach=False),
-            "torch.optim.Adam (default)": torch.optim.Adam(params(), lr=1e-3)}
+            "torch.optim.Adam (default)": torch.optim.Adam(params(), lr=1e-3),
+            "torch.optim.Adam (fused=True)": torch.optim.Adam(params(), lr=1e-3, fused=True)}
+    for opt in opts.values():
+        opt.step()  # compiles the loop, creates the state
     totals = {k: 0.0 for k in opts}
     for _ in range(n // 10):
         for k, opt in opts.items():
@@ -314,8 +336,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if breakdown is not None:
             breakdown.remove()
-    for k in ("gradlab", "textbook", "bare matmuls", "gradlab torch:adam"):
-        print(f"  {k:18s} {1e3 * s[k]:7.2f} ms/batch  -> {s[k] * steps_per_epoch:6.2f} s/epoch")
+    for k in ("gradlab", "textbook", "bare matmuls", "gradlab torch:adam", "bare matmuls + adam"):
+        print(f"  {k:19s} {1e3 * s[k]:7.2f} ms/batch  -> {s[k] * steps_per_epoch:6.2f} s/epoch")
     if breakdown is not None:
         rest = s["gradlab"] - sum(s[k] for k in breakdown.totals)
         print("  gradlab's batch (wall time, timers included):")
@@ -328,6 +350,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{s['median block ratio vs textbook']:.3f})  {'OK' if r_text <= 0.45 else 'MISSED'}")
     print(f"  gradlab / bare matmuls = {r_bare:.3f}  (target <= 1.5;  median per block "
           f"{s['median block ratio vs bare matmuls']:.3f})  {'OK' if r_bare <= 1.5 else 'MISSED'}")
+    print(f"  (bare matmuls + CoreOptimizer Adam) / bare matmuls = "
+          f"{s['bare matmuls + adam'] / s['bare matmuls']:.3f}: the floor with our Adam")
     opt = optimizer_steps(args.threads)
     for k, v in opt.items():
         print(f"  optimizer step: {k:41s} {1e3 * v:6.2f} ms")

@@ -10,32 +10,31 @@ schedulers and per-group settings work. The state of each parameter is a plain d
 with `type(value)(generator)`, which a NamedTuple does not survive. The state's tensors
 are updated in place, as torch.optim's are: copy `state_dict()` to keep a snapshot.
 
-Speed on the CPU. A rule is written with `+ - * /` only, so each operator is one pass
-over the array that allocates a new one: Adam makes about a dozen temporaries. On whole
-tensors (a 512x784 weight is 1.6 MB in float32) every pass goes out to the L3 cache or
-memory, and each torch call costs a few microseconds of dispatch. So a contiguous
-float32/float64 CPU parameter is updated through numpy views of its memory (no copies;
-numpy's per-operation overhead is a fraction of torch's) in slices of `CHUNK_BYTES`: the
-rule runs on each slice in turn, its temporaries stay in the core's L2 cache and are
-recycled by the allocator, and the slots' new values are written back into the state's
-tensors. The rule is the same function either way: numpy is the other array type it was
-written for. Measured on the 784-512-256-10 network (bench/mnist_speed.py, 1 thread):
-Adam's step 3.5 ms on whole torch tensors, 3.2 ms in torch slices, 2.5 ms in numpy slices
-(torch.optim.Adam: 1.6 ms, with fused in-place kernels). torch's "flat parameter" trick
-(every parameter a view into one buffer, one rule call per group) was measured at ~5%:
-with six tensors per group dispatch is not the cost, memory passes are.
+Speed on the CPU. A rule is written with `+ - * /` only, so on whole tensors each
+operator is one pass over memory that allocates a new tensor: Adam makes about fifteen,
+and on a 512x784 weight (1.6 MB in float32) every pass goes out to the L3 cache. So a
+contiguous float32/float64 CPU parameter is updated through numpy views of its memory
+(no copies), in one of two ways:
 
-Only with one torch thread: with more, torch splits each operation on a whole tensor
-across them, which single-threaded numpy (and slices below torch's 32K-entry grain)
-would forgo. The app runs one thread where it has two cores (one is left to the GUI);
-on larger machines it runs more, and the update goes to torch, whole.
+1. compiled (`rule_kernel`, when numba imports): the rule is recorded once on symbolic
+   entries and compiled into one loop that reads g, θ and the slots once and writes θ
+   and the slots once. Its result is the rule on numpy arrays, bit for bit.
+2. numpy slices (without numba, one torch thread): the rule runs on consecutive slices
+   of `CHUNK_BYTES`, so its temporaries stay in the core's L2 cache.
 
-Slices are exact because every core rule is elementwise (an entry's update depends on
-that entry only): the result is bit for bit the rule on the whole array, which
-tests/test_torch_optim.py checks. numpy and torch may round an operation differently in
-the last bit (seen for AdamW); both paths match torch.optim to 1e-10 in float64. A rule that reduces over a tensor (a norm, as
-LARS/LAMB would) must not be sliced: list its name in `WHOLE_TENSOR_RULES`. Tensors on
-an accelerator, in half precision or not contiguous are updated whole, with torch, too.
+Measured on the 784-512-256-10 network (bench/mnist_speed.py, 1 thread): Adam's step
+0.7 ms compiled (0.4 ms of it in the loop), 2.3 ms in numpy slices, 3.3 ms on whole torch
+tensors (torch.optim.Adam: 1.5 ms; with fused=True 0.6 ms). The compiled loop runs on one core whatever torch's
+thread count; numpy slices only while torch runs one thread (with more, torch splits each
+operation on a whole tensor across them, which single-threaded numpy would forgo).
+
+Both are exact because every core rule is elementwise (an entry's update depends on that
+entry only); tests/test_torch_optim.py checks every path against the others and against
+torch.optim. numpy and torch may round an operation differently in the last bit (seen for
+AdamW); every path matches torch.optim to 1e-10 in float64. A rule that reduces over a
+tensor (a norm, as LARS/LAMB would) must not be sliced: list its name in
+`WHOLE_TENSOR_RULES` (the recorder would refuse it anyway). Tensors on an accelerator, in
+half precision or not contiguous are updated whole, with torch.
 """
 
 from __future__ import annotations
@@ -44,7 +43,7 @@ from typing import Any, Callable, Iterable
 
 import torch
 
-from gradlab.core import optimizers
+from gradlab.core import optimizers, rule_kernel
 from gradlab.core.optimizer_base import validate
 
 # Bytes of one slice: the rule's few live temporaries fit a core's L2 cache (1-2 MB on
@@ -53,8 +52,10 @@ from gradlab.core.optimizer_base import validate
 # 512 KB 2.9 (noise about ±0.2).
 CHUNK_BYTES = 1 << 17
 
-# False: CPU tensors are updated whole with torch, as on an accelerator (for comparison).
-# Either way numpy slices are used only while torch runs one thread (see above).
+# False: no compiled loops (numpy slices or torch instead), for comparison.
+COMPILED = True
+# False: without compiled loops, CPU tensors are updated whole with torch, as on an
+# accelerator. Either way numpy slices are used only while torch runs one thread.
 NUMPY_SLICES = True
 
 # Optimizers whose rule is not elementwise (none today): always updated whole, with torch.
@@ -82,6 +83,11 @@ class CoreOptimizer(torch.optim.Optimizer):
         self._rule = core.rule
         self._slots = core.slot_names
         self._elementwise = name not in WHOLE_TENSOR_RULES
+        self._compilable = self._elementwise  # until the recorder refuses the rule
+        # Per parameter: (data pointers of p and its slot tensors, flat numpy views of
+        # them). Building the views costs ~3 us a tensor; they stay valid while the
+        # pointers do (load_state_dict makes new slot tensors, and new views).
+        self._views: dict[torch.Tensor, tuple[list[int], Any, tuple]] = {}
         super().__init__(params, dict(core.hyper))
 
     def add_param_group(self, param_group: dict[str, Any]) -> None:
@@ -98,6 +104,7 @@ class CoreOptimizer(torch.optim.Optimizer):
             with torch.enable_grad():
                 loss = closure()
         slot_names, init_slots = self._slots, self._core.init_slots
+        recordings: dict[Any, rule_kernel.Recording] = {}  # this step's, shared by params
         for group in self.param_groups:
             for p in group["params"]:
                 g = p.grad
@@ -111,36 +118,77 @@ class CoreOptimizer(torch.optim.Optimizer):
                     state.update(zip(slot_names, init_slots(p, group)))
                 t = state["step"] + 1
                 slots = tuple(state[k] for k in slot_names)
-                if self._sliceable(p, g, slots):
-                    slots = self._update_in_slices(p, g, slots, t, group)
-                else:
-                    update, slots = self._rule(g, p, slots, t, group)
-                    p.add_(update)
+                slots = self._update(p, g, slots, t, group, recordings)
                 state["step"] = t
                 state.update(zip(slot_names, slots))
         return loss
 
-    def _sliceable(self, p: torch.Tensor, g: torch.Tensor, slots: tuple) -> bool:
-        """One torch thread, and a CPU float32/float64 parameter whose gradient and slot
+    def _numpy_views_ok(self, p: torch.Tensor, g: torch.Tensor, slots: tuple) -> bool:
+        """An elementwise rule on a CPU float32/float64 parameter whose gradient and slot
         tensors are contiguous arrays of its shape and dtype (flat numpy views exist)."""
-        if not (NUMPY_SLICES and self._elementwise and _increment_version is not None
-                and p.device.type == "cpu" and p.dtype in _NUMPY_DTYPES
-                and torch.get_num_threads() == 1):
+        if not (self._elementwise and _increment_version is not None
+                and p.device.type == "cpu" and p.dtype in _NUMPY_DTYPES):
             return False
         return all(x.shape == p.shape and x.dtype == p.dtype and x.device == p.device
                    and x.is_contiguous()
                    for x in (p, g, *slots) if isinstance(x, torch.Tensor))
+
+    def _update(self, p: torch.Tensor, g: torch.Tensor, slots: tuple, t: int,
+                group: dict[str, Any], recordings: dict[Any, Any]) -> tuple:
+        """p updated in place by the fastest path that applies; returns the new slots."""
+        if self._compilable and COMPILED and rule_kernel.available():
+            views = self._flat_views(p, g, slots)
+            if views is not None:
+                try:
+                    return self._update_compiled(p, g, slots, views, t, group, recordings)
+                except rule_kernel.Untraceable:
+                    self._compilable = False  # for good: the paths below from now on
+        if NUMPY_SLICES and torch.get_num_threads() == 1 and self._numpy_views_ok(p, g, slots):
+            return self._update_in_slices(p, g, slots, t, group)
+        update, slots = self._rule(g, p, slots, t, group)
+        p.add_(update)
+        return slots
+
+    def _flat_views(self, p: torch.Tensor, g: torch.Tensor, slots: tuple) -> tuple | None:
+        """(flat p, flat g, the slots with flat views for tensors), or None when
+        `_numpy_views_ok` says no. p's and the slots' views are kept between steps."""
+        # g is new at every step: check it; p and the slots were checked with their views.
+        if not (g.is_cpu and g.dtype is p.dtype and g.shape == p.shape and g.is_contiguous()):
+            return None
+        ptrs = [p.data_ptr()]
+        ptrs.extend(s.data_ptr() for s in slots if isinstance(s, torch.Tensor))
+        kept = self._views.get(p)
+        if kept is None or kept[0] != ptrs:
+            if not self._numpy_views_ok(p, g, slots):
+                return None
+            kept = self._views[p] = (ptrs, _flat(p), tuple(
+                _flat(s) if isinstance(s, torch.Tensor) else None for s in slots))
+        _, flat_p, flat_slots = kept
+        return flat_p, _flat(g), tuple(s if f is None else f for s, f in zip(slots, flat_slots))
+
+    def _update_compiled(self, p: torch.Tensor, g: torch.Tensor, slots: tuple, views: tuple,
+                         t: int, group: dict[str, Any], recordings: dict[Any, Any]) -> tuple:
+        """The rule's compiled loop on flat numpy views of p, g and the slots, in place.
+        One recording serves every parameter of a step with the same t, group, dtype and
+        number slots (recording costs ~30 us of Python; the loop on a bias, ~1 us).
+        Raises Untraceable, having changed nothing, when the rule cannot be recorded."""
+        flat_p, flat_g, flat_slots = views
+        key = (t, id(group), p.dtype, tuple(s for s in slots if not isinstance(s, torch.Tensor)))
+        recording = recordings.get(key)
+        if recording is None:
+            recording = recordings[key] = rule_kernel.record(
+                self._rule, flat_slots, t, group, flat_p.dtype)
+        new = rule_kernel.apply(recording, flat_p, flat_g, flat_slots)
+        _increment_version(p)  # numpy wrote p behind autograd's back
+        return tuple(s if isinstance(s, torch.Tensor) else n for s, n in zip(slots, new))
 
     def _update_in_slices(self, p: torch.Tensor, g: torch.Tensor, slots: tuple, t: int,
                           group: dict[str, Any]) -> tuple:
         """The rule on consecutive slices of flat numpy views of p, g and the slots; the
         slot tensors get their new values in place, and a number slot (NAdam's running
         product) the new value every slice computes alike. Returns the slots."""
-        def flat(x: torch.Tensor) -> Any:
-            return x.detach().view(-1).numpy()  # shares the tensor's memory
-
-        flat_p, flat_g = flat(p), flat(g)
-        flat_slots = [flat(s) if isinstance(s, torch.Tensor) else None for s in slots]
+        flat_p, flat_g = _flat(p), _flat(g)
+        flat_slots = [_flat(s) if isinstance(s, torch.Tensor) else None for s in slots]
         chunk = max(1, CHUNK_BYTES // p.element_size())
         new: tuple = slots
         for start in range(0, len(flat_p), chunk):
@@ -154,3 +202,8 @@ class CoreOptimizer(torch.optim.Optimizer):
         # numpy wrote p behind autograd's back: a graph that saved p must see it changed.
         _increment_version(p)
         return tuple(s if f is not None else value for s, f, value in zip(slots, flat_slots, new))
+
+
+def _flat(x: torch.Tensor) -> Any:
+    """A flat numpy view of a contiguous CPU tensor (shares its memory)."""
+    return x.detach().view(-1).numpy()

@@ -1,5 +1,5 @@
 """Importing the core (and the `gradlab` command, and running a headless race) pulls in
-none of PySide6, pyqtgraph, torch: checked in a fresh interpreter."""
+none of PySide6, pyqtgraph, torch, numba: checked in a fresh interpreter."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("PySide6", "pyqtgraph", "torch")
+HEAVY = ("PySide6", "pyqtgraph", "torch", "numba")
 MODULES = [
     "gradlab.core", "gradlab.core.backend", "gradlab.core.activations", "gradlab.core.losses",
     "gradlab.core.optimizers", "gradlab.core.surfaces", "gradlab.core.expression",

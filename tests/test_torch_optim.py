@@ -196,7 +196,7 @@ def test_invalid_group_override_and_unknown_name_raise():
         CoreOptimizer(model.parameters(), "adamm")
 
 
-# --- CPU parameters are updated in slices of numpy views (see torch_optim) ---------------
+# --- without numba: CPU parameters are updated in slices of numpy views (see torch_optim) -
 
 
 def counting_slices(monkeypatch) -> list[int]:
@@ -218,6 +218,7 @@ def test_torch_path_on_the_cpu_matches_torch_optim(name, monkeypatch):
     from gradlab.core import torch_optim
 
     monkeypatch.setattr(torch_optim, "NUMPY_SLICES", False)
+    monkeypatch.setattr(torch_optim, "COMPILED", False)
     sliced = counting_slices(monkeypatch)
     x, y = data()
     (am, ao, as_), (bm, bo, bs) = pair(name, step_lr)
@@ -247,6 +248,7 @@ def tiny_slices(monkeypatch):
     from gradlab.core import torch_optim
 
     monkeypatch.setattr(torch_optim, "CHUNK_BYTES", 7 * 8)
+    monkeypatch.setattr(torch_optim, "COMPILED", False)  # numpy slices, not the loop
     return counting_slices(monkeypatch)
 
 
@@ -266,6 +268,7 @@ def test_sliced_and_whole_updates_are_identical(name, monkeypatch):
     one slice per tensor against slices of 5 entries."""
     from gradlab.core import torch_optim
 
+    monkeypatch.setattr(torch_optim, "COMPILED", False)
     x, y = data()
     runs = []
     for chunk_bytes in (1 << 40, 5 * 8):
@@ -275,6 +278,11 @@ def test_sliced_and_whole_updates_are_identical(name, monkeypatch):
         train(model, opt, torch.optim.lr_scheduler.StepLR(opt, 3), x, y, 8)
         runs.append((model, opt))
     (a, ao), (b, bo) = runs
+    assert_identical(a, ao, b, bo)
+
+
+def assert_identical(a: nn.Module, ao, b: nn.Module, bo) -> None:
+    """The same parameters and optimizer state, bit for bit."""
     for p, q in zip(a.parameters(), b.parameters()):
         assert torch.equal(p, q)
         for k, v in ao.state[p].items():
