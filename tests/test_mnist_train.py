@@ -380,3 +380,58 @@ def test_a_bad_training_label_is_reported_before_the_first_step():
     frames = train(SMALL.replace(eval_every=0), bad, frame_seconds=0.0)  # a frame per step
     with pytest.raises(ValueError, match="label 10 is out of range"):
         next(frames)
+
+
+def test_plain_cross_entropy_runs_in_torchs_kernel_and_equals_the_core_formula():
+    """The torch engine hands plain cross-entropy to F.cross_entropy (a fused kernel); it
+    must be the core's formula: same value and same gradient w.r.t. the logits."""
+    import torch.nn.functional as F
+
+    from gradlab.core import losses
+    from gradlab.core.mnist_model import TorchEngine
+
+    core = losses.get("cross_entropy")
+    init = mlp.init_params([6, 5, 10], 0, np.float64)
+    engine = TorchEngine(init, "relu", {}, core, torch.device("cpu"), torch.float64, labels_checked=True)
+    assert engine._loss_value is F.cross_entropy
+    g = torch.Generator().manual_seed(0)
+    z = (torch.randn(40, 10, generator=g, dtype=torch.float64) * 4).requires_grad_()
+    y = torch.randint(0, 10, (40,), generator=g)
+    F.cross_entropy(z, y).backward()
+    theirs = z.grad.clone()
+    np.testing.assert_allclose(F.cross_entropy(z, y).item(), core.value(z.detach().numpy(), y.numpy()),
+                               rtol=1e-13)
+    np.testing.assert_allclose(theirs.numpy(), core.grad(z.detach().numpy(), y.numpy()), rtol=1e-11, atol=1e-15)
+    other = TorchEngine(init, "relu", {}, losses.get("focal"), torch.device("cpu"), torch.float64,
+                        labels_checked=True)
+    assert other._loss_value is not F.cross_entropy  # the other losses: their core formulas
+
+
+def test_a_finished_cosine_run_given_more_epochs_follows_its_new_cosine():
+    """Training a finished run for more epochs stretches the cosine over the new length:
+    the rate of step k is η_min + (η − η_min)(1 + cos(π k / T_new)) / 2, not η_min."""
+    config = SMALL.replace(schedule="cosine", schedule_unit="batch", epochs=1, eval_every=0)
+    first = run(config)
+    first_lrs = np.concatenate([f.lrs for f in first])
+    assert first_lrs[-1] < 1e-4  # the end of a one-epoch cosine
+    more = run(config.replace(epochs=3), resume=first[-1].checkpoint)
+    lrs = np.concatenate([f.lrs for f in more])
+    k = steps(more) - 1  # the rate used at step k + 1 is the schedule's value at k
+    np.testing.assert_allclose(lrs, 1e-3 * (1 + np.cos(np.pi * k / 36)) / 2, rtol=1e-12)
+    # the first epoch itself was the same cosine formula over its own length
+    np.testing.assert_allclose(first_lrs, 1e-3 * (1 + np.cos(np.pi * np.arange(12) / 12)) / 2,
+                               rtol=1e-12)
+
+
+def test_a_run_saved_with_torchs_cosine_annealing_state_still_resumes():
+    config = SMALL.replace(schedule="cosine", schedule_unit="batch", epochs=2, eval_every=0)
+    frames = list(train(config, DATA, stop=iter([False] * 8 + [True] * 99).__next__))
+    ckpt = frames[-1].checkpoint
+    old = {"T_max": 24, "eta_min": 0.0, "base_lrs": [1e-3], "last_epoch": ckpt.step,
+           "_step_count": ckpt.step + 1, "_get_lr_called_within_step": False,
+           "_last_lr": [ckpt.state["scheduler"]["_last_lr"][0]]}
+    ckpt.state["scheduler"] = old  # what CosineAnnealingLR saved
+    rest = run(config, resume=ckpt)
+    assert rest[-1].done and np.all(np.isfinite(losses(rest)))
+    np.testing.assert_allclose(np.concatenate([f.lrs for f in rest])[0],
+                               1e-3 * (1 + np.cos(np.pi * ckpt.step / 24)) / 2, rtol=1e-12)
