@@ -39,6 +39,7 @@ from gradlab.core.mnist_optim import make_optimizer
 from gradlab.core.mnist_run import load_run, save_run
 from gradlab.core.mnist_tensors import MEAN, STD, Prepared, clear_cache, prepare, train_indices
 from gradlab.core.schedules import make_scheduler
+from gradlab.core.schedules import restore as restore_schedule
 
 # The public face of MNIST training: everything a caller needs is importable from here.
 __all__ = ["TrainConfig", "TrainFrame", "train", "prepare", "clear_cache", "Prepared",
@@ -148,7 +149,7 @@ def _frames(config: TrainConfig, data: MnistData, stop: Callable[[], bool],
         engine.load(params_from_state_dict(st["model"]))
         optimizer.load_state_dict(_cpu_copy(st["optimizer"]))
         if scheduler is not None and st.get("scheduler") is not None:
-            scheduler.load_state_dict(_cpu_copy(st["scheduler"]))
+            restore_schedule(scheduler, optimizer, _cpu_copy(st["scheduler"]))
         step, epoch_done, epoch_step = resume.step, resume.epoch, resume.epoch_step
         epoch_seconds = float(st["epoch_seconds"])
         epoch_loss_sum = float(st["epoch_loss_sum"])

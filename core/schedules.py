@@ -8,10 +8,16 @@ t counts *units*: epochs (`schedule_unit="epoch"`, the scheduler steps after eac
 last batch) or batches (`"batch"`, after every optimizer step). For cosine, T is the
 whole run in those units (epochs, or epochs × steps per epoch), so the rate reaches
 η_min at the end.
+
+Cosine is computed in closed form from t (a `LambdaLR`), not by torch's
+CosineAnnealingLR, which updates the rate from the previous one: a finished run trained
+for more epochs (a resumed checkpoint with a larger `epochs`) must follow the cosine of
+its new length, and a recursion started from η_min would stay there.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any, Mapping
 
 import torch
@@ -49,7 +55,31 @@ def make_scheduler(optimizer: torch.optim.Optimizer, schedule: str, given: Mappi
     if schedule == "step":
         return torch.optim.lr_scheduler.StepLR(optimizer, int(p["step_size"]), float(p["gamma"]))
     if schedule == "cosine":
-        total = epochs if unit == "epoch" else epochs * steps_per_epoch
-        return torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, max(1, total),
-                                                          float(p["eta_min"]))
+        total = max(1, epochs if unit == "epoch" else epochs * steps_per_epoch)
+        return torch.optim.lr_scheduler.LambdaLR(
+            optimizer, [_cosine(total, float(p["eta_min"]), g["lr"]) for g in optimizer.param_groups])
     return None
+
+
+def _cosine(total: int, eta_min: float, lr: float):
+    """t ↦ η_t / η for η_t = η_min + (η − η_min)(1 + cos(π min(t, T) / T)) / 2."""
+    if lr == 0:
+        return lambda t: 1.0
+
+    def factor(t: int) -> float:
+        return (eta_min + (lr - eta_min) * (1.0 + math.cos(math.pi * min(t, total) / total)) / 2.0) / lr
+    return factor
+
+
+def restore(scheduler: Any, optimizer: torch.optim.Optimizer, state: dict[str, Any]) -> None:
+    """Load a checkpoint's scheduler `state` into `scheduler` (built for the resumed
+    config). A cosine schedule then sets the rate of the step reached on the config's
+    cosine, which differs from the saved rate when the run was given more epochs."""
+    if isinstance(scheduler, torch.optim.lr_scheduler.LambdaLR):
+        # Runs saved while cosine was torch's CosineAnnealingLR have no "lr_lambdas".
+        state = {**state, "lr_lambdas": state.get("lr_lambdas", [None] * len(scheduler.lr_lambdas))}
+        scheduler.load_state_dict(state)
+        for group, base, fn in zip(optimizer.param_groups, scheduler.base_lrs, scheduler.lr_lambdas):
+            group["lr"] = base * fn(scheduler.last_epoch)
+        return
+    scheduler.load_state_dict(state)

@@ -26,6 +26,7 @@ from gradlab.gui.mnist_queue import RunQueue
 from gradlab.gui.mnist_runner import Runner
 from gradlab.gui.mnist_runs import PALETTE, run_from_checkpoint
 from gradlab.gui.mnist_view import MnistView
+from gradlab.gui.worker import GeneratorWorker
 
 REDRAW_MS = 33  # at most 30 redraws a second
 MAX_REDRAW_MS = 500
@@ -39,6 +40,8 @@ RUN_FILTER = "GradLab MNIST run (*.pt)"
 
 class MnistTab(QtWidgets.QWidget):
     """Settings and queue on the left, live plots on the right."""
+
+    run_loaded = QtCore.Signal(object)  # the Run of a loaded file, once it is in the queue
 
     def __init__(self, parent: QtWidgets.QWidget | None = None,
                  data_folder: str | Path | None = None) -> None:
@@ -58,6 +61,18 @@ class MnistTab(QtWidgets.QWidget):
         self.start_button.setToolTip("Train the queued runs (the current settings if none are queued)")
         self.stop_button.setToolTip("Stop after the current step; what was trained is kept")
         self.resume_button.setToolTip("Go on from where the stopped runs stopped")
+        self.more_epochs = QtWidgets.QSpinBox()
+        self.more_epochs.setObjectName("more_epochs")
+        self.more_epochs.setRange(1, 100)
+        self.more_epochs.setPrefix("+")
+        self.more_epochs.setSuffix(" epoch")
+        self.more_epochs.valueChanged.connect(
+            lambda n: self.more_epochs.setSuffix(" epoch" if n == 1 else " epochs"))
+        self.more_button = self._button("Train more", "train_more", self.train_more)
+        self.more_button.setToolTip("Go on training the selected finished run for more epochs "
+                                    "(a cosine schedule stretches over the new length)")
+        self.more_epochs.setToolTip(self.more_button.toolTip())
+        self._loader: GeneratorWorker | None = None  # reads a saved run (imports torch)
         self.save_button = self._button("Save…", "save_run", self.save_run)
         self.load_button = self._button("Load…", "load_run", self.load_run)
         self.save_button.setToolTip("Save the selected run (weights, optimizer state, config, curves)")
@@ -107,6 +122,9 @@ class MnistTab(QtWidgets.QWidget):
         options = QtWidgets.QHBoxLayout()
         for b in (self.start_button, self.stop_button, self.resume_button):
             options.addWidget(b)
+        options.addSpacing(8)
+        options.addWidget(self.more_button)
+        options.addWidget(self.more_epochs)
         options.addSpacing(12)
         options.addWidget(QtWidgets.QLabel("Smoothing"))
         options.addWidget(self.smoothing)
@@ -209,6 +227,21 @@ class MnistTab(QtWidgets.QWidget):
             return
         self._run(self.queue.pending(resume=True))
 
+    def train_more(self) -> None:
+        """Train the selected finished run for `more_epochs` more epochs, from its
+        checkpoint, as if it had been asked for that many from the start."""
+        run = self.queue.selected()
+        if self.runner.running() or self.data_panel.data is None or not self._can_train_more(run):
+            return
+        run.config = run.config.replace(epochs=run.config.epochs + self.more_epochs.value())
+        run.status = "stopped"  # resumable: Runner goes on from the checkpoint
+        run.revision += 1
+        self._run([run])
+
+    @staticmethod
+    def _can_train_more(run) -> bool:
+        return run is not None and run.status == "done" and run.checkpoint is not None
+
     def stop(self) -> None:
         """Stop the current run after its step in progress; the queue halts."""
         self.runner.stop()
@@ -218,6 +251,8 @@ class MnistTab(QtWidgets.QWidget):
         """Stop and join every worker of the tab and stop its timer (the window's close)."""
         ok = self.runner.stop_and_wait(timeout_ms)
         ok = self.data_panel.shutdown(timeout_ms) and ok
+        if self._loader is not None:
+            ok = self._loader.stop_and_wait(timeout_ms) and ok
         self.timer.stop()
         return ok
 
@@ -327,6 +362,10 @@ class MnistTab(QtWidgets.QWidget):
                                       and any(r.status == "stopped" for r in self.runs))
         self.queue.remove_button.setEnabled(selected is not None and selected.status != "running")
         self.save_button.setEnabled(selected is not None and selected.checkpoint is not None)
+        self.load_button.setEnabled(self._loader is None)
+        more = has_data and not running and self._can_train_more(selected)
+        self.more_button.setEnabled(more)
+        self.more_epochs.setEnabled(more)
         self.csv_button.setEnabled(any(len(r.steps) for r in self.runs))
 
     def _say(self, text: str, error: bool = False) -> None:
@@ -360,18 +399,43 @@ class MnistTab(QtWidgets.QWidget):
         if path:
             self.load_run_from(Path(path))
 
-    def load_run_from(self, path: Path):
-        from gradlab.core.mnist_run import load_run  # torch, only when loading
+    def load_run_from(self, path: Path) -> None:
+        """Read a saved run in a worker thread (the first load imports torch, ~2 s, and a
+        big file takes a while): the tab stays live and says so; the run joins the queue
+        when it arrives (`run_loaded`), or the message names what is wrong."""
+        if self._loader is not None:
+            return
+        path = Path(path)
 
-        try:
-            checkpoint = load_run(path)
-        except ValueError as e:
-            self._say(str(e), error=True)
-            return None
-        run = self.queue.add_run(run_from_checkpoint(checkpoint, PALETTE[0], 0))
+        def read(stop):
+            from gradlab.core.mnist_run import load_run  # torch, in the worker
+
+            try:
+                yield load_run(path)
+            except (ValueError, OSError) as e:  # a file that is not a run: say why
+                yield e
+
+        self._loader = GeneratorWorker(read, self)
+        self._loader.setObjectName("mnist run loader")
+        self._loader.frame.connect(lambda result: self._on_run_read(path, result))
+        self._loader.failed.connect(lambda message: self._say(f"Could not load {path.name}: {message}", error=True))
+        self._loader.finished.connect(self._on_loader_finished)
+        self._say(f"Loading {path.name}…")
+        self._loader.start()
+        self._update_buttons()
+
+    def _on_run_read(self, path: Path, result) -> None:
+        if isinstance(result, Exception):
+            self._say(str(result), error=True)
+            return
+        run = self.queue.add_run(run_from_checkpoint(result, PALETTE[0], 0))
         self._say(f"Loaded {path.name}: {run.status_text()}")
         self._mark_dirty()
-        return run
+        self.run_loaded.emit(run)
+
+    def _on_loader_finished(self) -> None:
+        self._loader = None
+        self._update_buttons()
 
     def export_csv(self) -> None:
         path = self._save_path("Export curves", "mnist-curves.csv", "CSV (*.csv)")

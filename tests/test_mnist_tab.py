@@ -228,9 +228,13 @@ def test_save_load_and_export_never_overwrite(qtbot, tab, tmp_path):
     assert tab.save_button.isEnabled()
     path = tmp_path / "run.pt"
     tab.save_run_to(run, path)
-    loaded = tab.load_run_from(path)
+    with qtbot.waitSignal(tab.run_loaded, timeout=TIMEOUT) as loading:
+        tab.load_run_from(path)
+        assert not tab.load_button.isEnabled() and "Loading run.pt" in tab.message.text()
+    loaded = loading.args[0]
+    qtbot.waitUntil(lambda: tab.load_button.isEnabled(), timeout=TIMEOUT)  # the loader ended
     wait_idle(qtbot, tab)
-    assert loaded is not None and loaded.status == "done"
+    assert loaded.status == "done" and loaded in tab.runs
     np.testing.assert_array_equal(loaded.losses.view(), run.losses.view())
     # its pictures (confusion matrix, digits, weights) come back with it
     assert loaded.evaluation is not None
@@ -282,7 +286,7 @@ def test_form_round_trips_a_config(qtbot, tab):
         tab.form.config()
 
 
-def test_the_tab_opens_without_importing_torch():
+def test_the_tab_opens_without_importing_torch_or_numba():
     code = textwrap.dedent("""
         import os, sys
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -292,7 +296,7 @@ def test_the_tab_opens_without_importing_torch():
         tab = MnistTab()
         tab.show()
         app.processEvents()
-        print("torch" in sys.modules)
+        print("torch" in sys.modules or "numba" in sys.modules)
         tab.shutdown()
         # A shown pyqtgraph view still alive at interpreter exit segfaults (PySide6 6.11
         # and 6.12 here); delete it first.
@@ -416,3 +420,44 @@ def test_form_starts_from_the_trainers_defaults(qtbot):
             c.schedule, c.schedule_unit, c.seed, c.engine) == \
            (d.optimizer, d.hyper["lr"], d.loss, d.activation, d.hidden, d.batch_size, d.epochs,
             d.schedule, d.schedule_unit, d.seed, d.engine)
+
+
+def test_loading_a_file_that_is_not_a_run_says_so_and_adds_nothing(qtbot, tab, tmp_path):
+    bad = tmp_path / "notes.pt"
+    bad.write_bytes(b"not a torch file at all")
+    tab.load_run_from(bad)  # in a worker: this returns at once
+    qtbot.waitUntil(lambda: tab.load_button.isEnabled(), timeout=TIMEOUT)
+    assert "notes.pt" in tab.message.text() and tab.runs == []
+    assert "#a40000" in tab.message.styleSheet()  # shown as an error
+
+
+def test_a_finished_run_trains_for_more_epochs(qtbot, tab):
+    click(qtbot, tab.start_button)
+    wait_idle(qtbot, tab)
+    (run,) = tab.runs
+    assert run.status == "done" and tab.more_button.isEnabled()
+    one_epoch = run.steps.view().copy()
+    tab.more_epochs.setValue(2)
+    assert tab.more_epochs.suffix() == " epochs"
+    click(qtbot, tab.more_button)
+    wait_idle(qtbot, tab)
+    assert run.status == "done" and run.config.epochs == 3 and len(run.epoch_results) == 3
+    steps = run.steps.view()
+    np.testing.assert_array_equal(steps[: len(one_epoch)], one_epoch)  # kept, then went on
+    np.testing.assert_array_equal(np.diff(steps), 1)
+    assert len(steps) == 3 * len(one_epoch) and tab.runs == [run]
+
+
+def test_train_more_is_off_for_runs_that_are_not_finished(qtbot, tab):
+    assert not tab.more_button.isEnabled()  # nothing selected
+    run = tab.add_current()
+    assert tab.queue.selected() is run and not tab.more_button.isEnabled()  # queued
+    small(tab, epochs=1, batch=8, optimizer="sgd", lr=1e6)  # diverges at once
+    bad = tab.add_current()
+    click(qtbot, tab.start_button)
+    wait_idle(qtbot, tab)
+    assert bad.status == "diverged"
+    tab.queue.select(bad)
+    assert not tab.more_button.isEnabled()
+    tab.queue.select(run)
+    assert run.status == "done" and tab.more_button.isEnabled()
