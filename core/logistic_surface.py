@@ -131,6 +131,14 @@ def surface_title(loss: str, gamma: float = 2.0) -> str:
 
 
 @functools.lru_cache(maxsize=32)
+def surface_name(loss: str, gamma: float = 2.0) -> str:
+    """The name `gradlab.core.surfaces.get` rebuilds the surface from: "logistic_focal" for
+    the default γ = 2, "logistic_focal:gamma=0.5" otherwise (a saved scenario keeps γ)."""
+    if loss == "focal" and float(gamma) != 2.0:
+        return f"logistic_focal:gamma={float(gamma)!r}"
+    return f"logistic_{loss}"
+
+
 def surface(loss: str = "cross_entropy", gamma: float = 2.0) -> Surface:
     """The logistic-regression loss over (w, b) as a core `Surface` the race can run on.
 
@@ -145,7 +153,7 @@ def surface(loss: str = "cross_entropy", gamma: float = 2.0) -> Surface:
     }[loss]
     title = surface_title(loss, gamma)
     return Surface(
-        name=f"logistic_{loss}",
+        name=surface_name(loss, gamma),
         title=title,
         formula=f"L(w, b) = (1/n) Σᵢ {ell},  p = σ(w x + b)",
         value_fn=lambda w, b: loss_value(loss, w, b, gamma=gamma),

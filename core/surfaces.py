@@ -408,25 +408,59 @@ def names() -> list[str]:
     return list(_BUILDERS) + list(_MODEL_LOSSES)
 
 
+def _model_loss(name: Any) -> tuple[str, float] | None:
+    """("focal", γ) for "logistic_focal:gamma=0.5", (loss, 2.0) for a plain model-surface
+    name, None for any other name; ValueError for a bad γ."""
+    if not isinstance(name, str):
+        return None
+    base, _, params = name.partition(":")
+    if base not in _MODEL_LOSSES or (params and base != "logistic_focal"):
+        return None
+    gamma = 2.0
+    if params:
+        key, _, text = params.partition("=")
+        try:
+            gamma = float(text) if key == "gamma" else math.nan
+        except ValueError:
+            gamma = math.nan
+        if not (math.isfinite(gamma) and gamma >= 0):
+            raise ValueError(f"surface {name!r}: gamma must be a number >= 0 "
+                             f"(as in 'logistic_focal:gamma=0.5')")
+    return _MODEL_LOSSES[base], gamma
+
+
 def title(name: str) -> str:
     """The surface's title for a menu, cheaply (a model surface is built on first race)."""
-    if isinstance(name, str) and name in _MODEL_LOSSES:
+    model = _model_loss(name)
+    if model is not None:
         from gradlab.core import logistic_surface
 
-        return logistic_surface.surface_title(_MODEL_LOSSES[name])
+        return logistic_surface.surface_title(*model)
     return get(name).title
 
 
 def get(name: str) -> Surface:
-    """The surface called `name`; ValueError naming the known ones otherwise."""
-    if isinstance(name, str) and name in _MODEL_LOSSES:
+    """The surface called `name`; ValueError naming the known ones otherwise.
+
+    Besides `names()`, "logistic_focal:gamma=G" is the focal model surface with γ = G."""
+    model = _model_loss(name)
+    if model is not None:
         from gradlab.core import logistic_surface
 
-        return logistic_surface.surface(_MODEL_LOSSES[name])
+        return logistic_surface.surface(*model)
     try:
         return _BUILDERS[name]()
     except (KeyError, TypeError):
         raise ValueError(f"unknown surface {name!r}; known: {', '.join(names())}") from None
+
+
+def known(name: Any) -> bool:
+    """True when `get(name)` finds a surface."""
+    try:
+        get(name)
+    except ValueError:
+        return False
+    return True
 
 
 def from_expression(text: str, bounds: Bounds = (-5.0, 5.0, -5.0, 5.0)) -> Surface:

@@ -58,7 +58,8 @@ class SurfacePicker(QtWidgets.QWidget):
     def show_surface(self, name: str, formula: str | None, title_formula: str) -> None:
         """Reflect the current surface without emitting anything."""
         blocker = QtCore.QSignalBlocker(self.combo)
-        i = self.combo.findData(FORMULA_ITEM if formula is not None else name)
+        # "logistic_focal:gamma=0.5" is listed as its family, "logistic_focal"
+        i = self.combo.findData(FORMULA_ITEM if formula is not None else name.partition(":")[0])
         self.combo.setCurrentIndex(max(i, 0))
         del blocker
         if formula is not None:

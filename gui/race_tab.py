@@ -122,7 +122,8 @@ class RaceTab(QtWidgets.QWidget):
         return self.config.copy()
 
     def can_save(self) -> bool:
-        return self._custom_surface is None
+        """A scenario names its surface: the explorer's model losses have names too."""
+        return self._custom_surface is None or surfaces.known(self._custom_surface.name)
 
     def _make_surface(self, config: RaceConfig) -> Any:
         if config.formula is not None:

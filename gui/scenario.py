@@ -156,11 +156,12 @@ def _surface(value: Any, config: RaceConfig) -> None:
         raise ScenarioError("surface", 'must be {"name": ...} or {"formula": ..., "bounds": [...]}')
     if "name" in value:
         name = value["name"]
-        if not isinstance(name, str) or name not in surfaces.names():
-            raise ScenarioError("surface.name",
-                                f"unknown surface {name!r}; known: {', '.join(surfaces.names())}")
+        try:
+            surface = surfaces.get(name)
+        except ValueError as exc:  # names the bad name and the known ones
+            raise ScenarioError("surface.name", str(exc)) from None
         config.surface, config.formula = name, None
-        config.bounds = surfaces.get(name).bounds
+        config.bounds = surface.bounds
         return
     if "formula" in value:
         formula = _text(value["formula"], "surface.formula")

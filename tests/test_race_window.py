@@ -387,12 +387,32 @@ def test_scenario_menu_opens_teaching_scenarios(qtbot, window):
 
 
 def test_scenario_from_explorer_is_raced(qtbot, window):
-    surface = surfaces.get("booth")
+    import dataclasses
+
+    surface = dataclasses.replace(surfaces.get("booth"), name="made elsewhere")
     window.tabs.setCurrentIndex(2)
     window.race_surface(surface)
     assert window.tabs.currentWidget() is window.race
     assert window.race.surface is surface
-    assert not window.race.can_save()
+    assert not window.race.can_save()  # no name to find it again by
+
+
+def test_an_explorer_focal_surface_keeps_its_gamma_through_a_scenario(qtbot, window, tmp_path):
+    from gradlab.core import logistic_surface
+
+    surface = logistic_surface.surface("focal", gamma=0.5)
+    window.race_surface(surface)
+    assert window.race.can_save()
+    path = tmp_path / "focal.json"
+    assert window.save_scenario(path)
+    assert '"logistic_focal:gamma=0.5"' in path.read_text()
+    window.race.set_surface_name("rosenbrock")
+    assert window.open_scenario(path)
+    again = window.race.surface
+    assert again.title == surface.title and "0.5" in again.title
+    w, b = np.array([0.3, -1.2]), np.array([0.7, 2.0])
+    np.testing.assert_array_equal(again.value(w, b), surface.value(w, b))
+    assert window.race.picker.combo.currentData() == "logistic_focal"  # listed as its family
 
 
 # -- export ----------------------------------------------------------------------------------------

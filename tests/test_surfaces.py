@@ -64,6 +64,23 @@ def test_model_surfaces_are_found_by_name(name):
     assert fd_mismatch(s) <= 1.0
 
 
+def test_a_focal_model_surface_carries_its_gamma_in_its_name():
+    from gradlab.core import logistic_surface
+
+    s = logistic_surface.surface("focal", gamma=0.5)
+    assert s.name == "logistic_focal:gamma=0.5" and surfaces.known(s.name)
+    again = surfaces.get(s.name)
+    w, b = np.linspace(-3, 3, 7), np.linspace(-2, 2, 7)
+    np.testing.assert_array_equal(again.value(w, b), s.value(w, b))
+    assert surfaces.title(s.name) == s.title and "0.5" in s.title
+    assert logistic_surface.surface("focal").name == "logistic_focal"  # γ = 2, the default
+    for bad in ("logistic_focal:gamma=-1", "logistic_focal:gamma=x", "logistic_focal:alpha=1"):
+        with pytest.raises(ValueError, match="gamma must be a number >= 0"):
+            surfaces.get(bad)
+        assert not surfaces.known(bad)
+    assert not surfaces.known("logistic_mse:gamma=1") and not surfaces.known(["x"])
+
+
 def test_unknown_surface_is_a_value_error_naming_it():
     with pytest.raises(ValueError, match="'nope'.*rosenbrock"):
         surfaces.get("nope")
