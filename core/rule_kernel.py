@@ -264,10 +264,16 @@ def kernel_for(source: str) -> Callable[..., None]:
 def apply(recording: Recording, p: np.ndarray, g: np.ndarray, slots: tuple) -> tuple:
     """One step, in place, on flat arrays of one float dtype: p and every array slot get
     their new values. Returns the new slots (the arrays as given, the numbers as the rule
-    made them). `recording` is `record(...)` of these slots' kinds and p's dtype."""
+    made them). `recording` is `record(...)` of these slots' kinds and p's dtype.
+
+    Raises Untraceable, having changed nothing, when numba cannot compile the loop for
+    these arrays (it compiles at the first call of each dtype, before the loop runs)."""
     kernel = kernel_for(recording.source)
     arrays = [s for s in slots if isinstance(s, np.ndarray)]
-    kernel(p, g, *arrays, *recording.constants)
+    try:
+        kernel(p, g, *arrays, *recording.constants)
+    except _numba.core.errors.NumbaError as e:
+        raise Untraceable(f"numba could not compile the loop: {str(e).splitlines()[0]}") from e
     return tuple(n if n is not None else s for s, n in zip(slots, recording.numbers))
 
 

@@ -58,8 +58,12 @@ class SurfacePicker(QtWidgets.QWidget):
     def show_surface(self, name: str, formula: str | None, title_formula: str) -> None:
         """Reflect the current surface without emitting anything."""
         blocker = QtCore.QSignalBlocker(self.combo)
-        # "logistic_focal:gamma=0.5" is listed as its family, "logistic_focal"
-        i = self.combo.findData(FORMULA_ITEM if formula is not None else name.partition(":")[0])
+        i = self.combo.findData(FORMULA_ITEM if formula is not None else name)
+        if i < 0 and formula is None and surfaces.known(name):
+            # A named variant ("logistic_focal:gamma=0.5", from the explorer or a
+            # scenario) gets its own item, under its family, with its own title.
+            i = self.combo.findData(name.partition(":")[0]) + 1
+            self.combo.insertItem(i, surfaces.title(name), name)
         self.combo.setCurrentIndex(max(i, 0))
         del blocker
         if formula is not None:

@@ -412,7 +412,9 @@ def test_an_explorer_focal_surface_keeps_its_gamma_through_a_scenario(qtbot, win
     assert again.title == surface.title and "0.5" in again.title
     w, b = np.array([0.3, -1.2]), np.array([0.7, 2.0])
     np.testing.assert_array_equal(again.value(w, b), surface.value(w, b))
-    assert window.race.picker.combo.currentData() == "logistic_focal"  # listed as its family
+    combo = window.race.picker.combo
+    assert combo.currentData() == "logistic_focal:gamma=0.5" and "0.5" in combo.currentText()
+    assert combo.itemData(combo.currentIndex() - 1) == "logistic_focal"  # under its family
 
 
 # -- export ----------------------------------------------------------------------------------------

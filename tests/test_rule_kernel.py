@@ -202,6 +202,25 @@ def _patched_init(rule):
     return init
 
 
+def test_a_loop_numba_cannot_compile_falls_back_to_numpy(monkeypatch, compiled_calls):
+    """A compiler failure (here: a typing error numba raises at the first call, before the
+    loop runs) must not end a training run: CoreOptimizer goes on with numpy."""
+    import numba
+
+    def broken(source):
+        def kernel(*args):
+            raise numba.core.errors.TypingError("no implementation for this dtype")
+        return kernel
+
+    monkeypatch.setattr(rule_kernel, "kernel_for", broken)
+    monkeypatch.setattr(torch, "get_num_threads", lambda: 1)
+    a, ao = train("adam", torch.float64, lr=0.01)
+    assert ao._compilable is False and len(compiled_calls) == 1  # tried once, then numpy
+    monkeypatch.setattr(torch_optim, "COMPILED", False)
+    b, bo = train("adam", torch.float64, lr=0.01)
+    assert_identical(a, ao, b, bo)
+
+
 def test_without_numba_the_numpy_path_serves(monkeypatch, compiled_calls):
     assert rule_kernel.available()
     numba = rule_kernel._numba
