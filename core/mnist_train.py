@@ -134,6 +134,8 @@ def _frames(config: TrainConfig, data: MnistData, stop: Callable[[], bool],
         engine = TorchEngine(init, config.activation, dict(config.activation_params), loss_fn,
                              device, tdtype, labels_checked=True)
     optimizer = make_optimizer(config.optimizer, engine.tensors(), config.hyper)
+    if hasattr(optimizer, "prepare"):  # CoreOptimizer: compile its loop outside the timing
+        optimizer.prepare()
     steps_per_epoch = math.ceil(n_train / config.batch_size)
     scheduler = make_scheduler(optimizer, config.schedule, config.schedule_params,
                                config.schedule_unit, config.epochs, steps_per_epoch)

@@ -239,3 +239,23 @@ def test_the_loop_runs_whatever_the_thread_count(monkeypatch, compiled_calls):
     monkeypatch.setattr(torch, "get_num_threads", lambda: 4)
     train("adam", torch.float32, steps=2)
     assert compiled_calls
+
+
+@pytest.mark.parametrize("name", ["adam", "nadam", "sgd"])
+def test_prepare_compiles_the_loop_before_the_first_step(name, monkeypatch):
+    """After prepare(), the first step compiles nothing (a timed epoch excludes it)."""
+    monkeypatch.setattr(rule_kernel, "_kernels", {})  # as in a fresh process
+    model = make_model(torch.float32)
+    opt = CoreOptimizer(model.parameters(), name, lr=0.01)
+    opt.prepare()
+    kernels = dict(rule_kernel._kernels)
+    compiled = {src: len(k.signatures) for src, k in kernels.items()}
+    assert len(compiled) == 1 and list(compiled.values()) == [1]  # one loop, for float32
+    assert all(not opt.state[p] for p in model.parameters())  # nothing was stepped
+    before = [p.detach().clone() for p in model.parameters()]
+    for p in model.parameters():
+        p.grad = torch.ones_like(p)
+    opt.step()
+    assert rule_kernel._kernels.keys() == kernels.keys()
+    assert {src: len(k.signatures) for src, k in rule_kernel._kernels.items()} == compiled
+    assert all(not torch.equal(p, b) for p, b in zip(model.parameters(), before))
