@@ -107,12 +107,17 @@ def _branching_rule(g, p, slots, t, h):
     return (-h["lr"] * g if g > 0 else g), slots
 
 
+def _equality_rule(g, p, slots, t, h):
+    return (g if g == 0 else -h["lr"] * g), slots
+
+
 def _float_pow_rule(g, p, slots, t, h):
     return -h["lr"] * g ** 1.5, slots
 
 
 @pytest.mark.parametrize("rule,says", [(_exp_rule, "exp"), (_sum_rule, "sum"),
                                        (_branching_rule, "compares"),
+                                       (_equality_rule, "compares"),
                                        (_float_pow_rule, r"\*\* 1.5")])
 def test_what_the_recorder_does_not_know_is_refused_by_name(rule, says):
     with pytest.raises(rule_kernel.Untraceable, match=says):
