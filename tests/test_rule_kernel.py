@@ -264,3 +264,16 @@ def test_prepare_compiles_the_loop_before_the_first_step(name, monkeypatch):
     assert rule_kernel._kernels.keys() == kernels.keys()
     assert {src: len(k.signatures) for src, k in rule_kernel._kernels.items()} == compiled
     assert all(not torch.equal(p, b) for p, b in zip(model.parameters(), before))
+
+
+def test_parameters_off_the_cpu_are_updated_by_torch_whole(compiled_calls):
+    """An accelerator's tensors (here the "meta" device, which has shapes but no data,
+    standing in for CUDA on a machine without one) never reach numpy or the loop."""
+    p = torch.zeros(4, 3, device="meta", requires_grad=True)
+    p.grad = torch.ones(4, 3, device="meta")
+    opt = CoreOptimizer([p], "adam", lr=0.1)
+    opt.prepare()
+    opt.step()
+    opt.step()
+    assert compiled_calls == [] and opt.state[p]["step"] == 2
+    assert opt.state[p]["m"].device.type == "meta"
