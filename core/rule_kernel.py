@@ -244,7 +244,9 @@ def available() -> bool:
 
 
 def kernel_for(source: str) -> Callable[..., None]:
-    """The compiled loop of `source` (compiled at its first call, then kept)."""
+    """The compiled loop of `source`, a `Recording.source` (compiled at its first call,
+    then kept). Only `record` makes sources: every name in one is generated there and
+    every number is an argument, so nothing from outside is ever executed."""
     if not available():
         raise RuntimeError("compiling an optimizer rule needs numba, which does not import")
     with _lock:

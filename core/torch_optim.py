@@ -24,9 +24,10 @@ contiguous float32/float64 CPU parameter is updated through numpy views of its m
 
 Measured on the 784-512-256-10 network (bench/mnist_speed.py, 1 thread): Adam's step
 0.7 ms compiled (0.4 ms of it in the loop), 2.3 ms in numpy slices, 3.3 ms on whole torch
-tensors (torch.optim.Adam: 1.5 ms; with fused=True 0.6 ms). The compiled loop runs on one core whatever torch's
-thread count; numpy slices only while torch runs one thread (with more, torch splits each
-operation on a whole tensor across them, which single-threaded numpy would forgo).
+tensors (torch.optim.Adam: 1.5 ms; with fused=True 0.6 ms). The compiled loop runs on one
+core whatever torch's thread count; numpy slices only while torch runs one thread (with
+more, torch splits each operation on a whole tensor across them, which single-threaded
+numpy would forgo).
 
 Both are exact because every core rule is elementwise (an entry's update depends on that
 entry only); tests/test_torch_optim.py checks every path against the others and against
