@@ -130,7 +130,6 @@ def surface_title(loss: str, gamma: float = 2.0) -> str:
     return f"Logistic regression, {LOSSES[loss]}" + (f" (γ = {gamma:g})" if loss == "focal" else "")
 
 
-@functools.lru_cache(maxsize=32)
 def surface_name(loss: str, gamma: float = 2.0) -> str:
     """The name `gradlab.core.surfaces.get` rebuilds the surface from: "logistic_focal" for
     the default γ = 2, "logistic_focal:gamma=0.5" otherwise (a saved scenario keeps γ)."""
@@ -139,6 +138,7 @@ def surface_name(loss: str, gamma: float = 2.0) -> str:
     return f"logistic_{loss}"
 
 
+@functools.lru_cache(maxsize=32)
 def surface(loss: str = "cross_entropy", gamma: float = 2.0) -> Surface:
     """The logistic-regression loss over (w, b) as a core `Surface` the race can run on.
 

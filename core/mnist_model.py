@@ -41,7 +41,7 @@ _TORCH_ACT = {
 }
 
 # Likewise plain cross-entropy: F.cross_entropy is the core's formula (mean over the batch
-# of −log softmax(z)_y, checked in tests/test_mnist_model.py) in one fused kernel with a
+# of −log softmax(z)_y, checked in tests/test_mnist_train.py) in one fused kernel with a
 # fused backward, where the core's formula is about ten small autograd nodes (0.3 ms of a
 # 3 ms CPU step). The other losses run through their core formulas.
 _TORCH_LOSS = {"cross_entropy": F.cross_entropy}

@@ -69,6 +69,7 @@ def test_a_focal_model_surface_carries_its_gamma_in_its_name():
 
     s = logistic_surface.surface("focal", gamma=0.5)
     assert s.name == "logistic_focal:gamma=0.5" and surfaces.known(s.name)
+    assert surfaces.get(s.name) is surfaces.get(s.name)  # built once: its minimum takes a grid search
     again = surfaces.get(s.name)
     w, b = np.linspace(-3, 3, 7), np.linspace(-2, 2, 7)
     np.testing.assert_array_equal(again.value(w, b), s.value(w, b))
