@@ -54,6 +54,34 @@ def arrow_pairs(tail: np.ndarray, vec: np.ndarray, px: tuple[float, float]) -> n
     return np.array(pts)
 
 
+def scaled_arrows(g: np.ndarray, u: np.ndarray, px: tuple[float, float],
+                  arrow_px: float) -> tuple[np.ndarray, np.ndarray] | None:
+    """The gradient step `g` and the actual step `u` (data units) times one factor that
+    makes the longer `arrow_px` pixels long; the gradient's arrow is then stretched to at
+    least MIN_GRAD_PX so its direction shows. None when there is nothing to draw: both
+    are 0 or not finite, or the factor is not a finite number (a converged racer takes
+    steps of 1e-310, and 40 px / 1e-310 px overflows). The lengths are computed in
+    Python floats, which overflow to inf quietly, so nothing here warns."""
+    if not (np.isfinite(g).all() and np.isfinite(u).all()):
+        return None
+    sx, sy = float(px[0]), float(px[1])
+    g_px = math.hypot(float(g[0]) / sx, float(g[1]) / sy)
+    u_px = math.hypot(float(u[0]) / sx, float(u[1]) / sy)
+    longest = max(g_px, u_px)
+    if not 0 < longest < math.inf:
+        return None
+    k = arrow_px / longest
+    if not math.isfinite(k):
+        return None
+    gk = g * k
+    if 0 < g_px * k < MIN_GRAD_PX:
+        stretch = MIN_GRAD_PX / g_px
+        # A gradient 1e300 times shorter than the step stays as it is (its stretch overflows).
+        if math.isfinite(stretch):
+            gk = g * stretch
+    return gk, u * k
+
+
 class _PathCache:
     """One racer's drawable path, extended with only the rows that arrived since the
     last redraw (a long race would otherwise re-clean its whole history every frame).
@@ -402,23 +430,14 @@ class RaceView(pg.GraphicsLayoutWidget):
             lr = float(racer.entry.hyper.get("lr", 1.0))
             g = -lr * history.grads[r, i]
             u = history.updates[r, i]
-            if not (np.isfinite(g).all() and np.isfinite(u).all()):
+            scaled = scaled_arrows(g, u, px, self.look.arrow_px)
+            if scaled is None:
                 racer.grad_arrow.setData([], [])
                 racer.update_arrow.setData([], [])
                 continue
-            g_px = math.hypot(g[0] / px[0], g[1] / px[1])
-            u_px = math.hypot(u[0] / px[0], u[1] / px[1])
-            longest = max(g_px, u_px)
-            if longest <= 0:
-                racer.grad_arrow.setData([], [])
-                racer.update_arrow.setData([], [])
-                continue
-            k = self.look.arrow_px / longest
-            gk = g * k
-            if 0 < g_px * k < MIN_GRAD_PX:
-                gk = g * (MIN_GRAD_PX / g_px)
+            gk, uk = scaled
             ga = arrow_pairs(p, gk, px)
-            ua = arrow_pairs(p, u * k, px)
+            ua = arrow_pairs(p, uk, px)
             racer.grad_arrow.setData(ga[:, 0], ga[:, 1]) if len(ga) else racer.grad_arrow.setData([], [])
             racer.update_arrow.setData(ua[:, 0], ua[:, 1]) if len(ua) else racer.update_arrow.setData([], [])
         live = r == n - 1
