@@ -23,6 +23,16 @@ from gradlab.gui.race_tab import RaceTab, default_config
 TITLE = "GradLab"
 LAZY_TABS = (("MNIST", "gradlab.gui.mnist_tab", "MnistTab"),
              ("Explorer", "gradlab.gui.explorer_tab", "ExplorerTab"))
+# Per tab: the window title's second half and the status bar's hint while it is shown.
+TAB_TITLES = {"Optimizer race": "optimizer race", "MNIST": "MNIST", "Explorer": "explorer"}
+TAB_HINTS = {
+    "Optimizer race": "Press Space (or ▶ Run) to start the race; Right steps once, Left steps "
+                      "back, R resets.",
+    "MNIST": "Add settings to the queue to compare runs (same seed: same start, same batches); "
+             "Start trains them one after another.",
+    "Explorer": "Hover over a plot to read its values; a model's loss surface can be raced "
+                "in the Optimizer race tab.",
+}
 
 
 class _Pending(QtWidgets.QLabel):
@@ -37,7 +47,6 @@ class _Pending(QtWidgets.QLabel):
 class MainWindow(QtWidgets.QMainWindow):
     def __init__(self, config: RaceConfig | None = None, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{TITLE} — optimizer race")
         self.resize(1600, 960)
         self.last_error = ""
         # Tests replace this to answer "overwrite?" without a dialog.
@@ -58,8 +67,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setCentralWidget(self.tabs)
         self._menus()
         self.race.failed.connect(lambda msg: self.show_error("The race stopped", msg))
-        self.statusBar().showMessage("Press Space (or ▶ Run) to start the race; Right steps once, "
-                                     "Left steps back, R resets.")
+        self._show_tab_hint(0)
 
     # -- menus ---------------------------------------------------------------------------------
     def _menus(self) -> None:
@@ -76,9 +84,11 @@ class MainWindow(QtWidgets.QMainWindow):
         act(file, "&Open scenario…", self._open_dialog, QtGui.QKeySequence.StandardKey.Open)
         act(file, "&Save scenario…", self._save_dialog, QtGui.QKeySequence.StandardKey.Save)
         file.addSeparator()
-        act(file, "Export view as &PNG…", lambda: self._export_dialog("png"), "Ctrl+E")
-        act(file, "Export view as S&VG…", lambda: self._export_dialog("svg"), "Ctrl+Shift+E")
-        act(file, "Export trajectories as &CSV…", lambda: self._export_dialog("csv"), "Ctrl+Shift+C")
+        # The race's exports (the MNIST tab has its own buttons for its runs).
+        act(file, "Export race view as &PNG…", lambda: self._export_dialog("png"), "Ctrl+E")
+        act(file, "Export race view as S&VG…", lambda: self._export_dialog("svg"), "Ctrl+Shift+E")
+        act(file, "Export race trajectories as &CSV…", lambda: self._export_dialog("csv"),
+            "Ctrl+Shift+C")
         file.addSeparator()
         act(file, "&Quit", self.close, QtGui.QKeySequence.StandardKey.Quit)
 
@@ -101,6 +111,14 @@ class MainWindow(QtWidgets.QMainWindow):
         pending = self.tabs.widget(index)
         if isinstance(pending, _Pending):
             self._build_tab(index, pending)
+        else:
+            self._show_tab_hint(index)
+
+    def _show_tab_hint(self, index: int) -> None:
+        """Window title and status-bar hint of the tab at `index`."""
+        name = self.tabs.tabText(index)
+        self.setWindowTitle(f"{TITLE} — {TAB_TITLES.get(name, name)}")
+        self.statusBar().showMessage(TAB_HINTS.get(name, ""))
 
     def _build_tab(self, index: int, pending: _Pending) -> QtWidgets.QWidget | None:
         title, module, cls = pending.spec
@@ -114,6 +132,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tabs.insertTab(index, widget, title)
         self.tabs.setCurrentIndex(index)
         del blocker
+        self._show_tab_hint(index)
         pending.deleteLater()
         requested = getattr(widget, "race_requested", None)
         if requested is not None:

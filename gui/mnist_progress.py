@@ -1,12 +1,14 @@
 """The progress bar over the plots: run, epoch, step, samples/s and time left.
 
 It shows what `TrainFrame.progress` carries (the trainer measures throughput and time
-left on its own clock); this widget only formats it.
+left on its own clock); this widget only formats it, as much as fits one line: a narrow
+bar (presenter mode's font on a projector) drops the device, the run's number, the speed
+and the time left, in that order, before it elides.
 """
 
 from __future__ import annotations
 
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 
 def clock(seconds: float) -> str:
@@ -17,21 +19,32 @@ def clock(seconds: float) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
-def describe(run, position: int, count: int) -> str:
+# When the bar is too narrow for the whole text (presenter mode's font on a projector),
+# parts go in this order: the device, the run's number, the speed, the time left; what
+# is left is elided at the end. Rank 0 parts (epoch, step, status) stay.
+DEVICE, RUN, SPEED, TIME_LEFT = 4, 3, 2, 1
+
+
+def describe_parts(run, position: int, count: int) -> list[tuple[str, int]]:
+    """What the bar says about `run`: (text, drop rank) parts, joined by " · "."""
     p = run.progress
-    head = f"Run {position}/{count}"
+    head = (f"Run {position}/{count}", RUN)
     if p is None:
-        return f"{head} · starting (loading PyTorch and the data)…"
-    parts = [head, f"epoch {p.epoch}/{p.epochs}", f"step {p.step:,}/{p.total_steps:,}"]
+        return [head, ("starting (loading PyTorch and the data)…", 0)]
+    parts = [head, (f"epoch {p.epoch}/{p.epochs}", 0), (f"step {p.step:,}/{p.total_steps:,}", 0)]
     if p.samples_per_second > 0:
-        parts.append(f"{p.samples_per_second:,.0f} samples/s")
-        parts.append(f"{clock(p.seconds_left)} left")
-    parts.append(p.device)
-    return " · ".join(parts)
+        parts.append((f"{p.samples_per_second:,.0f} samples/s", SPEED))
+        parts.append((f"{clock(p.seconds_left)} left", TIME_LEFT))
+    parts.append((p.device, DEVICE))
+    return parts
+
+
+def describe(run, position: int, count: int) -> str:
+    return " · ".join(text for text, _ in describe_parts(run, position, count))
 
 
 class ProgressLine(QtWidgets.QProgressBar):
-    """A progress bar whose text says where the current run stands."""
+    """A progress bar whose text says where the current run stands, as much of it as fits."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -39,16 +52,50 @@ class ProgressLine(QtWidgets.QProgressBar):
         self.setRange(0, 1000)
         self.setTextVisible(True)
         self.setMinimumHeight(24)
-        self.idle("Choose settings, add them to the queue, and press Start.")
+        self._parts: list[tuple[str, int]] = []
+        self.idle("Add settings to the queue, then press Start.")
 
     def idle(self, text: str) -> None:
         self.setValue(0)
-        self.setFormat(text)
+        self._show([(text, 0)])
 
     def show_run(self, run, position: int, count: int) -> None:
         p = run.progress
         self.setValue(int(1000 * p.fraction) if p is not None else 0)
-        text = describe(run, position, count)
+        parts = describe_parts(run, position, count)
         if run.status not in ("running", "queued"):
-            text += f" · {run.status_text()}"
-        self.setFormat(text)  # no %p/%v/%m in it: Qt substitutes only those
+            parts.append((run.status_text(), 0))
+        self._show(parts)
+
+    def full_text(self) -> str:
+        """Every part, whether or not it fits."""
+        return " · ".join(text for text, _ in self._parts)
+
+    def _show(self, parts: list[tuple[str, int]]) -> None:
+        self._parts = parts
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - a font change (presenter mode)
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.FontChange:
+            self._fit()
+
+    def _fit(self) -> None:
+        """Show the text that fits one line of the bar: every part, or fewer (highest
+        drop rank first), or the rest elided. (Our text never holds %p, %v or %m, the
+        only placeholders Qt substitutes.)"""
+        metrics = self.fontMetrics()
+        room = max(0, self.contentsRect().width() - 12)
+        parts = list(self._parts)
+        text = " · ".join(t for t, _ in parts)
+        while metrics.horizontalAdvance(text) > room and any(rank for _, rank in parts):
+            worst = max(rank for _, rank in parts)
+            parts = [(t, rank) for t, rank in parts if rank != worst]
+            text = " · ".join(t for t, _ in parts)
+        if metrics.horizontalAdvance(text) > room:
+            text = metrics.elidedText(text, QtCore.Qt.TextElideMode.ElideRight, room)
+        self.setFormat(text)

@@ -12,6 +12,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from gradlab.core.mnist_frames import TrainConfig
 from gradlab.gui.mnist_runs import PALETTE, Run
+from gradlab.gui.style import MUTED
 
 
 def swatch(colour: str) -> QtGui.QIcon:
@@ -28,7 +29,9 @@ class RunQueue(QtWidgets.QGroupBox):
     removed = QtCore.Signal(object)
 
     def __init__(self, parent=None) -> None:
-        super().__init__("Runs to compare (same seed: same start, same batches)", parent)
+        # A short title (a group box's title never wraps, so a long one sets the panel's
+        # minimum width); the point of the queue is said below it, wrapped.
+        super().__init__("Runs to compare", parent)
         self.runs: list[Run] = []
         self._numbers = 0
         self.list = QtWidgets.QListWidget()
@@ -48,6 +51,13 @@ class RunQueue(QtWidgets.QGroupBox):
         buttons.addWidget(self.remove_button)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 6)
+        note = QtWidgets.QLabel("Same seed: same initial weights, same batches.")
+        note.setWordWrap(True)
+        # Grey through the palette: a stylesheet would stop presenter mode's font reaching it.
+        palette = note.palette()
+        palette.setColor(QtGui.QPalette.ColorRole.WindowText, QtGui.QColor(MUTED))
+        note.setPalette(palette)
+        layout.addWidget(note)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
 

@@ -66,6 +66,10 @@ class MnistTab(QtWidgets.QWidget):
         self.more_epochs.setRange(1, 100)
         self.more_epochs.setPrefix("+")
         self.more_epochs.setSuffix(" epoch")
+        # Preferred, not a spin box's Minimum: it may shrink to its minimum hint rather than
+        # hold the width of "+100 epochs", so the tab fits a projector in presenter mode.
+        self.more_epochs.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred,
+                                       QtWidgets.QSizePolicy.Policy.Fixed)
         self.more_epochs.valueChanged.connect(
             lambda n: self.more_epochs.setSuffix(" epoch" if n == 1 else " epochs"))
         self.more_button = self._button("Train more", "train_more", self.train_more)
@@ -108,7 +112,7 @@ class MnistTab(QtWidgets.QWidget):
         self.smoothing.setObjectName("smoothing")
         self.smoothing.setRange(0, 99)
         self.smoothing.setValue(90)
-        self.smoothing.setFixedWidth(140)
+        self.smoothing.setFixedWidth(120)
         self.smoothing.setToolTip("weight w of the debiased moving average of the training loss")
         self.smoothing_label = QtWidgets.QLabel()
         self.smoothing.valueChanged.connect(self._on_smoothing)
@@ -119,25 +123,28 @@ class MnistTab(QtWidgets.QWidget):
         self.message.setWordWrap(True)
         self.view = MnistView()
 
-        options = QtWidgets.QHBoxLayout()
+        # Two rows, so the tab fits a 1280-pixel projector beside the settings: the run's
+        # buttons and the plots' scale above, the progress bar and the smoothing below.
+        runs = QtWidgets.QHBoxLayout()
         for b in (self.start_button, self.stop_button, self.resume_button):
-            options.addWidget(b)
-        options.addSpacing(8)
-        options.addWidget(self.more_button)
-        options.addWidget(self.more_epochs)
-        options.addSpacing(12)
-        options.addWidget(QtWidgets.QLabel("Smoothing"))
-        options.addWidget(self.smoothing)
-        options.addWidget(self.smoothing_label)
-        options.addSpacing(8)
-        options.addWidget(self.log_y)
-        options.addWidget(self.fit_button)
-        options.addStretch(1)
+            runs.addWidget(b)
+        runs.addSpacing(8)
+        runs.addWidget(self.more_button)
+        runs.addWidget(self.more_epochs)
+        runs.addStretch(1)
+        runs.addWidget(self.log_y)
+        runs.addWidget(self.fit_button)
+        status = QtWidgets.QHBoxLayout()
+        status.addWidget(self.progress, 1)
+        status.addSpacing(8)
+        status.addWidget(QtWidgets.QLabel("Smoothing"))
+        status.addWidget(self.smoothing)
+        status.addWidget(self.smoothing_label)
         right_box = QtWidgets.QWidget()
         right = QtWidgets.QVBoxLayout(right_box)
         right.setContentsMargins(4, 4, 4, 4)
-        right.addLayout(options)
-        right.addWidget(self.progress)
+        right.addLayout(runs)
+        right.addLayout(status)
         right.addWidget(self.message)
         right.addWidget(self.view, 1)
 

@@ -48,6 +48,9 @@ def build(tab: Any) -> None:
     tab.hover = QtWidgets.QLabel("Hover over the surface to read x, y and f(x, y); "
                                   "click or drag the ✛ to move the start.")
     tab.hover.setObjectName("Muted")
+    # Wrapped: unwrapped, its width was the centre's minimum (800 px in presenter mode's
+    # font, which pushed the window past a 1280-pixel projector).
+    tab.hover.setWordWrap(True)
     tab.legend = QtWidgets.QLabel(ARROW_LEGEND)
     tab.legend.setObjectName("Muted")
     tab.legend.setWordWrap(True)

@@ -1,0 +1,44 @@
+"""The main window around the tabs: it fits a projector, and its title and status bar
+follow the tab on show (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gradlab.gui.main_window import TAB_HINTS, MainWindow
+
+# The usual projector resolution: every tab must fit it without the window growing.
+PROJECTOR = (1280, 720)
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(*PROJECTOR)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_every_tab_fits_a_1280_by_720_projector(qtbot, window):
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)  # builds a lazy tab
+        qtbot.waitUntil(lambda: window.tabs.currentWidget().isVisible(), timeout=5000)
+        name = window.tabs.tabText(index)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= PROJECTOR[0] and hint.height() <= PROJECTOR[1], (name, hint)
+        assert (window.width(), window.height()) == PROJECTOR, name
+
+
+def test_title_and_status_hint_follow_the_tab(qtbot, window):
+    assert window.windowTitle() == "GradLab — optimizer race"
+    assert "Space" in window.statusBar().currentMessage()
+    for index, (name, part) in enumerate([("MNIST", "MNIST"), ("Explorer", "explorer")], start=1):
+        window.tabs.setCurrentIndex(index)
+        assert window.tabs.tabText(index) == name
+        assert window.windowTitle() == f"GradLab — {part}"
+        assert window.statusBar().currentMessage() == TAB_HINTS[name]
+    window.tabs.setCurrentIndex(0)
+    assert window.windowTitle() == "GradLab — optimizer race"
+    assert window.statusBar().currentMessage() == TAB_HINTS["Optimizer race"]
