@@ -21,7 +21,10 @@ def window(qtbot):
     return w
 
 
-def test_every_tab_fits_a_1280_by_720_projector(qtbot, window):
+@pytest.mark.parametrize("presenter", [False, True], ids=["normal", "presenter"])
+def test_every_tab_fits_a_1280_by_720_projector(qtbot, window, presenter):
+    """Presenter mode (fonts x1.6) is for the projector: it must fit there too."""
+    window.set_presenter(presenter)
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)  # builds a lazy tab
         qtbot.waitUntil(lambda: window.tabs.currentWidget().isVisible(), timeout=5000)
