@@ -16,6 +16,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from gradlab.core import activations
 from gradlab.core import explorer_curves as ec
 from gradlab.gui.explorer_widgets import BACKGROUND, FloatSlider, color, side_panel, wrapped_label
+from gradlab.gui.plot_fonts import rescale_new_text
 
 DEFAULT_SHOWN = ("sigmoid", "tanh", "relu")
 
@@ -170,6 +171,7 @@ class ActivationsView(QtWidgets.QWidget):
             for name in self.names:
                 if self.checkboxes[name].isChecked():
                     plot.legend.addItem(curves[name], self.titles[name] + suffix)
+        rescale_new_text(self)  # presenter mode: the new legend labels too
 
     # --- hover ----------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from PySide6 import QtWidgets
 
 from gradlab.core import explorer_curves as ec
 from gradlab.gui.explorer_widgets import BACKGROUND, FloatSlider, color, side_panel, wrapped_label
+from gradlab.gui.plot_fonts import rescale_new_text
 
 KEYS = ["cross_entropy", "softmax_mse_2", "softmax_mse_10", "weighted_cross_entropy", "focal"]
 DEFAULT_SHOWN = ("cross_entropy", "softmax_mse_2", "focal")
@@ -171,6 +172,7 @@ class LossesView(QtWidgets.QWidget):
                 items[key].setVisible(shown)
                 if shown:
                     plot.legend.addItem(items[key], self.curves[key].label)
+        rescale_new_text(self)  # presenter mode: the new legend labels too
         self._annotate()
 
     # --- the lesson -----------------------------------------------------------------

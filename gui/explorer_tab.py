@@ -18,6 +18,8 @@ from gradlab.gui.explorer_activations import ActivationsView
 from gradlab.gui.explorer_gradcheck import GradientCheckView
 from gradlab.gui.explorer_losses import LossesView
 from gradlab.gui.explorer_surface import SurfaceView
+from gradlab.gui.plot_fonts import set_text_scale
+from gradlab.gui.style import NORMAL, Look
 
 
 class ExplorerTab(QtWidgets.QWidget):
@@ -41,3 +43,10 @@ class ExplorerTab(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+
+    def set_look(self, look: Look) -> None:
+        """Presenter mode: the plots' text at the window font's scale (the widgets follow
+        the window's font on their own). Each view keeps the scale for legends it rebuilds."""
+        k = look.font_pt / NORMAL.font_pt
+        for view in (self.activations, self.losses, self.surface, self.gradients):
+            set_text_scale(view, k)

@@ -133,6 +133,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tabs.setCurrentIndex(index)
         del blocker
         self._show_tab_hint(index)
+        if self.presenting and hasattr(widget, "set_look"):  # born into presenter mode
+            from gradlab.gui.style import PRESENTER
+
+            widget.set_look(PRESENTER)
         pending.deleteLater()
         requested = getattr(widget, "race_requested", None)
         if requested is not None:
@@ -264,7 +268,7 @@ class MainWindow(QtWidgets.QMainWindow):
         blocker = QtCore.QSignalBlocker(self.presenter_action)
         self.presenter_action.setChecked(on)
         del blocker
-        presenter.apply(self, self.race, on)
+        presenter.apply(self, [self.tabs.widget(i) for i in range(self.tabs.count())], on)
 
     # -- closing -------------------------------------------------------------------------------------
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 - Qt override

@@ -26,6 +26,7 @@ from gradlab.gui.mnist_queue import RunQueue
 from gradlab.gui.mnist_runner import Runner
 from gradlab.gui.mnist_runs import PALETTE, run_from_checkpoint
 from gradlab.gui.mnist_view import MnistView
+from gradlab.gui.style import NORMAL, Look
 from gradlab.gui.worker import GeneratorWorker
 
 REDRAW_MS = 33  # at most 30 redraws a second
@@ -211,6 +212,11 @@ class MnistTab(QtWidgets.QWidget):
         self._mark_dirty()
         self._update_buttons()
         return run
+
+    def set_look(self, look: Look) -> None:
+        """Presenter mode: the plots' text scales with the window's font (the widgets
+        follow the window's font on their own)."""
+        self.view.set_text_scale(look.font_pt / NORMAL.font_pt)
 
     def redraw_now(self) -> None:
         """Redraw at once instead of on the next tick (scripts, screenshots)."""

@@ -16,8 +16,10 @@ from PySide6 import QtCore, QtWidgets
 from gradlab.gui.digit_grid import DigitGrid
 from gradlab.gui.mnist_images import ConfusionPlot, PerClassPlot, WeightsPlot
 from gradlab.gui.mnist_plots import CurvePlots
+from gradlab.gui.plot_fonts import rescale_new_text, set_text_scale
 
 INK = (30, 30, 30)
+MAX_TEXT_SCALE = 1.2
 
 
 def paper(plot: pg.PlotItem) -> None:
@@ -81,6 +83,16 @@ class MnistView(QtWidgets.QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._shown = None  # (run id, evaluation) on display in the pictures
+        self._legend_runs = 0  # runs in the legend when its text was last scaled
+
+    def set_text_scale(self, k: float) -> None:
+        """Presenter mode: the plots' text at k times its normal size, at most
+        MAX_TEXT_SCALE (eight plots share the space one plot has in the race: at 1.6
+        times their ticks overlap and four titles overflow a 1280-pixel projector). The
+        pictures' long titles keep their size, for the same reason."""
+        k = min(k, MAX_TEXT_SCALE)
+        set_text_scale(self.curves_view, k)
+        set_text_scale(self.pictures_view, k, titles=1.0)
 
     def export_items(self) -> list:
         """What "export plots" writes: the curves' layout, then the pictures'."""
@@ -88,6 +100,9 @@ class MnistView(QtWidgets.QWidget):
 
     def redraw(self, runs: list, selected, smoothing: float) -> None:
         self.curves.update(runs, smoothing)
+        if len(runs) != self._legend_runs:  # a run's legend entry came (or went)
+            self._legend_runs = len(runs)
+            rescale_new_text(self.curves_view)
         self.per_class.set_runs(runs)
         evaluation = selected.evaluation if selected is not None else None
         key = (id(selected), id(evaluation))

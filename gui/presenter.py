@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6 import QtWidgets
 
 from gradlab.gui.style import NORMAL, PRESENTER
@@ -9,8 +11,9 @@ from gradlab.gui.style import NORMAL, PRESENTER
 SCALE = PRESENTER.font_pt / NORMAL.font_pt
 
 
-def apply(window: QtWidgets.QWidget, race_tab: object, on: bool) -> None:
-    """Scale the window's font and the race's lines; `on=False` restores the normal look."""
+def apply(window: QtWidgets.QWidget, tabs: Iterable[object], on: bool) -> None:
+    """Scale the window's font, and each tab's own look (`set_look`: the race's lines,
+    the plots' text); `on=False` restores the normal look."""
     base = window.property("normal_font_pt")
     if base is None:  # remember the platform's own size the first time
         base = window.font().pointSizeF()
@@ -18,6 +21,7 @@ def apply(window: QtWidgets.QWidget, race_tab: object, on: bool) -> None:
     font = window.font()
     font.setPointSizeF(base * SCALE if on else base)
     window.setFont(font)
-    set_look = getattr(race_tab, "set_look", None)
-    if set_look is not None:
-        set_look(PRESENTER if on else NORMAL)
+    for tab in tabs:
+        set_look = getattr(tab, "set_look", None)
+        if set_look is not None:
+            set_look(PRESENTER if on else NORMAL)

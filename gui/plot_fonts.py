@@ -1,0 +1,87 @@
+"""Presenter mode for pyqtgraph plots: their text scaled with the window's font.
+
+Qt widgets follow the window's font on their own; text drawn inside a pyqtgraph scene
+does not (tick labels, axis labels, titles and legends have their own fonts and sizes).
+`scale_plot_text(root, k)` sets every plot under `root` to k times the size it had
+when first scaled, so k = 1 restores it exactly:
+
+    scale_plot_text(mnist_tab, 1.6)   # presenter mode on
+    scale_plot_text(mnist_tab, 1.0)   # and off
+"""
+
+from __future__ import annotations
+
+import re
+
+import pyqtgraph as pg
+from PySide6 import QtGui, QtWidgets
+
+# What each item looked like before any scaling: the base that k multiplies.
+_BASE_ATTR = "_gradlab_base_text"
+
+
+def _base(item, make):
+    base = getattr(item, _BASE_ATTR, None)
+    if base is None:
+        base = make()
+        setattr(item, _BASE_ATTR, base)
+    return base
+
+
+def _scaled_font(font: QtGui.QFont, k: float) -> QtGui.QFont:
+    out = QtGui.QFont(font)
+    if font.pointSizeF() > 0:
+        out.setPointSizeF(font.pointSizeF() * k)
+    return out
+
+
+def _point_size(size: str | None, default_pt: float) -> float:
+    """"10pt" -> 10.0; a LabelItem without a size uses the application font's."""
+    match = re.fullmatch(r"\s*([0-9.]+)\s*pt\s*", size or "")
+    return float(match.group(1)) if match else default_pt
+
+
+def scale_plot_text(root: QtWidgets.QWidget, k: float, titles: float | None = None) -> int:
+    """Scale the text of every pyqtgraph item in the views under `root` (and in `root`
+    itself when it is a view) to k times its first-seen size, the plots' titles to
+    `titles` times (default k). Returns how many items were set (tests check that the
+    plots were found)."""
+    views = root.findChildren(pg.GraphicsView)
+    if isinstance(root, pg.GraphicsView):
+        views.append(root)
+    app_pt = QtWidgets.QApplication.font().pointSizeF()
+    count = 0
+    for view in views:
+        items = view.scene().items()
+        title_labels = {id(i.titleLabel) for i in items if isinstance(i, pg.PlotItem)}
+        for item in items:
+            if isinstance(item, pg.AxisItem):
+                tick, label = _base(item, lambda i=item: (
+                    QtGui.QFont(i.style["tickFont"] or QtWidgets.QApplication.font()),
+                    QtGui.QFont(i.label.font())))
+                item.setTickFont(_scaled_font(tick, k))
+                item.label.setFont(_scaled_font(label, k))
+                count += 1
+            elif isinstance(item, pg.LabelItem):
+                pt = _base(item, lambda i=item: _point_size(i.opts.get("size"), app_pt))
+                scale = k if titles is None or id(item) not in title_labels else titles
+                item.setAttr("size", f"{pt * scale:.1f}pt")
+                item.setText(item.text)  # re-renders at the new size
+                count += 1
+    return count
+
+
+def set_text_scale(root: QtWidgets.QWidget, k: float, titles: float | None = None) -> None:
+    """Presenter mode for `root`'s plots: remember the scales (for text added later, see
+    `rescale_new_text`) and scale what is there now."""
+    root.setProperty("plot_text_scale", float(k))
+    root.setProperty("plot_title_scale", float(k if titles is None else titles))
+    scale_plot_text(root, k, titles)
+
+
+def rescale_new_text(root: QtWidgets.QWidget) -> None:
+    """After `root` added plot text (a legend rebuilt, a run's entry added): bring it to
+    the scale `set_text_scale` last set. Nothing to do at the normal scale."""
+    k, titles = root.property("plot_text_scale"), root.property("plot_title_scale")
+    if k is not None and (k != 1.0 or titles != 1.0):
+        scale_plot_text(root, k, titles)

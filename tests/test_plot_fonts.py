@@ -1,0 +1,87 @@
+"""Presenter mode reaches the text inside pyqtgraph plots: ticks, axis labels, titles
+and legends scale by k from the size they had first, and k = 1 restores them."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+import pytest
+
+from gradlab.gui.main_window import MainWindow
+from gradlab.gui.plot_fonts import rescale_new_text, scale_plot_text, set_text_scale
+
+
+def _plot(qtbot):
+    w = pg.PlotWidget(title="Loss")
+    qtbot.addWidget(w)
+    w.setLabel("bottom", "epoch")
+    w.addLegend()
+    w.plot([0, 1], [1, 0], name="Adam")
+    return w
+
+
+def _sizes(w):
+    item = w.getPlotItem()
+    axis = item.getAxis("bottom")
+    legend = [label for _, label in item.legend.items]
+    return (axis.style["tickFont"].pointSizeF(), axis.label.font().pointSizeF(),
+            item.titleLabel.opts["size"], [label.opts["size"] for label in legend])
+
+
+def test_scaling_multiplies_every_text_and_one_restores_it(qtbot):
+    w = _plot(qtbot)
+    assert scale_plot_text(w, 1.0) > 0
+    tick, label, title, legend = _sizes(w)
+    assert scale_plot_text(w, 1.6) >= 4  # two axes shown, the title, the legend's label
+    tick2, label2, title2, legend2 = _sizes(w)
+    assert tick2 == pytest.approx(1.6 * tick) and label2 == pytest.approx(1.6 * label)
+    assert float(title2[:-2]) == pytest.approx(1.6 * float(title[:-2]), abs=0.05)
+    assert float(legend2[0][:-2]) == pytest.approx(1.6 * float(legend[0][:-2]), abs=0.05)
+    scale_plot_text(w, 1.6)  # again: from the first size, not compounded
+    assert _sizes(w)[0] == pytest.approx(tick2)
+    scale_plot_text(w, 1.0)
+    assert _sizes(w) == (tick, label, title, legend)
+
+
+def test_titles_can_keep_their_size(qtbot):
+    w = _plot(qtbot)
+    scale_plot_text(w, 1.0)
+    title = w.getPlotItem().titleLabel.opts["size"]
+    scale_plot_text(w, 1.5, titles=1.0)
+    assert w.getPlotItem().titleLabel.opts["size"] == title
+    assert _sizes(w)[0] > 0
+
+
+def test_text_added_later_joins_the_scale_once(qtbot):
+    w = _plot(qtbot)
+    scale_plot_text(w, 1.0)
+    first = float(_sizes(w)[3][0][:-2])
+    set_text_scale(w, 2.0)
+    w.plot([0, 1], [0, 1], name="SGD")  # a new legend entry, at the normal size
+    rescale_new_text(w)
+    sizes = [float(s[:-2]) for s in _sizes(w)[3]]
+    assert sizes == pytest.approx([2 * first, 2 * first], abs=0.05)
+
+
+def test_presenter_mode_scales_the_mnist_and_explorer_plots_within_the_window(qtbot):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    mnist, explorer = w.tab("MNIST"), w.tab("Explorer")
+    axis = explorer.activations.f_plot.getAxis("bottom")
+    mnist_axis = mnist.view.curves.train.getAxis("bottom")
+    scale_plot_text(explorer, 1.0), scale_plot_text(mnist.view, 1.0)  # record the normal sizes
+    normal, mnist_normal = axis.style["tickFont"].pointSizeF(), mnist_axis.style["tickFont"].pointSizeF()
+    w.set_presenter(True)
+    assert axis.style["tickFont"].pointSizeF() == pytest.approx(1.6 * normal)
+    assert mnist_axis.style["tickFont"].pointSizeF() == pytest.approx(1.2 * mnist_normal)
+    w.tabs.setCurrentWidget(mnist)
+    qtbot.waitUntil(lambda: mnist.view.isVisible(), timeout=3000)
+    for view in (mnist.view.curves_view, mnist.view.pictures_view):
+        qtbot.waitUntil(lambda v=view: v.width() > 0, timeout=3000)
+        bounds = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-1, -1, 1, 1)
+        for item in view.scene().items():
+            if isinstance(item, pg.PlotItem) and item.isVisible():
+                assert bounds.contains(item.sceneBoundingRect()), item.titleLabel.text
+    w.set_presenter(False)
+    assert axis.style["tickFont"].pointSizeF() == pytest.approx(normal)
