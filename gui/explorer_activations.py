@@ -15,7 +15,9 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from gradlab.core import activations
 from gradlab.core import explorer_curves as ec
-from gradlab.gui.explorer_widgets import BACKGROUND, FloatSlider, color, side_panel, wrapped_label
+from gradlab.gui.explorer_widgets import (
+    BACKGROUND, FloatSlider, color, coloured_checkbox, side_panel, wrapped_label,
+)
 from gradlab.gui.plot_fonts import rescale_new_text
 
 DEFAULT_SHOWN = ("sigmoid", "tanh", "relu")
@@ -40,9 +42,8 @@ class ActivationsView(QtWidgets.QWidget):
         panel, controls = side_panel()
         controls.addWidget(QtWidgets.QLabel("<b>Activation functions</b>"))
         for i, name in enumerate(self.names):
-            box = QtWidgets.QCheckBox(self.titles[name])
+            box = coloured_checkbox(self.titles[name], color(i))
             box.setChecked(name in DEFAULT_SHOWN)
-            box.setStyleSheet(f"QCheckBox {{ color: {color(i).name()}; font-weight: bold; }}")
             box.toggled.connect(self._update_visibility)
             formula = wrapped_label()
             formula.setContentsMargins(22, 0, 0, 4)

@@ -12,7 +12,9 @@ import pyqtgraph as pg
 from PySide6 import QtWidgets
 
 from gradlab.core import explorer_curves as ec
-from gradlab.gui.explorer_widgets import BACKGROUND, FloatSlider, color, side_panel, wrapped_label
+from gradlab.gui.explorer_widgets import (
+    BACKGROUND, FloatSlider, color, coloured_checkbox, side_panel, wrapped_label,
+)
 from gradlab.gui.plot_fonts import rescale_new_text
 
 KEYS = ["cross_entropy", "softmax_mse_2", "softmax_mse_10", "weighted_cross_entropy", "focal"]
@@ -48,9 +50,8 @@ class LossesView(QtWidgets.QWidget):
         self.gamma_slider = FloatSlider("γ", 0.0, 5.0, 0.1, 2.0, "{:.1f}")
         self.alpha_slider = FloatSlider("α", 0.05, 1.0, 0.05, 1.0, "{:.2f}")
         for i, key in enumerate(KEYS):
-            box = QtWidgets.QCheckBox()
+            box = coloured_checkbox("", color(i))
             box.setChecked(key in DEFAULT_SHOWN)
-            box.setStyleSheet(f"QCheckBox {{ color: {color(i).name()}; font-weight: bold; }}")
             box.toggled.connect(self._update_visibility)
             self.checkboxes[key] = box
             controls.addWidget(box)

@@ -18,6 +18,7 @@ from gradlab.gui.explorer_activations import ActivationsView
 from gradlab.gui.explorer_gradcheck import GradientCheckView
 from gradlab.gui.explorer_losses import LossesView
 from gradlab.gui.explorer_surface import SurfaceView
+from gradlab.gui.explorer_widgets import scale_side_panels
 from gradlab.gui.plot_fonts import set_text_scale
 from gradlab.gui.style import NORMAL, Look
 
@@ -48,5 +49,6 @@ class ExplorerTab(QtWidgets.QWidget):
         """Presenter mode: the plots' text at the window font's scale (the widgets follow
         the window's font on their own). Each view keeps the scale for legends it rebuilds."""
         k = look.font_pt / NORMAL.font_pt
+        scale_side_panels(self, k)
         for view in (self.activations, self.losses, self.surface, self.gradients):
             set_text_scale(view, k)

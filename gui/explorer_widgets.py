@@ -67,9 +67,31 @@ def side_panel(width: int = PANEL_WIDTH) -> tuple[QtWidgets.QScrollArea, QtWidge
     scroll.setWidget(inner)
     scroll.setWidgetResizable(True)
     scroll.setFixedWidth(width)
+    scroll.setObjectName("side_panel")
+    scroll.setProperty("normal_width", width)  # presenter mode widens it (scale_side_panels)
     scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return scroll, layout
+
+
+def scale_side_panels(root: QtWidgets.QWidget, k: float) -> None:
+    """Presenter mode: every side panel under `root` k times its normal width, so its
+    controls, in a font k times larger, are not cut off at its right edge."""
+    for scroll in root.findChildren(QtWidgets.QScrollArea, "side_panel"):
+        scroll.setFixedWidth(round(scroll.property("normal_width") * k))
+
+
+def coloured_checkbox(text: str, colour: QtGui.QColor) -> QtWidgets.QCheckBox:
+    """A bold checkbox in a curve's colour. Set through font and palette, not a style
+    sheet: a styled widget stops following its window's font (presenter mode)."""
+    box = QtWidgets.QCheckBox(text)
+    font = box.font()
+    font.setBold(True)
+    box.setFont(font)
+    palette = box.palette()
+    palette.setColor(QtGui.QPalette.ColorRole.WindowText, colour)
+    box.setPalette(palette)
+    return box
 
 
 def wrapped_label(text: str = "", rich: bool = False) -> QtWidgets.QLabel:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 import pyqtgraph as pg
-from PySide6 import QtGui, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 # What each item looked like before any scaling: the base that k multiplies.
 _BASE_ATTR = "_gradlab_base_text"
@@ -68,6 +68,13 @@ def scale_plot_text(root: QtWidgets.QWidget, k: float, titles: float | None = No
                 item.setAttr("size", f"{pt * scale:.1f}pt")
                 item.setText(item.text)  # re-renders at the new size
                 count += 1
+        for legend in (i for i in items if isinstance(i, pg.LegendItem)):
+            # Its box keeps its old size, and its layout fills that, until both are redone
+            # from the labels' new sizes.
+            legend.layout.invalidate()
+            legend.resize(legend.layout.effectiveSizeHint(QtCore.Qt.SizeHint.PreferredSize))
+            legend.layout.activate()
+            legend.updateSize()
     return count
 
 

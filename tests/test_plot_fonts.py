@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 import pytest
+from PySide6 import QtWidgets
 
 from gradlab.gui.main_window import MainWindow
 from gradlab.gui.plot_fonts import rescale_new_text, scale_plot_text, set_text_scale
@@ -85,3 +86,35 @@ def test_presenter_mode_scales_the_mnist_and_explorer_plots_within_the_window(qt
                 assert bounds.contains(item.sceneBoundingRect()), item.titleLabel.text
     w.set_presenter(False)
     assert axis.style["tickFont"].pointSizeF() == pytest.approx(normal)
+
+
+def test_a_legend_box_shrinks_back_with_its_labels(qtbot):
+    w = _plot(qtbot)
+    w.plot([0, 1], [0, 1], name="SGD")
+    legend = w.getPlotItem().legend
+    scale_plot_text(w, 1.0)
+    height = legend.height()
+    scale_plot_text(w, 2.0)
+    assert legend.height() > 1.3 * height
+    scale_plot_text(w, 1.0)
+    qtbot.waitUntil(lambda: abs(legend.height() - height) <= 1, timeout=2000)
+
+
+def test_presenter_mode_widens_the_explorer_panels_and_their_checkboxes_follow(qtbot):
+    from gradlab.gui.explorer_widgets import PANEL_WIDTH
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    explorer = w.tab("Explorer")
+    box = next(iter(explorer.losses.checkboxes.values()))
+    normal_pt = box.font().pointSizeF()
+    w.set_presenter(True)
+    panels = explorer.findChildren(QtWidgets.QScrollArea, "side_panel")
+    assert len(panels) == 4 and {p.width() for p in panels} == {round(1.6 * PANEL_WIDTH)}
+    assert box.font().pointSizeF() == pytest.approx(1.6 * normal_pt)  # no style sheet in the way
+    assert box.font().bold()
+    w.set_presenter(False)
+    assert {p.width() for p in panels} == {PANEL_WIDTH}
+    assert box.font().pointSizeF() == pytest.approx(normal_pt)
