@@ -17,6 +17,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from gradlab.gui import scenario, scenario_menu, worker
 from gradlab.gui.race_config import RaceConfig
 from gradlab.gui.race_tab import RaceTab, default_config
+from gradlab.gui.style import PRESENTER
 
 # Exporting and presenter mode are imported where used: not on the start-up path.
 
@@ -134,8 +135,6 @@ class MainWindow(QtWidgets.QMainWindow):
         del blocker
         self._show_tab_hint(index)
         if self.presenting and hasattr(widget, "set_look"):  # born into presenter mode
-            from gradlab.gui.style import PRESENTER
-
             widget.set_look(PRESENTER)
         pending.deleteLater()
         requested = getattr(widget, "race_requested", None)

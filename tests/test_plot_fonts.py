@@ -71,7 +71,8 @@ def test_presenter_mode_scales_the_mnist_and_explorer_plots_within_the_window(qt
     mnist, explorer = w.tab("MNIST"), w.tab("Explorer")
     axis = explorer.activations.f_plot.getAxis("bottom")
     mnist_axis = mnist.view.curves.train.getAxis("bottom")
-    scale_plot_text(explorer, 1.0), scale_plot_text(mnist.view, 1.0)  # record the normal sizes
+    scale_plot_text(explorer, 1.0)  # records the normal sizes
+    scale_plot_text(mnist.view, 1.0)
     normal, mnist_normal = axis.style["tickFont"].pointSizeF(), mnist_axis.style["tickFont"].pointSizeF()
     w.set_presenter(True)
     assert axis.style["tickFont"].pointSizeF() == pytest.approx(1.6 * normal)
