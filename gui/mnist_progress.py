@@ -39,10 +39,6 @@ def describe_parts(run, position: int, count: int) -> list[tuple[str, int]]:
     return parts
 
 
-def describe(run, position: int, count: int) -> str:
-    return " · ".join(text for text, _ in describe_parts(run, position, count))
-
-
 class ProgressLine(QtWidgets.QProgressBar):
     """A progress bar whose text says where the current run stands, as much of it as fits."""
 
