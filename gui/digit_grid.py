@@ -18,6 +18,8 @@ CELL = TILE + PAD
 RIGHT = (70, 190, 90)
 WRONG = (230, 50, 50)
 FRAME = (215, 215, 215)
+LABEL_PIXELS = (8, 12)  # the predicted label's font size: smallest, largest (pixels)
+LABEL_SHARE = 0.35  # of the tile's drawn width
 
 
 def mosaic_shape(count: int, columns: int) -> tuple[int, int]:
@@ -46,20 +48,41 @@ class DigitGrid(pg.PlotItem):
         self.view.addItem(self.image)
         height, width = self.rows * CELL + PAD, columns * CELL + PAD
         self.view.setRange(QtCore.QRectF(0, 0, width, height), padding=0.0)
-        font = QtGui.QFont()
-        font.setPixelSize(12)
-        font.setBold(True)
+        self.label_pixels = LABEL_PIXELS[1]
         self.labels: list[pg.TextItem] = []
         for i in range(count):
             r, c = divmod(i, columns)
             label = pg.TextItem("", anchor=(1, 0), fill=pg.mkBrush(255, 255, 255, 210))
-            label.setFont(font)
+            label.setFont(self._label_font())
             label.setPos(PAD + c * CELL + TILE, PAD + r * CELL)
             label.setZValue(2)
             self.view.addItem(label)
             self.labels.append(label)
         self.mistakes = 0
+        self.view.sigTransformChanged.connect(lambda *_: self._fit_labels())
         self.clear_digits()
+
+    def _label_font(self) -> QtGui.QFont:
+        font = QtGui.QFont()
+        font.setPixelSize(self.label_pixels)
+        font.setBold(True)
+        return font
+
+    def tile_pixels(self) -> float:
+        """How many pixels wide a digit's tile is drawn now."""
+        px, py = self.view.viewPixelSize()
+        return TILE / max(px, py, 1e-12)
+
+    def _fit_labels(self) -> None:
+        # The label keeps to a corner of its digit: a fixed 12 px label covers half of a
+        # tile drawn 25 px wide (a 1280x720 projector).
+        lo, hi = LABEL_PIXELS
+        pixels = int(min(hi, max(lo, round(LABEL_SHARE * self.tile_pixels()))))
+        if pixels != self.label_pixels:
+            self.label_pixels = pixels
+            font = self._label_font()
+            for label in self.labels:
+                label.setFont(font)
 
     def clear_digits(self) -> None:
         self.image.setImage(np.full((self.rows * CELL + PAD, self.columns * CELL + PAD, 3), 255, np.uint8), levels=(0, 255))

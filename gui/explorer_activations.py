@@ -18,6 +18,7 @@ from gradlab.core import explorer_curves as ec
 from gradlab.gui.explorer_widgets import (
     BACKGROUND, FloatSlider, color, coloured_checkbox, side_panel, wrapped_label,
 )
+from gradlab.gui.plot_axes import tidy_axes
 from gradlab.gui.plot_fonts import rescale_new_text
 
 DEFAULT_SHOWN = ("sigmoid", "tanh", "relu")
@@ -74,8 +75,8 @@ class ActivationsView(QtWidgets.QWidget):
 
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(BACKGROUND)
-        self.f_plot = self.graphics.addPlot(row=0, col=0, title="Activation  f(x)")
-        self.df_plot = self.graphics.addPlot(row=1, col=0, title="Derivative  f'(x)")
+        self.f_plot = self.graphics.addPlot(row=0, col=0, title="Activation  f(x)", axisItems=tidy_axes())
+        self.df_plot = self.graphics.addPlot(row=1, col=0, title="Derivative  f'(x)", axisItems=tidy_axes())
         self.df_plot.setXLink(self.f_plot)
         for plot, ylabel in ((self.f_plot, "f(x)"), (self.df_plot, "f'(x)")):
             plot.showGrid(x=True, y=True, alpha=0.25)

@@ -15,6 +15,7 @@ from PySide6 import QtCore, QtWidgets
 from gradlab.core import activations, losses
 from gradlab.core import gradient_check as gc
 from gradlab.gui.explorer_widgets import BACKGROUND, side_panel, wrapped_label
+from gradlab.gui.plot_axes import tidy_axes
 
 EQUATIONS = (
     "Forward, layer by layer:\n"
@@ -71,7 +72,7 @@ class GradientCheckView(QtWidgets.QWidget):
         controls.addWidget(equations)
         controls.addStretch(1)
 
-        self.plot_widget = pg.PlotWidget(background=BACKGROUND)
+        self.plot_widget = pg.PlotWidget(background=BACKGROUND, axisItems=tidy_axes())
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=True, y=True, alpha=0.25)

@@ -15,6 +15,7 @@ from gradlab.core import explorer_curves as ec
 from gradlab.gui.explorer_widgets import (
     BACKGROUND, FloatSlider, color, coloured_checkbox, side_panel, wrapped_label,
 )
+from gradlab.gui.plot_axes import tidy_axes
 from gradlab.gui.plot_fonts import rescale_new_text
 
 KEYS = ["cross_entropy", "softmax_mse_2", "softmax_mse_10", "weighted_cross_entropy", "focal"]
@@ -81,8 +82,8 @@ class LossesView(QtWidgets.QWidget):
 
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(BACKGROUND)
-        self.loss_plot = self.graphics.addPlot(row=0, col=0, title="Loss of the sample")
-        self.slope_plot = self.graphics.addPlot(row=1, col=0)
+        self.loss_plot = self.graphics.addPlot(row=0, col=0, title="Loss of the sample", axisItems=tidy_axes())
+        self.slope_plot = self.graphics.addPlot(row=1, col=0, axisItems=tidy_axes())
         self.slope_plot.setXLink(self.loss_plot)
         for plot in (self.loss_plot, self.slope_plot):
             plot.showGrid(x=True, y=True, alpha=0.25)

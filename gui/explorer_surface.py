@@ -17,6 +17,7 @@ from PySide6 import QtCore, QtWidgets
 from gradlab.core import logistic_surface as ls
 from gradlab.core.surfaces import Surface
 from gradlab.gui.explorer_widgets import BACKGROUND, FloatSlider, side_panel, wrapped_label
+from gradlab.gui.plot_axes import tidy_axes
 from gradlab.gui.surface_layer import SurfaceLayer
 
 
@@ -55,7 +56,7 @@ class SurfaceView(QtWidgets.QWidget):
         self.race_button.clicked.connect(self._race)
         controls.addWidget(self.race_button)
         controls.addSpacing(6)
-        self.data_widget = pg.PlotWidget(background=BACKGROUND)
+        self.data_widget = pg.PlotWidget(background=BACKGROUND, axisItems=tidy_axes())
         self.data_widget.setMinimumHeight(230)
         self.data_plot = self.data_widget.getPlotItem()
         self.data_plot.setTitle("Data (dots) and the model σ(w x + b)", size="9pt")
@@ -71,7 +72,7 @@ class SurfaceView(QtWidgets.QWidget):
         controls.addWidget(self.data_widget)
         controls.addStretch(1)
 
-        self.plot_widget = pg.PlotWidget(background=BACKGROUND)
+        self.plot_widget = pg.PlotWidget(background=BACKGROUND, axisItems=tidy_axes())
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMenuEnabled(False)
         self.layer = SurfaceLayer(self.plot)

@@ -11,7 +11,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtGui
 
+from gradlab.gui.plot_axes import tidy_axes
+
 DIGITS = [[(i, str(i)) for i in range(10)]]
+CELL_TEXT_PIXELS = 16  # the narrowest confusion cell whose number is written in it
 BLUES = pg.ColorMap([0.0, 1.0], [(255, 255, 255), (8, 48, 107)])
 # Blue for negative weights, white for zero, red for positive: what a unit looks for (red)
 # and against (blue).
@@ -35,7 +38,7 @@ class ConfusionPlot(pg.PlotItem):
     """
 
     def __init__(self) -> None:
-        super().__init__(title="Confusion (% of true digit)")
+        super().__init__(title="Confusion (% of true digit)", axisItems=tidy_axes())
         _image_plot(self)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setLookupTable(BLUES.getLookupTable(nPts=256))
@@ -55,7 +58,23 @@ class ConfusionPlot(pg.PlotItem):
                 self.addItem(text)
                 self.texts.append(text)
         self.getViewBox().setRange(xRange=(-0.5, 9.5), yRange=(-0.5, 9.5), padding=0)
+        self.texts_shown = True
+        self.getViewBox().sigTransformChanged.connect(lambda *_: self._fit_texts())
         self.clear_matrix()
+
+    def cell_pixels(self) -> float:
+        """How many pixels wide (and high: the aspect is locked) a cell is drawn now."""
+        px, py = self.getViewBox().viewPixelSize()
+        return 1.0 / max(px, py, 1e-12)
+
+    def _fit_texts(self) -> None:
+        # Too small a cell shows its colour only (the numbers stay in the tooltip): "100"
+        # in a cell narrower than itself would run into its neighbours' numbers.
+        shown = self.cell_pixels() >= CELL_TEXT_PIXELS
+        if shown != self.texts_shown:
+            self.texts_shown = shown
+            for text in self.texts:
+                text.setVisible(shown)
 
     def clear_matrix(self) -> None:
         self.image.setImage(np.zeros((10, 10)), levels=(0.0, 1.0))
@@ -124,7 +143,7 @@ class PerClassPlot(pg.PlotItem):
     """Test accuracy of each digit, one bar per run side by side, in the runs' colours."""
 
     def __init__(self) -> None:
-        super().__init__(title="Per-class accuracy (%)")
+        super().__init__(title="Per-class accuracy (%)", axisItems=tidy_axes())
         self.getAxis("bottom").setTicks(DIGITS)
         self.setLabel("bottom", "digit")
         self.setYRange(0, 100, padding=0.02)

@@ -22,34 +22,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
+from gradlab.gui.plot_axes import tidy_axes
+
 FILL = 0.6  # re-range y when the data fill less than this share of the view
 
 STYLES = (QtCore.Qt.PenStyle.SolidLine, QtCore.Qt.PenStyle.DashLine,
           QtCore.Qt.PenStyle.DotLine, QtCore.Qt.PenStyle.DashDotLine)
-
-
-class LogAxis(pg.AxisItem):
-    """A log axis that labels decades, or 1-2-5 per decade when fewer than 4 show.
-
-    pyqtgraph's own log axis labels every one of 2..9 when less than a decade shows, and
-    in a small plot those labels overlap. Values arrive in log10 units (log mode)."""
-
-    def logTickValues(self, minVal, maxVal, size, stdTicks):  # noqa: N802, N803 - pyqtgraph API
-        if not (math.isfinite(minVal) and math.isfinite(maxVal)):
-            return []
-        low, high = math.floor(minVal), math.ceil(maxVal)
-
-        def inside(values):
-            return [v for v in values if minVal <= v <= maxVal]
-
-        decades = inside(range(low, high + 1))
-        every = [v + math.log10(m) for v in range(low, high + 1) for m in range(1, 10)]
-        if len(decades) >= 4:
-            major = decades
-        else:
-            major = inside(v + math.log10(m) for v in range(low, high + 1) for m in (1, 2, 5))
-        minor = [v for v in inside(every) if all(abs(v - m) > 1e-9 for m in major)]
-        return [(None, major), (None, minor)]
 
 
 def _long(item: pg.PlotDataItem) -> pg.PlotDataItem:
@@ -101,15 +79,15 @@ class CurvePlots:
     def __init__(self, layout: pg.GraphicsLayout) -> None:
         self.readout = pg.LabelItem("", justify="left", size="9pt")
         layout.addItem(self.readout, row=0, col=0, colspan=4)
+        # Tidy axes: in these small plots pyqtgraph's own would print labels over each other.
         self.train = layout.addPlot(row=1, col=0, colspan=2, title="Training loss per batch",
-                                    axisItems={"left": LogAxis("left")})
-        self.test_loss = layout.addPlot(row=1, col=2, title="Test loss", axisItems={"left": LogAxis("left")})
-        self.test_acc = layout.addPlot(row=1, col=3, title="Test accuracy (%)")
+                                    axisItems=tidy_axes())
+        self.test_loss = layout.addPlot(row=1, col=2, title="Test loss", axisItems=tidy_axes())
+        self.test_acc = layout.addPlot(row=1, col=3, title="Test accuracy (%)", axisItems=tidy_axes())
         # Log scale: learning rates of different optimizers differ by orders of magnitude.
-        self.lr = layout.addPlot(row=2, col=0, title="Learning rate", axisItems={"left": LogAxis("left")})
-        self.grads = layout.addPlot(row=2, col=1, title="Gradient norm per layer",
-                                    axisItems={"left": LogAxis("left")})
-        self.dead = layout.addPlot(row=2, col=2, title="Dead ReLU units (%)")
+        self.lr = layout.addPlot(row=2, col=0, title="Learning rate", axisItems=tidy_axes())
+        self.grads = layout.addPlot(row=2, col=1, title="Gradient norm per layer", axisItems=tidy_axes())
+        self.dead = layout.addPlot(row=2, col=2, title="Dead ReLU units (%)", axisItems=tidy_axes())
         self.plots = {
             "training loss": self.train, "test loss": self.test_loss,
             "test accuracy %": self.test_acc, "learning rate": self.lr,
@@ -118,7 +96,7 @@ class CurvePlots:
         for plot in self.plots.values():
             plot.showGrid(x=False, y=False)
             plot.setLabel("bottom", "epoch")
-        self.legend = self.train.addLegend(offset=(-8, 8), labelTextSize="8pt")
+        self.legend = self.train.addLegend(offset=(-8, 8), labelTextSize="8pt", verSpacing=-6)
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 200))
         self.grads.setLogMode(y=True)
         # Line styles name the layers; bottom right, where the curves are rarely.
@@ -127,8 +105,6 @@ class CurvePlots:
         self.hidden_legend = self.dead.addLegend(offset=(-4, -4), labelTextSize="7pt",
                                                  verSpacing=-6, brush=pg.mkBrush(255, 255, 255, 190))
         self.lr.setLogMode(y=True)
-        for plot in (self.train, self.test_loss, self.grads, self.lr):
-            plot.getAxis("left").setStyle(maxTextLevel=0)  # label LogAxis's major ticks only
         self._layer_keys: tuple = ()
         self.log_y = False
         self._epochs = 0

@@ -17,6 +17,7 @@ from gradlab.gui.digit_grid import DigitGrid
 from gradlab.gui.mnist_images import ConfusionPlot, PerClassPlot, WeightsPlot
 from gradlab.gui.mnist_plots import CurvePlots
 from gradlab.gui.plot_fonts import rescale_new_text, set_text_scale
+from gradlab.gui.plot_legend import fit_legend
 
 INK = (30, 30, 30)
 MAX_TEXT_SCALE = 1.2
@@ -84,6 +85,13 @@ class MnistView(QtWidgets.QWidget):
         layout.addWidget(splitter)
         self._shown = None  # (run id, evaluation) on display in the pictures
         self._legend_runs = 0  # runs in the legend when its text was last scaled
+        # The runs' legend stays inside the training-loss plot, however narrow.
+        self.curves.train.vb.sigResized.connect(lambda *_: self.fit_legend())
+
+    def fit_legend(self) -> None:
+        """Cut the runs' legend entries short enough to fit their plot (see plot_legend;
+        the legend sits 8 px in from the plot's right edge: as much room on the left)."""
+        fit_legend(self.curves.legend, self.curves.train.vb.width() - 16)
 
     def set_text_scale(self, k: float) -> None:
         """Presenter mode: the plots' text at k times its normal size, at most
@@ -93,6 +101,7 @@ class MnistView(QtWidgets.QWidget):
         k = min(k, MAX_TEXT_SCALE)
         set_text_scale(self.curves_view, k)
         set_text_scale(self.pictures_view, k, titles=1.0)
+        self.fit_legend()
 
     def export_items(self) -> list:
         """What "export plots" writes: the curves' layout, then the pictures'."""
@@ -103,6 +112,7 @@ class MnistView(QtWidgets.QWidget):
         if len(runs) != self._legend_runs:  # a run's legend entry came (or went)
             self._legend_runs = len(runs)
             rescale_new_text(self.curves_view)
+        self.fit_legend()  # after an entry came, or a run's entry changed (diverged)
         self.per_class.set_runs(runs)
         evaluation = selected.evaluation if selected is not None else None
         key = (id(selected), id(evaluation))

@@ -41,6 +41,20 @@ def _point_size(size: str | None, default_pt: float) -> float:
     return float(match.group(1)) if match else default_pt
 
 
+def label_point_size(label: pg.LabelItem, default_pt: float) -> float:
+    """The point size `label`'s text is drawn at now."""
+    return _point_size(label.opts.get("size"), default_pt)
+
+
+def relayout_legend(legend: pg.LegendItem) -> None:
+    """Its box keeps its old size, and its layout fills that, until both are redone from
+    the labels' new sizes."""
+    legend.layout.invalidate()
+    legend.resize(legend.layout.effectiveSizeHint(QtCore.Qt.SizeHint.PreferredSize))
+    legend.layout.activate()
+    legend.updateSize()
+
+
 def scale_plot_text(root: QtWidgets.QWidget, k: float, titles: float | None = None) -> int:
     """Scale the text of every pyqtgraph item in the views under `root` (and in `root`
     itself when it is a view) to k times its first-seen size, the plots' titles to
@@ -69,12 +83,7 @@ def scale_plot_text(root: QtWidgets.QWidget, k: float, titles: float | None = No
                 item.setText(item.text)  # re-renders at the new size
                 count += 1
         for legend in (i for i in items if isinstance(i, pg.LegendItem)):
-            # Its box keeps its old size, and its layout fills that, until both are redone
-            # from the labels' new sizes.
-            legend.layout.invalidate()
-            legend.resize(legend.layout.effectiveSizeHint(QtCore.Qt.SizeHint.PreferredSize))
-            legend.layout.activate()
-            legend.updateSize()
+            relayout_legend(legend)
     return count
 
 

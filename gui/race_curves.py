@@ -16,6 +16,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
+from gradlab.gui.plot_axes import tidy_axes
 from gradlab.gui.race_config import OptimizerEntry
 from gradlab.gui.race_history import RaceHistory
 from gradlab.gui.style import BACKGROUND, NORMAL, Look
@@ -53,7 +54,7 @@ def peak_decimate(x: np.ndarray, ys: np.ndarray, max_points: int = MAX_POINTS) -
 def _plot(title: str, ylabel: str) -> pg.PlotWidget:
     # Built without context menus (enableMenu=False): pyqtgraph then never constructs
     # them, which setMenuEnabled(False) after the fact would only throw away (start-up).
-    w = pg.PlotWidget(background=BACKGROUND, enableMenu=False)
+    w = pg.PlotWidget(background=BACKGROUND, enableMenu=False, axisItems=tidy_axes())
     p = w.getPlotItem()
     p.setTitle(title)
     p.setLabel("bottom", "step")

@@ -1,0 +1,52 @@
+"""A pyqtgraph legend kept inside its plot: long entries are cut short with "…".
+
+A legend anchored to a plot's corner grows away from it as its text grows; in a small
+plot, or with presenter mode's larger font, it runs past the plot's far edge and is cut
+off mid-word ("mentum lr=0.02 · cross-en"). `fit_legend(legend, width)` shortens each
+entry at its end to fit `width` pixels and keeps the full text, so a wider plot or a
+smaller font brings it back:
+
+    plot.vb.sigResized.connect(lambda vb: fit_legend(legend, vb.width() - 16))
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from gradlab.gui.plot_fonts import label_point_size, relayout_legend
+
+_FULL, _SHOWN = "_gradlab_full_text", "_gradlab_shown_text"
+
+
+def full_text(label: pg.LabelItem) -> str:
+    """The entry's whole text, whether or not it is shown cut short."""
+    if getattr(label, _SHOWN, None) != label.text:  # set anew since it was last fitted
+        return label.text
+    return getattr(label, _FULL)
+
+
+def fit_legend(legend: pg.LegendItem, width: float) -> None:
+    """Cut every entry of `legend` short enough that the legend is at most `width`
+    pixels wide (whole entries where they fit)."""
+    if not legend.items:
+        return
+    samples = max(sample.boundingRect().width() for sample, _ in legend.items)
+    left, _, right, _ = legend.layout.getContentsMargins()
+    spare = width - samples - legend.layout.horizontalSpacing() - left - right
+    app_pt = QtWidgets.QApplication.font().pointSizeF()
+    changed = False
+    for _, label in legend.items:
+        full = full_text(label)
+        font = QtGui.QFont(QtWidgets.QApplication.font())
+        font.setPointSizeF(label_point_size(label, app_pt))
+        # A little slack: the label's HTML is laid out with a few pixels of document margin.
+        room = max(spare - 8, 0)
+        shown = QtGui.QFontMetricsF(font).elidedText(full, QtCore.Qt.TextElideMode.ElideRight, room)
+        setattr(label, _FULL, full)
+        if shown != label.text:
+            label.setText(shown)
+            changed = True
+        setattr(label, _SHOWN, shown)
+    if changed:
+        relayout_legend(legend)
