@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtGui, QtWidgets
 
@@ -166,12 +165,8 @@ class TidyAxis(pg.AxisItem):
                 break
         if major is None:  # not even two fit: one label rather than a pile
             major = candidates[-1][:1]
-        if high - low <= 3:
-            rest = every_one
-        else:
-            rest = decades
-        taken = np.asarray(major, dtype=float)
-        minor = [v for v in rest if taken.size == 0 or np.min(np.abs(taken - v)) > 1e-9]
+        rest = every_one if high - low <= 3 else decades
+        minor = [v for v in rest if all(abs(v - m) > 1e-9 for m in major)]
         return [(None, major), (None, minor)]
 
 

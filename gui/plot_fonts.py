@@ -77,7 +77,7 @@ def scale_plot_text(root: QtWidgets.QWidget, k: float, titles: float | None = No
                 item.label.setFont(_scaled_font(label, k))
                 count += 1
             elif isinstance(item, pg.LabelItem):
-                pt = _base(item, lambda i=item: _point_size(i.opts.get("size"), app_pt))
+                pt = _base(item, lambda i=item: label_point_size(i, app_pt))
                 scale = k if titles is None or id(item) not in title_labels else titles
                 item.setAttr("size", f"{pt * scale:.1f}pt")
                 item.setText(item.text)  # re-renders at the new size

@@ -17,6 +17,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from gradlab.gui.plot_fonts import label_point_size, relayout_legend
 
 _FULL, _SHOWN = "_gradlab_full_text", "_gradlab_shown_text"
+_FITTED = "_gradlab_fitted_for"  # (width, text size) the shown text was cut for
 
 
 def full_text(label: pg.LabelItem) -> str:
@@ -29,24 +30,26 @@ def full_text(label: pg.LabelItem) -> str:
 def fit_legend(legend: pg.LegendItem, width: float) -> None:
     """Cut every entry of `legend` short enough that the legend is at most `width`
     pixels wide (whole entries where they fit)."""
-    if not legend.items:
-        return
+    if all(getattr(label, _SHOWN, None) == label.text
+           and getattr(label, _FITTED, None) == (width, label.opts.get("size"))
+           for _, label in legend.items):
+        return  # no entry, width or text size changed since the last fit (every redraw asks)
     samples = max(sample.boundingRect().width() for sample, _ in legend.items)
     left, _, right, _ = legend.layout.getContentsMargins()
-    spare = width - samples - legend.layout.horizontalSpacing() - left - right
+    # A little slack: the label's HTML is laid out with a few pixels of document margin.
+    room = max(width - samples - legend.layout.horizontalSpacing() - left - right - 8, 0)
     app_pt = QtWidgets.QApplication.font().pointSizeF()
     changed = False
     for _, label in legend.items:
         full = full_text(label)
         font = QtGui.QFont(QtWidgets.QApplication.font())
         font.setPointSizeF(label_point_size(label, app_pt))
-        # A little slack: the label's HTML is laid out with a few pixels of document margin.
-        room = max(spare - 8, 0)
         shown = QtGui.QFontMetricsF(font).elidedText(full, QtCore.Qt.TextElideMode.ElideRight, room)
         setattr(label, _FULL, full)
         if shown != label.text:
             label.setText(shown)
             changed = True
         setattr(label, _SHOWN, shown)
+        setattr(label, _FITTED, (width, label.opts.get("size")))
     if changed:
         relayout_legend(legend)
