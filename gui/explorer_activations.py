@@ -18,7 +18,7 @@ from gradlab.core import explorer_curves as ec
 from gradlab.gui.explorer_widgets import (
     BACKGROUND, FloatSlider, color, coloured_checkbox, side_panel, wrapped_label,
 )
-from gradlab.gui.plot_axes import tidy_axes
+from gradlab.gui.plot_axes import share_width, tidy_axes
 from gradlab.gui.plot_fonts import rescale_new_text
 
 DEFAULT_SHOWN = ("sigmoid", "tanh", "relu")
@@ -78,6 +78,7 @@ class ActivationsView(QtWidgets.QWidget):
         self.f_plot = self.graphics.addPlot(row=0, col=0, title="Activation  f(x)", axisItems=tidy_axes())
         self.df_plot = self.graphics.addPlot(row=1, col=0, title="Derivative  f'(x)", axisItems=tidy_axes())
         self.df_plot.setXLink(self.f_plot)
+        share_width(self.df_plot.getAxis("left"), self.f_plot.getAxis("left"))  # lined up: neither cuts its range
         for plot, ylabel in ((self.f_plot, "f(x)"), (self.df_plot, "f'(x)")):
             plot.showGrid(x=True, y=True, alpha=0.25)
             plot.setLabel("bottom", "x")

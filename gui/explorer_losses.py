@@ -15,8 +15,9 @@ from gradlab.core import explorer_curves as ec
 from gradlab.gui.explorer_widgets import (
     BACKGROUND, FloatSlider, color, coloured_checkbox, side_panel, wrapped_label,
 )
-from gradlab.gui.plot_axes import tidy_axes
+from gradlab.gui.plot_axes import share_width, tidy_axes
 from gradlab.gui.plot_fonts import rescale_new_text
+from gradlab.gui.plot_notes import NotePlacer, place_note
 
 KEYS = ["cross_entropy", "softmax_mse_2", "softmax_mse_10", "weighted_cross_entropy", "focal"]
 DEFAULT_SHOWN = ("cross_entropy", "softmax_mse_2", "focal")
@@ -85,6 +86,7 @@ class LossesView(QtWidgets.QWidget):
         self.loss_plot = self.graphics.addPlot(row=0, col=0, title="Loss of the sample", axisItems=tidy_axes())
         self.slope_plot = self.graphics.addPlot(row=1, col=0, axisItems=tidy_axes())
         self.slope_plot.setXLink(self.loss_plot)
+        share_width(self.slope_plot.getAxis("left"), self.loss_plot.getAxis("left"))  # lined up: neither cuts its range
         for plot in (self.loss_plot, self.slope_plot):
             plot.showGrid(x=True, y=True, alpha=0.25)
             plot.setLabel("bottom", "p = predicted probability of the true class")
@@ -98,15 +100,20 @@ class LossesView(QtWidgets.QWidget):
             pen = pg.mkPen(color(i), width=2.5)
             self.loss_items[key] = self.loss_plot.plot(pen=pen)
             self.slope_items[key] = self.slope_plot.plot(pen=pen)
-        fg = pg.getConfigOption("foreground")
-        self.wrong_note = pg.TextItem(anchor=(0, 1), color=fg)
-        self.easy_note = pg.TextItem(anchor=(1, 1), color=fg)
-        self.wrong_arrow = pg.ArrowItem(angle=-90, headLen=14, tailLen=18, tailWidth=2, brush="w", pen=pg.mkPen("w"))
-        self.easy_arrow = pg.ArrowItem(angle=-90, headLen=14, tailLen=18, tailWidth=2, brush="w", pen=pg.mkPen("w"))
+        # The notes point at the two samples the caption explains; place_notes finds each
+        # a spot clear of the curves (it depends on the plot's size and the font's). Where
+        # there is none (presenter mode in a small window), their backing keeps them legible.
+        fg, backing = pg.getConfigOption("foreground"), pg.mkBrush(BACKGROUND + "d8")
+        self.wrong_note = pg.TextItem(color=fg, fill=backing)
+        self.easy_note = pg.TextItem(color=fg, fill=backing)
+        self.wrong_arrow = pg.ArrowItem(tailWidth=2, brush="w", pen=pg.mkPen("w"))
+        self.easy_arrow = pg.ArrowItem(tailWidth=2, brush="w", pen=pg.mkPen("w"))
+        self.wrong_point = self.easy_point = (0.0, 0.0)
         self.slope_plot.addItem(self.wrong_note, ignoreBounds=True)
         self.slope_plot.addItem(self.wrong_arrow, ignoreBounds=True)
         self.loss_plot.addItem(self.easy_note, ignoreBounds=True)
         self.loss_plot.addItem(self.easy_arrow, ignoreBounds=True)
+        self._placers = [NotePlacer(plot, self.place_notes) for plot in (self.loss_plot, self.slope_plot)]
 
         layout = QtWidgets.QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -179,22 +186,26 @@ class LossesView(QtWidgets.QWidget):
 
     # --- the lesson -----------------------------------------------------------------
 
+    def place_notes(self) -> None:
+        """Each note beside its point, clear of the curves and the legend."""
+        place_note(self.wrong_note, self.wrong_arrow, self.wrong_point, self.slope_plot)
+        place_note(self.easy_note, self.easy_arrow, self.easy_point, self.loss_plot)
+
     def _annotate(self) -> None:
         ce, mse, focal = self.curves["cross_entropy"], self.curves["softmax_mse_2"], self.curves["focal"]
         slope = self.slope()
         g_ce, g_mse = ec.at(ce, WRONG_P, slope), ec.at(mse, WRONG_P, slope)
-        self.wrong_arrow.setPos(WRONG_P, g_mse)
-        self.wrong_note.setPos(WRONG_P + 0.01, g_mse + 0.02 * (SLOPES[slope][2][1] - SLOPES[slope][2][0]))
-        self.wrong_note.setText(f"confident and wrong (p = {WRONG_P:g}): MSE {g_mse:.3g}, CE {g_ce:.3g}")
+        self.wrong_point = (WRONG_P, g_mse)
+        self.wrong_note.setText(f"confident and wrong (p = {WRONG_P:g}):\nMSE {g_mse:.3g}, CE {g_ce:.3g}")
         l_ce, l_focal = ec.at(ce, EASY_P, "value"), ec.at(focal, EASY_P, "value")
-        self.easy_arrow.setPos(EASY_P, l_focal)
-        self.easy_note.setPos(EASY_P, l_focal + 0.35)
+        self.easy_point = (EASY_P, l_focal)
         ratio = l_focal / l_ce if l_ce else float("nan")
-        self.easy_note.setText(f"easy sample: focal is {ratio:.2g} × CE")
+        self.easy_note.setText(f"easy sample:\nfocal is {ratio:.2g} × CE")
         self.wrong_arrow.setVisible(self.checkboxes["softmax_mse_2"].isChecked())
         self.wrong_note.setVisible(self.checkboxes["softmax_mse_2"].isChecked())
         self.easy_arrow.setVisible(self.checkboxes["focal"].isChecked())
         self.easy_note.setVisible(self.checkboxes["focal"].isChecked())
+        self.place_notes()
         gamma = self.gamma_slider.value()
         d_ce, d_mse = ec.at(ce, WRONG_P, "dvalue_dlogit"), ec.at(mse, WRONG_P, "dvalue_dlogit")
         self.caption.setText(

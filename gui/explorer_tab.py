@@ -52,3 +52,4 @@ class ExplorerTab(QtWidgets.QWidget):
         scale_side_panels(self, k)
         for view in (self.activations, self.losses, self.surface, self.gradients):
             set_text_scale(view, k)
+        self.losses.place_notes()  # their font changed: the spot that fits may have too

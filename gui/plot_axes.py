@@ -18,6 +18,10 @@ Only the first level is labelled (it was chosen to fit). When not even two label
 one is shown rather than an overlapping pair.
 
     plot = layout.addPlot(axisItems=tidy_axes())
+
+Plots stacked above each other with linked x share their left axes' width
+(`share_width`): pyqtgraph lines linked views up by their pixels, so a wider axis (its
+labels "-0.5" against "4") shifted the lower plot's range and cut its left end off.
 """
 
 from __future__ import annotations
@@ -72,6 +76,18 @@ class TidyAxis(pg.AxisItem):
             return gap >= metrics.height() * _LINE_ROOM
         widest = max(metrics.horizontalAdvance(s) for s in strings)
         return gap >= widest + metrics.height() * _GAP_ALONG
+
+    # -- a width shared with the axes of stacked plots -----------------------------------------
+    def _updateWidth(self) -> None:  # noqa: N802 - pyqtgraph's API
+        super()._updateWidth()
+        self.natural_width = self.maximumWidth()
+        group = getattr(self, "width_group", ())
+        widest = max((getattr(axis, "natural_width", 0.0) for axis in group), default=0.0)
+        for axis in group:
+            if axis.minimumWidth() != widest:
+                axis.setMinimumWidth(widest)
+                axis.setMaximumWidth(widest)
+                axis.picture = None
 
     # -- fixed ticks (setTicks) --------------------------------------------------------------
     def generateDrawSpecs(self, p):  # noqa: N802 - pyqtgraph's API
@@ -173,3 +189,13 @@ class TidyAxis(pg.AxisItem):
 def tidy_axes(*sides: str) -> dict[str, TidyAxis]:
     """`axisItems` for a plot: a TidyAxis on each side (default left and bottom)."""
     return {side: TidyAxis(side) for side in (sides or ("left", "bottom"))}
+
+
+def share_width(*axes: TidyAxis) -> None:
+    """Give `axes` (the left axes of plots stacked with linked x) the width of the widest,
+    now and whenever their labels change, so the plots' ranges line up."""
+    group = list(axes)
+    for axis in group:
+        axis.width_group = group
+    for axis in group:
+        axis._updateWidth()

@@ -1,7 +1,7 @@
 """Presenter mode for pyqtgraph plots: their text scaled with the window's font.
 
 Qt widgets follow the window's font on their own; text drawn inside a pyqtgraph scene
-does not (tick labels, axis labels, titles and legends have their own fonts and sizes).
+does not (tick labels, axis labels, titles, legends and notes have their own fonts and sizes).
 `scale_plot_text(root, k)` sets every plot under `root` to k times the size it had
 when first scaled, so k = 1 restores it exactly:
 
@@ -81,6 +81,12 @@ def scale_plot_text(root: QtWidgets.QWidget, k: float, titles: float | None = No
                 scale = k if titles is None or id(item) not in title_labels else titles
                 item.setAttr("size", f"{pt * scale:.1f}pt")
                 item.setText(item.text)  # re-renders at the new size
+                count += 1
+            elif isinstance(item, pg.TextItem) and item.textItem.font().pointSizeF() > 0:
+                # Notes in the data. A label sized in pixels (a digit tile's, a matrix
+                # cell's) is sized by its owner to what it labels, and left alone.
+                font = _base(item, lambda i=item: QtGui.QFont(i.textItem.font()))
+                item.setFont(_scaled_font(font, k))
                 count += 1
         for legend in (i for i in items if isinstance(i, pg.LegendItem)):
             relayout_legend(legend)

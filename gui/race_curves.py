@@ -17,6 +17,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from gradlab.gui.plot_axes import tidy_axes
+from gradlab.gui.plot_fonts import set_text_scale
 from gradlab.gui.race_config import OptimizerEntry
 from gradlab.gui.race_history import RaceHistory
 from gradlab.gui.style import BACKGROUND, NORMAL, Look
@@ -156,18 +157,12 @@ class RaceCurves(QtWidgets.QWidget):
                                 else "distance to minimum (none here)")
 
     def set_look(self, look: Look) -> None:
+        """Presenter mode: thicker curves, and the plots' text at the window font's scale."""
         self.look = look
-        font = QtWidgets.QApplication.font()
-        font.setPointSizeF(look.font_pt)
         for curves in (self.loss, self.dist):
             for c in curves.curves:
-                pen = c.opts["pen"]
-                c.setPen(pg.mkPen(pen.color(), width=look.curve_width))
-            for side in ("bottom", "left"):
-                axis = curves.plot.getAxis(side)
-                axis.setTickFont(font)
-                axis.label.setFont(font)
-            curves.plot.titleLabel.setText(curves.plot.titleLabel.text, size=f"{look.font_pt:.0f}pt")
+                c.setPen(pg.mkPen(c.opts["pen"].color(), width=look.curve_width))
+        set_text_scale(self, look.font_pt / NORMAL.font_pt)
 
     def _log_x(self, on: bool) -> None:
         self.loss.plot.setLogMode(x=on, y=self.log_y_loss)

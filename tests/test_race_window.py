@@ -20,7 +20,9 @@ from PySide6.QtCore import QPoint, Qt
 from gradlab.core import surfaces
 from gradlab.gui import scenario, worker
 from gradlab.gui.main_window import MainWindow
+from gradlab.gui.plot_fonts import label_point_size
 from gradlab.gui.race_config import OptimizerEntry, RaceConfig
+from gradlab.gui.style import NORMAL, PRESENTER
 from gradlab.resources import scenario_paths
 
 
@@ -496,13 +498,22 @@ def test_presenter_mode_scales_fonts_and_lines(qtbot, window):
     normal_font = window.font().pointSizeF()
     normal_width = tab.view.racers[0].tail.opts["pen"].widthF()
     normal_curve = tab.curves.loss.curves[0].opts["pen"].widthF()
+    plot = tab.curves.loss.plot
+
+    def text_sizes() -> tuple[float, float]:
+        tick = plot.getAxis("left").style["tickFont"] or QtWidgets.QApplication.font()
+        return tick.pointSizeF(), label_point_size(plot.titleLabel, window.font().pointSizeF())
+
+    normal_text = text_sizes()
     window.presenter_action.trigger()
     assert window.presenting
     assert window.font().pointSizeF() > 1.4 * normal_font
     assert tab.view.racers[0].tail.opts["pen"].widthF() > 1.4 * normal_width
     assert tab.curves.loss.curves[0].opts["pen"].widthF() > normal_curve
+    assert text_sizes() == pytest.approx([PRESENTER.font_pt / NORMAL.font_pt * size for size in normal_text])
     window.presenter_action.trigger()
     assert window.font().pointSizeF() == pytest.approx(normal_font)
+    assert text_sizes() == pytest.approx(normal_text)
 
 
 def test_3d_view_says_when_opengl_is_missing(qtbot, window):
