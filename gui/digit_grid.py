@@ -44,7 +44,9 @@ class DigitGrid(pg.PlotItem):
         self.view.setMouseEnabled(False, False)
         self.view.setMenuEnabled(False)
         self.hideButtons()
-        self.image = pg.ImageItem(axisOrder="row-major")
+        # Averaged down to the pixels it is drawn on: skipping rows and columns instead
+        # (at 1280x720 a 28-pixel digit is drawn ~17 pixels wide) broke strokes apart.
+        self.image = pg.ImageItem(axisOrder="row-major", autoDownsample=True)
         self.view.addItem(self.image)
         height, width = self.rows * CELL + PAD, columns * CELL + PAD
         self.view.setRange(QtCore.QRectF(0, 0, width, height), padding=0.0)

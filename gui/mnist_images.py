@@ -116,7 +116,9 @@ class WeightsPlot(pg.PlotItem):
             self.hideAxis(axis)
         self.count, self.columns = count, columns
         self.rows = -(-count // columns)
-        self.image = pg.ImageItem(axisOrder="row-major")
+        # Averaged down to the pixels it is drawn on (see DigitGrid): skipped rows and
+        # columns lost the lines between tiles and striped the weights.
+        self.image = pg.ImageItem(axisOrder="row-major", autoDownsample=True)
         self.image.setLookupTable(DIVERGING.getLookupTable(nPts=256))
         self.addItem(self.image)
         self.clear_weights()

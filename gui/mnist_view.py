@@ -16,7 +16,7 @@ from PySide6 import QtCore, QtWidgets
 from gradlab.gui.digit_grid import DigitGrid
 from gradlab.gui.mnist_images import ConfusionPlot, PerClassPlot, WeightsPlot
 from gradlab.gui.mnist_plots import CurvePlots
-from gradlab.gui.plot_fonts import rescale_new_text, set_text_scale
+from gradlab.gui.plot_fonts import TITLE_ATTR, rescale_new_text, set_text_scale
 from gradlab.gui.plot_legend import fit_legend
 
 INK = (30, 30, 30)
@@ -62,6 +62,9 @@ class MnistView(QtWidgets.QWidget):
         self.pictures_title = pg.LabelItem("", justify="left", size="9pt", color=INK)
         self.pictures_title.setText("Inside the selected run, after its latest evaluation: "
                                     "train a run to see it.", color=INK)
+        # Sized as the pictures' titles in presenter mode: scaled, its ~110 characters ran
+        # past the right edge of a 1280-pixel projector.
+        setattr(self.pictures_title, TITLE_ATTR, True)
         pictures.addItem(self.pictures_title, row=0, col=0, colspan=3)
         pictures.addItem(self.confusion, row=1, col=0)
         pictures.addItem(self.digits, row=1, col=1)
@@ -97,7 +100,7 @@ class MnistView(QtWidgets.QWidget):
         """Presenter mode: the plots' text at k times its normal size, at most
         MAX_TEXT_SCALE (eight plots share the space one plot has in the race: at 1.6
         times their ticks overlap and four titles overflow a 1280-pixel projector). The
-        pictures' long titles keep their size, for the same reason."""
+        pictures' long titles (and the line above them) keep their size, for the same reason."""
         k = min(k, MAX_TEXT_SCALE)
         set_text_scale(self.curves_view, k)
         set_text_scale(self.pictures_view, k, titles=1.0)

@@ -18,6 +18,8 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 # What each item looked like before any scaling: the base that k multiplies.
 _BASE_ATTR = "_gradlab_base_text"
+# A LabelItem with this attribute set to True is scaled as the plots' titles are.
+TITLE_ATTR = "gradlab_title"
 
 
 def _base(item, make):
@@ -68,6 +70,7 @@ def scale_plot_text(root: QtWidgets.QWidget, k: float, titles: float | None = No
     for view in views:
         items = view.scene().items()
         title_labels = {id(i.titleLabel) for i in items if isinstance(i, pg.PlotItem)}
+        title_labels |= {id(i) for i in items if getattr(i, TITLE_ATTR, False)}
         for item in items:
             if isinstance(item, pg.AxisItem):
                 tick, label = _base(item, lambda i=item: (

@@ -13,7 +13,7 @@ import pyqtgraph as pg
 import pytest
 from PySide6 import QtGui, QtWidgets
 
-from gradlab.gui.digit_grid import DigitGrid
+from gradlab.gui.digit_grid import CELL, PAD, DigitGrid
 from gradlab.gui.mnist_images import DIGITS, ConfusionPlot
 from gradlab.gui.plot_axes import TidyAxis, next_nice_step, tidy_axes
 from gradlab.gui.plot_legend import fit_legend, full_text
@@ -235,3 +235,25 @@ def test_digit_labels_shrink_with_their_tiles(qtbot):
     assert small_tile < big_tile
     assert small_px < big_px == 12
     assert small_px <= 0.35 * small_tile + 1  # a corner of the digit, not half of it
+
+
+def test_a_small_digit_grid_keeps_one_pixel_strokes(qtbot):
+    """Drawn at about half size, a 28-pixel tile loses every other row when rows are
+    skipped: a one-pixel stroke on a skipped row vanished. Averaged down, it shows."""
+    grid = DigitGrid(count=8, columns=8)
+    view = _in_scene(qtbot, grid, (150, 100))
+    assert 0.4 * 28 < grid.tile_pixels() < 0.6 * 28
+    images = np.zeros((8, 28, 28), np.uint8)
+    for i in range(8):
+        images[i, 12 + i % 4, 4:24] = 255  # one stroke, one pixel high, on rows 12..15
+    grid.set_digits(images, np.zeros(8, int), None)
+    QtWidgets.QApplication.processEvents()
+    shot = view.grab().toImage()
+    for i in range(8):
+        left = grid.view.mapViewToScene(pg.Point(PAD + i * CELL + 6, 0)).x()
+        right = grid.view.mapViewToScene(pg.Point(PAD + i * CELL + 22, 0)).x()
+        top = grid.view.mapViewToScene(pg.Point(0, PAD + 6)).y()
+        bottom = grid.view.mapViewToScene(pg.Point(0, PAD + 22)).y()
+        darkest = min(QtGui.QColor(shot.pixel(x, y)).value()
+                      for x in range(int(left), int(right)) for y in range(int(top), int(bottom)))
+        assert darkest < 200, f"tile {i}: its stroke on row {12 + i % 4} is not drawn"

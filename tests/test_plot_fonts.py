@@ -8,7 +8,7 @@ import pytest
 from PySide6 import QtWidgets
 
 from gradlab.gui.main_window import MainWindow
-from gradlab.gui.plot_fonts import rescale_new_text, scale_plot_text, set_text_scale
+from gradlab.gui.plot_fonts import TITLE_ATTR, rescale_new_text, scale_plot_text, set_text_scale
 
 
 def _plot(qtbot):
@@ -45,11 +45,16 @@ def test_scaling_multiplies_every_text_and_one_restores_it(qtbot):
 
 def test_titles_can_keep_their_size(qtbot):
     w = _plot(qtbot)
+    heading = pg.LabelItem("a line above the plots", size="9pt")
+    setattr(heading, TITLE_ATTR, True)  # sized as a title
+    w.getPlotItem().scene().addItem(heading)
     scale_plot_text(w, 1.0)
     title = w.getPlotItem().titleLabel.opts["size"]
+    tick = _sizes(w)[0]
     scale_plot_text(w, 1.5, titles=1.0)
     assert w.getPlotItem().titleLabel.opts["size"] == title
-    assert _sizes(w)[0] > 0
+    assert heading.opts["size"] == "9.0pt"
+    assert _sizes(w)[0] == pytest.approx(1.5 * tick)
 
 
 def test_text_added_later_joins_the_scale_once(qtbot):
@@ -79,12 +84,18 @@ def test_presenter_mode_scales_the_mnist_and_explorer_plots_within_the_window(qt
     assert mnist_axis.style["tickFont"].pointSizeF() == pytest.approx(1.2 * mnist_normal)
     w.tabs.setCurrentWidget(mnist)
     qtbot.waitUntil(lambda: mnist.view.isVisible(), timeout=3000)
+    # The line above the pictures, as long as a real run's makes it.
+    mnist.view.pictures_title.setText(
+        "<b>1. Adam lr=0.001 · cross-entropy · ReLU · cosine schedule</b> after step 1,404 "
+        "(epoch 3.00): 98.15% right on the test set")
     for view in (mnist.view.curves_view, mnist.view.pictures_view):
         qtbot.waitUntil(lambda v=view: v.width() > 0, timeout=3000)
         bounds = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-1, -1, 1, 1)
         for item in view.scene().items():
             if isinstance(item, pg.PlotItem) and item.isVisible():
                 assert bounds.contains(item.sceneBoundingRect()), item.titleLabel.text
+    title = mnist.view.pictures_title
+    assert title.item.sceneBoundingRect().right() <= bounds.right()
     w.set_presenter(False)
     assert axis.style["tickFont"].pointSizeF() == pytest.approx(normal)
 
