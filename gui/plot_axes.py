@@ -14,6 +14,9 @@ whose labels fit, measured with the axis's own tick font:
   2nd, 5th, 10th, ... decade. The rest of 1..9 x 10^k (a span of a few decades) or the
   skipped decades are unlabelled minor ticks.
 
+Values of 10^4 and more or under 10^-3, which pyqtgraph writes as "%g" ("-500000"
+above "-1e+06"), are written as powers of ten, as on the log axes ("-5·10⁵", "-10⁶").
+
 Only the first level is labelled (it was chosen to fit). When not even two labels fit,
 one is shown rather than an overlapping pair.
 
@@ -150,6 +153,15 @@ class TidyAxis(pg.AxisItem):
                                    self.autoSIPrefixScale * self.scale, step / self.scale)
         return self.labels_fit(values, strings, size / (high - low) / room)
 
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's API
+        # pyqtgraph writes a value of 10^4 or more, or under 10^-3, as "%g": one axis then
+        # read "-500000" above "-1e+06". Such an axis is written as powers of ten, as the
+        # log axes are ("-5·10⁵" above "-10⁶").
+        strings = super().tickStrings(values, scale, spacing)
+        if self.logMode or not any("e" in s for s in strings):
+            return strings
+        return [power_of_ten(v * scale, spacing * scale) for v in values]
+
     @staticmethod
     def _ticks(low: float, high: float, step: float) -> list[float]:
         start = math.ceil(low / step - 1e-9) * step
@@ -184,6 +196,27 @@ class TidyAxis(pg.AxisItem):
         rest = every_one if high - low <= 3 else decades
         minor = [v for v in rest if all(abs(v - m) > 1e-9 for m in major)]
         return [(None, major), (None, minor)]
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def power_of_ten(value: float, spacing: float) -> str:
+    """`value` as m·10ⁿ ("-5·10⁵", "10⁶", "2.5·10⁻⁴"), with as many digits in m as the
+    tick `spacing` needs; 0 as "0"."""
+    if value == 0 or abs(value) < abs(spacing) * 1e-9 or not math.isfinite(value):
+        return "0" if math.isfinite(value) else str(value)
+    exponent = math.floor(math.log10(abs(value)))
+    mantissa = value / 10.0 ** exponent
+    places = max(0, math.ceil(exponent - math.log10(abs(spacing)) - 1e-9)) if spacing else 3
+    mantissa = round(mantissa, min(places, 6))
+    if abs(mantissa) >= 10:  # rounding carried: 9.99 -> 10
+        mantissa, exponent = mantissa / 10, exponent + 1
+    text = f"{mantissa:.{min(places, 6)}f}".rstrip("0").rstrip(".")
+    power = "10" + str(exponent).translate(_SUPERSCRIPT)
+    if text in ("1", "-1"):
+        return power if text == "1" else "-" + power
+    return f"{text}·{power}"
 
 
 def tidy_axes(*sides: str) -> dict[str, TidyAxis]:

@@ -15,7 +15,7 @@ from PySide6 import QtGui, QtWidgets
 
 from gradlab.gui.digit_grid import CELL, PAD, DigitGrid
 from gradlab.gui.mnist_images import DIGITS, ConfusionPlot
-from gradlab.gui.plot_axes import TidyAxis, next_nice_step, tidy_axes
+from gradlab.gui.plot_axes import TidyAxis, next_nice_step, power_of_ten, tidy_axes
 from gradlab.gui.plot_legend import fit_legend, full_text
 
 
@@ -257,3 +257,43 @@ def test_a_small_digit_grid_keeps_one_pixel_strokes(qtbot):
         darkest = min(QtGui.QColor(shot.pixel(x, y)).value()
                       for x in range(int(left), int(right)) for y in range(int(top), int(bottom)))
         assert darkest < 200, f"tile {i}: its stroke on row {12 + i % 4} is not drawn"
+
+
+def _read_power(text: str) -> float:
+    """"-5·10⁵" -> -500000.0: what a reader of the label takes it to mean."""
+    superscripts = "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"
+    if not any(c in superscripts for c in text):
+        return float(text)
+    head, _, power = text.rpartition("10")
+    mantissa = head.rstrip("·")
+    m = -1.0 if mantissa == "-" else (float(mantissa) if mantissa else 1.0)
+    return m * 10.0 ** int(power.translate(str.maketrans(superscripts, "-0123456789")))
+
+
+@pytest.mark.parametrize("low, high", [(-1.2e6, 0.0), (0.0, 3e-5), (1e5, 9e5), (-2e-4, 2e-4)])
+def test_large_and_tiny_values_read_as_powers_of_ten(qtbot, low, high):
+    """pyqtgraph labelled the saddle's loss axis "-500000" above "-1e+06"."""
+    w = _small_plot(qtbot, {"left": TidyAxis("left")}, size=(300, 400), k=1.0)
+    w.setYRange(low, high, padding=0)
+    axis = w.getPlotItem().getAxis("left")
+    qtbot.waitUntil(lambda: axis.height() > 300)
+    # pyqtgraph draws only labels that fit the axis's width, then widens it for the next
+    # drawing: measured, laid out again, then read.
+    _labels(axis)
+    qtbot.waitUntil(lambda: len(_labels(axis)) == len(axis.tickValues(*axis.range, axis.height())[0][1]))
+    texts = [text for _, text in _labels(axis)]
+    assert len(texts) >= 2
+    assert not any("e" in text for text in texts), texts
+    read = [_read_power(text) for text in texts]
+    slack = 1e-9 * (high - low)
+    assert all(low - slack <= v <= high + slack for v in read), texts
+    steps = np.diff(read)  # top to bottom: evenly spaced, as the ticks are
+    assert np.allclose(steps, steps[0], rtol=1e-6), texts
+
+
+@pytest.mark.parametrize("value, spacing, text", [
+    (-1e6, 5e5, "-10⁶"), (-5e5, 5e5, "-5·10⁵"), (0.0, 5e5, "0"), (2.5e-4, 5e-5, "2.5·10⁻⁴"),
+    (1.2e5, 2e4, "1.2·10⁵"), (9.99e4, 1e2, "9.99·10⁴"), (99999.99999, 1e5, "10⁵")])
+def test_power_of_ten(value, spacing, text):
+    assert power_of_ten(value, spacing) == text
+    assert _read_power(text) == pytest.approx(value, abs=spacing / 2)
