@@ -20,6 +20,7 @@ from gradlab.gui.explorer_widgets import (
 )
 from gradlab.gui.plot_axes import share_width, tidy_axes
 from gradlab.gui.plot_fonts import rescale_new_text
+from gradlab.gui.plot_title import fit_titles
 
 DEFAULT_SHOWN = ("sigmoid", "tanh", "relu")
 
@@ -105,6 +106,7 @@ class ActivationsView(QtWidgets.QWidget):
         layout = QtWidgets.QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(panel)
+        fit_titles(self.graphics)
         layout.addWidget(self.graphics, 1)
 
         for name in self.names:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from gradlab.core import activations, losses
 from gradlab.core import gradient_check as gc
 from gradlab.gui.explorer_widgets import BACKGROUND, side_panel, wrapped_label
 from gradlab.gui.plot_axes import tidy_axes
+from gradlab.gui.plot_title import fit_titles
 
 EQUATIONS = (
     "Forward, layer by layer:\n"
@@ -68,7 +69,12 @@ class GradientCheckView(QtWidgets.QWidget):
         self.result_label.setMinimumHeight(60)
         controls.addWidget(self.result_label)
         equations = wrapped_label(EQUATIONS)
-        equations.setStyleSheet("font-family: monospace;")
+        # A font with only its family set, not a style sheet: the size still follows the
+        # window's font (presenter mode), as a styled label's would not.
+        mono = QtGui.QFont()
+        mono.setFamilies(["monospace"])
+        mono.setStyleHint(QtGui.QFont.StyleHint.TypeWriter)
+        equations.setFont(mono)
         controls.addWidget(equations)
         controls.addStretch(1)
 
@@ -89,6 +95,7 @@ class GradientCheckView(QtWidgets.QWidget):
         layout = QtWidgets.QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(panel)
+        fit_titles(self.plot_widget)
         layout.addWidget(self.plot_widget, 1)
 
         for box in (self.activation_box, self.loss_box, self.bug_box):

@@ -18,6 +18,7 @@ from gradlab.gui.explorer_widgets import (
 from gradlab.gui.plot_axes import share_width, tidy_axes
 from gradlab.gui.plot_fonts import rescale_new_text
 from gradlab.gui.plot_notes import NotePlacer, place_note
+from gradlab.gui.plot_title import fit_titles
 
 KEYS = ["cross_entropy", "softmax_mse_2", "softmax_mse_10", "weighted_cross_entropy", "focal"]
 DEFAULT_SHOWN = ("cross_entropy", "softmax_mse_2", "focal")
@@ -118,6 +119,7 @@ class LossesView(QtWidgets.QWidget):
         layout = QtWidgets.QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(panel)
+        fit_titles(self.graphics)
         layout.addWidget(self.graphics, 1)
 
         self.slope_buttons["dvalue_dlogit"].setChecked(True)

@@ -18,6 +18,7 @@ from gradlab.core import logistic_surface as ls
 from gradlab.core.surfaces import Surface
 from gradlab.gui.explorer_widgets import BACKGROUND, FloatSlider, side_panel, wrapped_label
 from gradlab.gui.plot_axes import tidy_axes
+from gradlab.gui.plot_title import fit_titles
 from gradlab.gui.surface_layer import SurfaceLayer
 
 
@@ -69,6 +70,7 @@ class SurfaceView(QtWidgets.QWidget):
                             symbolBrush=[pg.mkBrush("#ff7f0e" if t else "#1f77b4") for t in ls.T])
         self.model_x = np.linspace(-3.5, 3.5, 141)
         self.model_curve = self.data_plot.plot(pen=pg.mkPen("w", width=2))
+        fit_titles(self.data_widget)
         controls.addWidget(self.data_widget)
         controls.addStretch(1)
 
@@ -87,6 +89,7 @@ class SurfaceView(QtWidgets.QWidget):
         layout = QtWidgets.QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(panel)
+        fit_titles(self.plot_widget)
         layout.addWidget(self.plot_widget, 1)
 
         self.loss_buttons["mse"].setChecked(True)

@@ -18,6 +18,7 @@ from gradlab.gui.mnist_images import ConfusionPlot, PerClassPlot, WeightsPlot
 from gradlab.gui.mnist_plots import CurvePlots
 from gradlab.gui.plot_fonts import TITLE_ATTR, rescale_new_text, set_text_scale
 from gradlab.gui.plot_legend import fit_legend
+from gradlab.gui.plot_title import fit_titles
 
 INK = (30, 30, 30)
 MAX_TEXT_SCALE = 1.2
@@ -79,6 +80,8 @@ class MnistView(QtWidgets.QWidget):
         self.ci.layout.setRowStretchFactor(1, 3)
         self.ci.layout.setRowStretchFactor(2, 2)
         splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        for view in (self.curves_view, self.pictures_view):
+            fit_titles(view)
         splitter.addWidget(self.curves_view)
         splitter.addWidget(self.pictures_view)
         splitter.setStretchFactor(0, 5)

@@ -16,7 +16,9 @@ from PySide6 import QtGui, QtWidgets
 from gradlab.gui.digit_grid import CELL, PAD, DigitGrid
 from gradlab.gui.mnist_images import DIGITS, ConfusionPlot
 from gradlab.gui.plot_axes import TidyAxis, next_nice_step, power_of_ten, tidy_axes
+from gradlab.gui.plot_fonts import scale_plot_text
 from gradlab.gui.plot_legend import fit_legend, full_text
+from gradlab.gui.plot_title import fit_titles
 
 
 def _labels(axis: pg.AxisItem) -> list[tuple[QtGui.QRectF, str]]:
@@ -297,3 +299,28 @@ def test_large_and_tiny_values_read_as_powers_of_ten(qtbot, low, high):
 def test_power_of_ten(value, spacing, text):
     assert power_of_ten(value, spacing) == text
     assert _read_power(text) == pytest.approx(value, abs=spacing / 2)
+
+
+def test_a_long_title_is_cut_to_its_plot_and_comes_back_when_there_is_room(qtbot):
+    long = "Each gradient entry: finite difference against backprop, entry by entry"
+    w = pg.PlotWidget(title=long)
+    qtbot.addWidget(w)
+    fit_titles(w)
+    title = w.getPlotItem().titleLabel
+    w.resize(260, 200)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: title.shown.endswith("…"))
+    assert long.startswith(title.shown[:-1]) and title.toolTip() == long
+    assert title.text == long  # what setText was given, for presenter mode's re-render
+    view = w.mapToScene(w.viewport().rect()).boundingRect()
+    assert title.item.sceneBoundingRect().right() <= view.right() + 1
+    assert w.getPlotItem().sceneBoundingRect().right() <= view.right() + 1
+    scale_plot_text(w, 1.0)
+    scale_plot_text(w, 1.6)  # larger text: cut shorter, still whole underneath
+    assert title.text == long
+    assert title.item.sceneBoundingRect().right() <= view.right() + 1
+    scale_plot_text(w, 1.0)
+    w.resize(900, 200)
+    qtbot.waitUntil(lambda: title.shown == long)
+    assert title.toolTip() == ""

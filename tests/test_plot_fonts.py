@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 import pytest
-from PySide6 import QtWidgets
+from PySide6 import QtGui, QtWidgets
 
 from gradlab.gui.main_window import MainWindow
 from gradlab.gui.plot_fonts import TITLE_ATTR, rescale_new_text, scale_plot_text, set_text_scale
@@ -130,3 +130,52 @@ def test_presenter_mode_widens_the_explorer_panels_and_their_checkboxes_follow(q
     w.set_presenter(False)
     assert {p.width() for p in panels} == {PANEL_WIDTH}
     assert box.font().pointSizeF() == pytest.approx(normal_pt)
+
+
+def _title_overflows(view: pg.GraphicsView) -> list[str]:
+    """Titles of visible plots in `view` whose text runs past the view's left or right
+    edge, or whose plot does."""
+    bounds = view.mapToScene(view.viewport().rect()).boundingRect()
+    out = []
+    for item in view.scene().items():
+        if isinstance(item, pg.PlotItem) and item.isVisible() and item.titleLabel.text:
+            for rect in (item.titleLabel.item.sceneBoundingRect(), item.sceneBoundingRect()):
+                if rect.left() < bounds.left() - 1 or rect.right() > bounds.right() + 1:
+                    out.append(item.titleLabel.text)
+    return out
+
+
+def test_in_presenter_mode_every_plot_title_fits_a_1280_by_720_window(qtbot):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    w.set_presenter(True)
+    explorer = w.tab("Explorer")
+    pages = [(tab, None) for tab in ("Optimizer race", "MNIST")]
+    pages += [("Explorer", i) for i in range(explorer.tabs.count())]
+    for name, sub in pages:
+        tab = w.tab(name)
+        w.tabs.setCurrentWidget(tab)
+        if sub is not None:
+            explorer.tabs.setCurrentIndex(sub)
+        shown = [v for v in tab.findChildren(pg.GraphicsView) if v.isVisible()]
+        qtbot.waitUntil(lambda s=shown: all(v.width() > 0 for v in s) and len(s) > 0, timeout=3000)
+        QtWidgets.QApplication.processEvents()
+        for view in shown:
+            assert _title_overflows(view) == [], (name, sub)
+
+
+def test_presenter_mode_reaches_the_explorer_panels_monospace_equations(qtbot):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    explorer = w.tab("Explorer")
+    labels = explorer.gradients.findChildren(QtWidgets.QLabel)
+    normal = {id(label): label.font().pointSizeF() for label in labels}
+    w.set_presenter(True)
+    for label in labels:
+        assert label.font().pointSizeF() == pytest.approx(1.6 * normal[id(label)]), label.text()[:40]
+    equations = next(label for label in labels if label.text().startswith("Forward"))
+    assert QtGui.QFontInfo(equations.font()).fixedPitch()

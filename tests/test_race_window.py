@@ -22,6 +22,7 @@ from gradlab.gui import scenario, worker
 from gradlab.gui.main_window import MainWindow
 from gradlab.gui.plot_fonts import label_point_size
 from gradlab.gui.race_config import OptimizerEntry, RaceConfig
+from gradlab.gui.race_curves import TITLE_SCALE
 from gradlab.gui.style import NORMAL, PRESENTER
 from gradlab.resources import scenario_paths
 
@@ -510,7 +511,8 @@ def test_presenter_mode_scales_fonts_and_lines(qtbot, window):
     assert window.font().pointSizeF() > 1.4 * normal_font
     assert tab.view.racers[0].tail.opts["pen"].widthF() > 1.4 * normal_width
     assert tab.curves.loss.curves[0].opts["pen"].widthF() > normal_curve
-    assert text_sizes() == pytest.approx([PRESENTER.font_pt / NORMAL.font_pt * size for size in normal_text])
+    k = PRESENTER.font_pt / NORMAL.font_pt
+    assert text_sizes() == pytest.approx([k * normal_text[0], min(k, TITLE_SCALE) * normal_text[1]])
     window.presenter_action.trigger()
     assert window.font().pointSizeF() == pytest.approx(normal_font)
     assert text_sizes() == pytest.approx(normal_text)
