@@ -48,6 +48,13 @@ def label_point_size(label: pg.LabelItem, default_pt: float) -> float:
     return _point_size(label.opts.get("size"), default_pt)
 
 
+def label_font(label: pg.LabelItem) -> QtGui.QFont:
+    """The font `label`'s text is drawn in now (to measure it)."""
+    font = QtGui.QFont(QtWidgets.QApplication.font())
+    font.setPointSizeF(label_point_size(label, QtWidgets.QApplication.font().pointSizeF()))
+    return font
+
+
 def relayout_legend(legend: pg.LegendItem) -> None:
     """Its box keeps its old size, and its layout fills that, until both are redone from
     the labels' new sizes."""

@@ -12,9 +12,9 @@ smaller font brings it back:
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtGui
 
-from gradlab.gui.plot_fonts import label_point_size, relayout_legend
+from gradlab.gui.plot_fonts import label_font, relayout_legend
 
 _FULL, _SHOWN = "_gradlab_full_text", "_gradlab_shown_text"
 _FITTED = "_gradlab_fitted_for"  # (width, text size) the shown text was cut for
@@ -38,13 +38,10 @@ def fit_legend(legend: pg.LegendItem, width: float) -> None:
     left, _, right, _ = legend.layout.getContentsMargins()
     # A little slack: the label's HTML is laid out with a few pixels of document margin.
     room = max(width - samples - legend.layout.horizontalSpacing() - left - right - 8, 0)
-    app_pt = QtWidgets.QApplication.font().pointSizeF()
     changed = False
     for _, label in legend.items:
         full = full_text(label)
-        font = QtGui.QFont(QtWidgets.QApplication.font())
-        font.setPointSizeF(label_point_size(label, app_pt))
-        shown = QtGui.QFontMetricsF(font).elidedText(full, QtCore.Qt.TextElideMode.ElideRight, room)
+        shown = QtGui.QFontMetricsF(label_font(label)).elidedText(full, QtCore.Qt.TextElideMode.ElideRight, room)
         setattr(label, _FULL, full)
         if shown != label.text:
             label.setText(shown)

@@ -14,9 +14,9 @@ window brings it back:
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtGui
 
-from gradlab.gui.plot_fonts import label_point_size
+from gradlab.gui.plot_fonts import label_font
 
 DOCUMENT_MARGINS = 10  # pixels the label's HTML document adds around its text, and a little
 
@@ -50,10 +50,8 @@ class FittedTitle(pg.LabelItem):
         if self._fitting or self.width() <= 0 or "<" in self.text:  # rich text is not cut
             return
         full = self.text
-        font = QtGui.QFont(QtWidgets.QApplication.font())
-        font.setPointSizeF(label_point_size(self, QtWidgets.QApplication.font().pointSizeF()))
         room = max(self.width() - DOCUMENT_MARGINS, 0)
-        shown = QtGui.QFontMetricsF(font).elidedText(full, QtCore.Qt.TextElideMode.ElideRight, room)
+        shown = QtGui.QFontMetricsF(label_font(self)).elidedText(full, QtCore.Qt.TextElideMode.ElideRight, room)
         if shown == self.shown:
             return
         self._fitting = True
