@@ -11,6 +11,16 @@ from gradlab.gui.main_window import MainWindow
 from gradlab.gui.plot_fonts import TITLE_ATTR, rescale_new_text, scale_plot_text, set_text_scale
 
 
+@pytest.fixture
+def window(qtbot):
+    """The app's window at a projector's 1280x720."""
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    return w
+
+
 def _plot(qtbot):
     w = pg.PlotWidget(title="Loss")
     qtbot.addWidget(w)
@@ -68,11 +78,8 @@ def test_text_added_later_joins_the_scale_once(qtbot):
     assert sizes == pytest.approx([2 * first, 2 * first], abs=0.05)
 
 
-def test_presenter_mode_scales_the_mnist_and_explorer_plots_within_the_window(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1280, 720)
-    w.show()
+def test_presenter_mode_scales_the_mnist_and_explorer_plots_within_the_window(qtbot, window):
+    w = window
     mnist, explorer = w.tab("MNIST"), w.tab("Explorer")
     axis = explorer.activations.f_plot.getAxis("bottom")
     mnist_axis = mnist.view.curves.train.getAxis("bottom")
@@ -112,13 +119,10 @@ def test_a_legend_box_shrinks_back_with_its_labels(qtbot):
     qtbot.waitUntil(lambda: abs(legend.height() - height) <= 1, timeout=2000)
 
 
-def test_presenter_mode_widens_the_explorer_panels_and_their_checkboxes_follow(qtbot):
+def test_presenter_mode_widens_the_explorer_panels_and_their_checkboxes_follow(window):
     from gradlab.gui.explorer_widgets import PANEL_WIDTH
 
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1280, 720)
-    w.show()
+    w = window
     explorer = w.tab("Explorer")
     box = next(iter(explorer.losses.checkboxes.values()))
     normal_pt = box.font().pointSizeF()
@@ -145,11 +149,8 @@ def _title_overflows(view: pg.GraphicsView) -> list[str]:
     return out
 
 
-def test_in_presenter_mode_every_plot_title_fits_a_1280_by_720_window(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1280, 720)
-    w.show()
+def test_in_presenter_mode_every_plot_title_fits_a_1280_by_720_window(qtbot, window):
+    w = window
     w.set_presenter(True)
     explorer = w.tab("Explorer")
     pages = [(tab, None) for tab in ("Optimizer race", "MNIST")]
@@ -166,11 +167,8 @@ def test_in_presenter_mode_every_plot_title_fits_a_1280_by_720_window(qtbot):
             assert _title_overflows(view) == [], (name, sub)
 
 
-def test_presenter_mode_reaches_the_explorer_panels_monospace_equations(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1280, 720)
-    w.show()
+def test_presenter_mode_reaches_the_explorer_panels_monospace_equations(window):
+    w = window
     explorer = w.tab("Explorer")
     labels = explorer.gradients.findChildren(QtWidgets.QLabel)
     normal = {id(label): label.font().pointSizeF() for label in labels}
