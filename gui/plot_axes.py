@@ -208,14 +208,14 @@ def power_of_ten(value: float, spacing: float) -> str:
         return "0" if math.isfinite(value) else str(value)
     exponent = math.floor(math.log10(abs(value)))
     mantissa = value / 10.0 ** exponent
-    places = max(0, math.ceil(exponent - math.log10(abs(spacing)) - 1e-9)) if spacing else 3
-    mantissa = round(mantissa, min(places, 6))
+    places = min(max(0, math.ceil(exponent - math.log10(abs(spacing)) - 1e-9)), 6) if spacing else 3
+    mantissa = round(mantissa, places)
     if abs(mantissa) >= 10:  # rounding carried: 9.99 -> 10
         mantissa, exponent = mantissa / 10, exponent + 1
-    text = f"{mantissa:.{min(places, 6)}f}".rstrip("0").rstrip(".")
+    text = f"{mantissa:.{places}f}".rstrip("0").rstrip(".")
     power = "10" + str(exponent).translate(_SUPERSCRIPT)
     if text in ("1", "-1"):
-        return power if text == "1" else "-" + power
+        return text[:-1] + power  # "10⁶", "-10⁶"
     return f"{text}·{power}"
 
 

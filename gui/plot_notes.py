@@ -25,8 +25,8 @@ import pyqtgraph as pg
 from PySide6 import QtCore
 
 CELL = 4  # pixels per cell of the grid the plot is cut into
-MIN_ARROW = 26  # pixels: the arrow's head (14) and a tail long enough to see
 HEAD_LENGTH = 12
+MIN_ARROW = 26  # pixels: the arrow's head and a tail long enough to see
 GAP = 3  # pixels between the arrow's tail and the text
 
 

@@ -79,17 +79,16 @@ def test_text_added_later_joins_the_scale_once(qtbot):
 
 
 def test_presenter_mode_scales_the_mnist_and_explorer_plots_within_the_window(qtbot, window):
-    w = window
-    mnist, explorer = w.tab("MNIST"), w.tab("Explorer")
+    mnist, explorer = window.tab("MNIST"), window.tab("Explorer")
     axis = explorer.activations.f_plot.getAxis("bottom")
     mnist_axis = mnist.view.curves.train.getAxis("bottom")
     scale_plot_text(explorer, 1.0)  # records the normal sizes
     scale_plot_text(mnist.view, 1.0)
     normal, mnist_normal = axis.style["tickFont"].pointSizeF(), mnist_axis.style["tickFont"].pointSizeF()
-    w.set_presenter(True)
+    window.set_presenter(True)
     assert axis.style["tickFont"].pointSizeF() == pytest.approx(1.6 * normal)
     assert mnist_axis.style["tickFont"].pointSizeF() == pytest.approx(1.2 * mnist_normal)
-    w.tabs.setCurrentWidget(mnist)
+    window.tabs.setCurrentWidget(mnist)
     qtbot.waitUntil(lambda: mnist.view.isVisible(), timeout=3000)
     # The line above the pictures, as long as a real run's makes it.
     mnist.view.pictures_title.setText(
@@ -103,7 +102,7 @@ def test_presenter_mode_scales_the_mnist_and_explorer_plots_within_the_window(qt
                 assert bounds.contains(item.sceneBoundingRect()), item.titleLabel.text
     title = mnist.view.pictures_title
     assert title.item.sceneBoundingRect().right() <= bounds.right()
-    w.set_presenter(False)
+    window.set_presenter(False)
     assert axis.style["tickFont"].pointSizeF() == pytest.approx(normal)
 
 
@@ -122,16 +121,15 @@ def test_a_legend_box_shrinks_back_with_its_labels(qtbot):
 def test_presenter_mode_widens_the_explorer_panels_and_their_checkboxes_follow(window):
     from gradlab.gui.explorer_widgets import PANEL_WIDTH
 
-    w = window
-    explorer = w.tab("Explorer")
+    explorer = window.tab("Explorer")
     box = next(iter(explorer.losses.checkboxes.values()))
     normal_pt = box.font().pointSizeF()
-    w.set_presenter(True)
+    window.set_presenter(True)
     panels = explorer.findChildren(QtWidgets.QScrollArea, "side_panel")
     assert len(panels) == 4 and {p.width() for p in panels} == {round(1.6 * PANEL_WIDTH)}
     assert box.font().pointSizeF() == pytest.approx(1.6 * normal_pt)  # no style sheet in the way
     assert box.font().bold()
-    w.set_presenter(False)
+    window.set_presenter(False)
     assert {p.width() for p in panels} == {PANEL_WIDTH}
     assert box.font().pointSizeF() == pytest.approx(normal_pt)
 
@@ -150,14 +148,13 @@ def _title_overflows(view: pg.GraphicsView) -> list[str]:
 
 
 def test_in_presenter_mode_every_plot_title_fits_a_1280_by_720_window(qtbot, window):
-    w = window
-    w.set_presenter(True)
-    explorer = w.tab("Explorer")
+    window.set_presenter(True)
+    explorer = window.tab("Explorer")
     pages = [(tab, None) for tab in ("Optimizer race", "MNIST")]
     pages += [("Explorer", i) for i in range(explorer.tabs.count())]
     for name, sub in pages:
-        tab = w.tab(name)
-        w.tabs.setCurrentWidget(tab)
+        tab = window.tab(name)
+        window.tabs.setCurrentWidget(tab)
         if sub is not None:
             explorer.tabs.setCurrentIndex(sub)
         shown = [v for v in tab.findChildren(pg.GraphicsView) if v.isVisible()]
@@ -168,11 +165,10 @@ def test_in_presenter_mode_every_plot_title_fits_a_1280_by_720_window(qtbot, win
 
 
 def test_presenter_mode_reaches_the_explorer_panels_monospace_equations(window):
-    w = window
-    explorer = w.tab("Explorer")
+    explorer = window.tab("Explorer")
     labels = explorer.gradients.findChildren(QtWidgets.QLabel)
     normal = {id(label): label.font().pointSizeF() for label in labels}
-    w.set_presenter(True)
+    window.set_presenter(True)
     for label in labels:
         assert label.font().pointSizeF() == pytest.approx(1.6 * normal[id(label)]), label.text()[:40]
     equations = next(label for label in labels if label.text().startswith("Forward"))
