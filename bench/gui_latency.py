@@ -28,7 +28,7 @@ def main() -> int:
 
     from gradlab.gui.app import settle_garbage_collector
     from gradlab.gui.main_window import MainWindow
-    from gradlab.gui.race_config import OptimizerEntry, RaceConfig, next_color
+    from gradlab.gui.race.config import OptimizerEntry, RaceConfig, next_color
     from gradlab.core import optimizers
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])

@@ -16,8 +16,8 @@ import os
 import sys
 from pathlib import Path
 
-from gradlab.core.mnist_data import load
-from gradlab.core.mnist_train import TrainConfig, train
+from gradlab.core.mnist.data import load
+from gradlab.core.mnist.train import TrainConfig, train
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "mnist"
 TARGET = 0.98

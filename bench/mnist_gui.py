@@ -43,7 +43,7 @@ EPOCH = 469  # batches of 128 in MNIST's 60000 training images
 
 def config_for(batches: int):
     """`batches` steps of batch 128: part of one epoch, or whole epochs of all 60000."""
-    from gradlab.core.mnist_frames import TrainConfig
+    from gradlab.core.mnist.frames import TrainConfig
 
     epochs = 1 if batches <= EPOCH else -(-batches // EPOCH)
     subset = batches * 128 if batches < EPOCH else None
@@ -53,7 +53,7 @@ def config_for(batches: int):
 
 
 def headless(config, data) -> tuple[float, float]:
-    from gradlab.core import mnist_train
+    from gradlab.core.mnist import train as mnist_train
 
     t0 = time.perf_counter()
     seconds = 0.0
@@ -69,7 +69,7 @@ def in_app(app, config, data) -> tuple[float, float, list[float], list[float], f
     thread used meanwhile)."""
     from PySide6 import QtCore
 
-    from gradlab.gui.mnist_tab import MnistTab
+    from gradlab.gui.mnist.tab import MnistTab
 
     tab = MnistTab()
     tab.resize(1400, 900)
@@ -119,7 +119,7 @@ def screenshots(app, data, folder: Path, subset: int | None) -> None:
     """The three-optimizer comparison, photographed mid-training and at the end."""
     from PySide6 import QtCore
 
-    from gradlab.gui.mnist_tab import MnistTab
+    from gradlab.gui.mnist.tab import MnistTab
 
     folder.mkdir(parents=True, exist_ok=True)
     tab = MnistTab()
@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6 import QtWidgets
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
-    from gradlab.core import mnist_data
+    from gradlab.core.mnist import data as mnist_data
 
     data = mnist_data.load(MNIST)
     if args.screenshots is not None:

@@ -7,7 +7,7 @@ Three contenders train the 784-512-256-10 ReLU network at batch 128 with Adam on
 machine, interleaved block by block (`--block` batches of one, then of the next, ...) so a
 shared, noisy CPU slows them alike:
 
-- gradlab: `gradlab.core.mnist_train.train` (CoreOptimizer Adam, the core's cross-entropy,
+- gradlab: `gradlab.core.mnist.train.train` (CoreOptimizer Adam, the core's cross-entropy,
   per-step loss, gradient norms and dead-unit counts, frames), timed around each step of
   the generator (frame_seconds=0: one frame per step, the most frame overhead).
 - textbook: the torchvision-tutorial pipeline without torchvision: a Dataset whose
@@ -50,8 +50,8 @@ import torch
 import torch.nn as nn
 
 from gradlab.core.mlp import init_params
-from gradlab.core.mnist_data import load
-from gradlab.core.mnist_train import MEAN, STD, TrainConfig, prepare, train
+from gradlab.core.mnist.data import load
+from gradlab.core.mnist.train import MEAN, STD, TrainConfig, prepare, train
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "mnist"
 BATCH = 128
@@ -127,7 +127,7 @@ def bare_steps(adam: bool = False):
     """The 8 matmuls of one forward + backward pass at batch 128, nothing else; with
     `adam`, then CoreOptimizer Adam's step on the three weights (their "gradients" are
     the matmuls' outputs): the floor of any engine that trains with our Adam."""
-    from gradlab.core.torch_optim import CoreOptimizer
+    from gradlab.core.optimizers.torch_optim import CoreOptimizer
 
     g = torch.Generator().manual_seed(0)
     x = torch.randn(BATCH, 784, generator=g)
@@ -166,8 +166,8 @@ class Breakdown:
     """Wall time spent inside TorchEngine.step and CoreOptimizer.step while installed."""
 
     def __init__(self) -> None:
-        from gradlab.core.mnist_model import TorchEngine
-        from gradlab.core.torch_optim import CoreOptimizer
+        from gradlab.core.mnist.model import TorchEngine
+        from gradlab.core.optimizers.torch_optim import CoreOptimizer
 
         self.totals = {"engine step (forward, loss, backward, statistics)": 0.0,
                        "optimizer step (CoreOptimizer Adam)": 0.0}
@@ -270,7 +270,7 @@ class WithFlags:
         self.opt, self.flags = opt, flags
 
     def step(self) -> None:
-        from gradlab.core import torch_optim
+        from gradlab.core.optimizers import torch_optim
 
         saved = {k: getattr(torch_optim, k) for k in self.flags}
         for k, v in self.flags.items():
@@ -285,7 +285,7 @@ class WithFlags:
 def optimizer_steps(threads: int, n: int = 60) -> dict[str, float]:
     """Seconds per step of CoreOptimizer Adam by each of its CPU paths (compiled loop,
     numpy slices, whole torch tensors) and of torch.optim.Adam on the net's parameters."""
-    from gradlab.core.torch_optim import CoreOptimizer
+    from gradlab.core.optimizers.torch_optim import CoreOptimizer
 
     torch.set_num_threads(threads)
 

@@ -54,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     config = None
     if args.scenario is not None:
         # Validate before any window exists: a bad file is one clear line, exit 2.
-        from gradlab.gui import scenario
+        from gradlab.gui.race import scenario
 
         try:
             config = scenario.load(args.scenario)
@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.aboutToQuit.connect(lambda: worker.stop_all(2000))
 
     from gradlab.gui.main_window import MainWindow
-    from gradlab.gui.race_tab import default_config
+    from gradlab.gui.race.tab import default_config
 
     if config is None:
         config = default_config()

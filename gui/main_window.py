@@ -14,16 +14,18 @@ from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from gradlab.gui import scenario, scenario_menu, worker
-from gradlab.gui.race_config import RaceConfig
-from gradlab.gui.race_tab import RaceTab, default_config
+from gradlab.gui import worker
+from gradlab.gui.race import scenario
+from gradlab.gui.race import scenario_menu
+from gradlab.gui.race.config import RaceConfig
+from gradlab.gui.race.tab import RaceTab, default_config
 from gradlab.gui.style import PRESENTER
 
 # Exporting and presenter mode are imported where used: not on the start-up path.
 
 TITLE = "GradLab"
-LAZY_TABS = (("MNIST", "gradlab.gui.mnist_tab", "MnistTab"),
-             ("Explorer", "gradlab.gui.explorer_tab", "ExplorerTab"))
+LAZY_TABS = (("MNIST", "gradlab.gui.mnist.tab", "MnistTab"),
+             ("Explorer", "gradlab.gui.explorer.tab", "ExplorerTab"))
 # Per tab: the window title's second half and the status bar's hint while it is shown.
 TAB_TITLES = {"Optimizer race": "optimizer race", "MNIST": "MNIST", "Explorer": "explorer"}
 TAB_HINTS = {
@@ -203,14 +205,14 @@ class MainWindow(QtWidgets.QMainWindow):
     # -- export ------------------------------------------------------------------------------------
     def export_view(self, path: str | Path) -> bool:
         """The surface view (or the 3-D view's placeholder is skipped) as PNG or SVG."""
-        from gradlab.gui.race_export import export_image
+        from gradlab.gui.race.export import export_image
 
         self.race.redraw(complete=True)
         return self._export(path, lambda: export_image(self.race.view.scene(), path,
                                                        self.confirm_overwrite))
 
     def export_trajectories(self, path: str | Path) -> bool:
-        from gradlab.gui.race_export import export_csv
+        from gradlab.gui.race.export import export_csv
 
         return self._export(path, lambda: export_csv(self.race.history, self.race.labels(), path,
                                                      self.confirm_overwrite))

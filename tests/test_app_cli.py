@@ -11,7 +11,7 @@ from pathlib import Path
 
 from gradlab.resources import scenario_paths
 
-SCRIPT = "import sys; from gradlab.gui.cli import main; sys.exit(main(sys.argv[1:]))"
+SCRIPT = "import sys; from gradlab.cli.main import main; sys.exit(main(sys.argv[1:]))"
 
 
 def _gradlab(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:

@@ -11,8 +11,8 @@ import sys
 HEAVY = ("PySide6", "pyqtgraph", "torch", "numba")
 MODULES = [
     "gradlab.core", "gradlab.core.backend", "gradlab.core.activations", "gradlab.core.losses",
-    "gradlab.core.optimizers", "gradlab.core.surfaces", "gradlab.core.expression",
-    "gradlab.core.race", "gradlab.core.race_cli", "gradlab.gui.cli",
+    "gradlab.core.optimizers", "gradlab.core.surfaces", "gradlab.core.surfaces.expression",
+    "gradlab.core.race", "gradlab.cli.race", "gradlab.cli.main",
 ]
 
 SCRIPT = """
@@ -20,7 +20,7 @@ import importlib, io, json, sys, contextlib
 for name in {modules!r}:
     importlib.import_module(name)
 after_import = sorted(m for m in {heavy!r} if m in sys.modules)
-from gradlab.gui import cli
+from gradlab.cli import main as cli
 with contextlib.redirect_stdout(io.StringIO()):
     status = cli.main(["race", "--steps", "20"])
 after_race = sorted(m for m in {heavy!r} if m in sys.modules)
@@ -30,7 +30,7 @@ print(json.dumps({{"imported": after_import, "raced": after_race, "status": stat
 
 def test_core_and_headless_race_import_no_qt_and_no_torch():
     present = [m for m in MODULES if importlib.util.find_spec(m) is not None]
-    assert "gradlab.core.race" in present and "gradlab.gui.cli" in present
+    assert "gradlab.core.race" in present and "gradlab.cli.main" in present
     code = SCRIPT.format(modules=present, heavy=HEAVY)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr

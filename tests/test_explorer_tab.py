@@ -13,7 +13,7 @@ from PySide6 import QtCore
 
 from gradlab.core import explorer_curves as ec
 from gradlab.core.surfaces import Surface
-from gradlab.gui.explorer_tab import ExplorerTab
+from gradlab.gui.explorer.tab import ExplorerTab
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def _ydata(item) -> np.ndarray:
 
 
 def test_import_does_not_import_torch():
-    code = ("import sys, gradlab.gui.explorer_tab; "
+    code = ("import sys, gradlab.gui.explorer.tab; "
             "print(sorted(m for m in ('torch',) if m in sys.modules))")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gradlab.core import expression, surfaces
+from gradlab.core import surfaces
+from gradlab.core.surfaces import expression
 
 RNG = np.random.default_rng(7)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from gradlab.core import logistic_surface as ls
+from gradlab.core.surfaces import logistic as ls
 from gradlab.core import losses
 from gradlab.core.surfaces import Surface
 

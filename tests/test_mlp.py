@@ -265,7 +265,7 @@ def test_forward_pass_exposes_every_layer():
 
 def test_numpy_engine_learns_real_mnist(mnist_dir):
     """A short float32 run on real digits (100 Adam steps): far above chance."""
-    from gradlab.core import mnist_data
+    from gradlab.core.mnist import data as mnist_data
 
     data = mnist_data.load(mnist_dir)
     x = ((data.train_images[:12800].reshape(-1, 784) / 255.0 - 0.1307) / 0.3081).astype(np.float32)

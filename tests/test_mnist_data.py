@@ -12,8 +12,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from gradlab.core import mnist_data, mnist_download
-from gradlab.core.mnist_data import FILES, MnistError, load, write_idx
+from gradlab.core.mnist import data as mnist_data
+from gradlab.core.mnist import download as mnist_download
+from gradlab.core.mnist.data import FILES, MnistError, load, write_idx
 
 N_TRAIN, N_TEST = 30, 10
 
@@ -159,7 +160,7 @@ def test_mnist_error_is_a_value_error():
 def test_data_layer_does_not_import_torch():
     import subprocess
 
-    code = "import sys, gradlab.core.mnist_data, gradlab.core.mnist_download, gradlab.core.mnist_frames; print('torch' in sys.modules)"
+    code = "import sys, gradlab.core.mnist.data, gradlab.core.mnist.download, gradlab.core.mnist.frames; print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

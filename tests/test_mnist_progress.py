@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from gradlab.core.mnist_frames import Progress, TrainConfig
-from gradlab.gui.mnist_progress import ProgressLine
-from gradlab.gui.mnist_runs import Run
+from gradlab.core.mnist.frames import Progress, TrainConfig
+from gradlab.gui.mnist.progress import ProgressLine
+from gradlab.gui.mnist.runs import Run
 
 
 @pytest.fixture

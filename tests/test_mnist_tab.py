@@ -18,9 +18,9 @@ import numpy as np
 import pytest
 from PySide6 import QtCore
 
-from gradlab.core import mnist_data
-from gradlab.core.mnist_data import MnistData
-from gradlab.gui.mnist_tab import MnistTab
+from gradlab.core.mnist import data as mnist_data
+from gradlab.core.mnist.data import MnistData
+from gradlab.gui.mnist.tab import MnistTab
 
 TIMEOUT = 20_000  # ms; generous on two shared cores, never reached when things work
 
@@ -242,7 +242,7 @@ def test_save_load_and_export_never_overwrite(qtbot, tab, tmp_path):
     x_saved, _ = curve_data(tab, loaded)
     np.testing.assert_allclose(x_saved, curve_data(tab, run)[0])  # same epochs axis
 
-    from gradlab.gui.mnist_export import write_csv, write_pictures
+    from gradlab.gui.mnist.export import write_csv, write_pictures
 
     csv_path = write_csv(tmp_path / "curves.csv", tab.runs, tab.smoothing_weight())
     lines = csv_path.read_text().splitlines()
@@ -292,7 +292,7 @@ def test_the_tab_opens_without_importing_torch_or_numba():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from PySide6 import QtCore, QtWidgets
         app = QtWidgets.QApplication([])
-        from gradlab.gui.mnist_tab import MnistTab
+        from gradlab.gui.mnist.tab import MnistTab
         tab = MnistTab()
         tab.show()
         app.processEvents()
@@ -383,7 +383,7 @@ def test_a_run_removed_while_another_trains_is_not_trained(qtbot, tab):
 
 
 def test_download_shows_progress_and_cancels(qtbot, tab, monkeypatch):
-    from gradlab.core import mnist_download
+    from gradlab.core.mnist import download as mnist_download
 
     def fake_download(folder, *, progress, cancel, **kwargs):
         """Stands in for the network: reports progress until cancelled."""
@@ -410,8 +410,8 @@ def test_download_shows_progress_and_cancels(qtbot, tab, monkeypatch):
 
 def test_form_starts_from_the_trainers_defaults(qtbot):
     """The tab's first run is the documented default (cosine per batch, Adam 1e-3, ...)."""
-    from gradlab.core.mnist_frames import TrainConfig
-    from gradlab.gui.mnist_controls import ConfigForm
+    from gradlab.core.mnist.frames import TrainConfig
+    from gradlab.gui.mnist.controls import ConfigForm
 
     form = ConfigForm()
     qtbot.addWidget(form)

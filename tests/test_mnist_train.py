@@ -9,9 +9,9 @@ import pytest
 import torch
 
 from gradlab.core import mlp
-from gradlab.core.mnist_frames import Checkpoint, TrainConfig, TrainFrame
-from gradlab.core.mnist_synthetic import synthetic
-from gradlab.core.mnist_train import (
+from gradlab.core.mnist.frames import Checkpoint, TrainConfig, TrainFrame
+from gradlab.core.mnist.synthetic import synthetic
+from gradlab.core.mnist.train import (
     MEAN, STD, inverse_frequency, load_run, prepare, save_run, train, train_indices,
 )
 
@@ -207,8 +207,8 @@ def test_torch_reference_and_core_optimizer_curves_coincide(name):
 
 
 def test_torch_references_are_torch_optim_with_translated_hyperparameters():
-    from gradlab.core.mnist_optim import make_optimizer
-    from gradlab.core.torch_optim import CoreOptimizer
+    from gradlab.core.mnist.optimizers import make_optimizer
+    from gradlab.core.optimizers.torch_optim import CoreOptimizer
 
     p = [torch.zeros(3, requires_grad=True)]
     adam = make_optimizer("torch:adam", p, {"lr": 0.01, "beta1": 0.8, "eps": 1e-6})
@@ -337,7 +337,7 @@ def test_load_run_rejects_other_files(tmp_path):
 
 @pytest.mark.slow
 def test_real_mnist_subset_trains_far_above_chance(mnist_dir):
-    from gradlab.core.mnist_data import load
+    from gradlab.core.mnist.data import load
 
     data = load(mnist_dir)
     config = TrainConfig(hidden=(128, 64), epochs=2, train_subset=10000, test_subset=2000,
@@ -388,7 +388,7 @@ def test_plain_cross_entropy_runs_in_torchs_kernel_and_equals_the_core_formula()
     import torch.nn.functional as F
 
     from gradlab.core import losses
-    from gradlab.core.mnist_model import TorchEngine
+    from gradlab.core.mnist.model import TorchEngine
 
     core = losses.get("cross_entropy")
     init = mlp.init_params([6, 5, 10], 0, np.float64)

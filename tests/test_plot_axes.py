@@ -1,5 +1,5 @@
-"""Tick labels that never run into each other (gui/plot_axes.py), legends kept inside
-their plot (gui/plot_legend.py), and the MNIST pictures' text fitted to their size.
+"""Tick labels that never run into each other (gui/plotting/axes.py), legends kept inside
+their plot (gui/plotting/legend.py), and the MNIST pictures' text fitted to their size.
 
 Each overlap test first shows that pyqtgraph's own axis, in the same plot, does
 overlap: so the test can fail, and the situation is the one users saw."""
@@ -13,12 +13,12 @@ import pyqtgraph as pg
 import pytest
 from PySide6 import QtGui, QtWidgets
 
-from gradlab.gui.digit_grid import CELL, PAD, DigitGrid
-from gradlab.gui.mnist_images import DIGITS, ConfusionPlot
-from gradlab.gui.plot_axes import TidyAxis, next_nice_step, power_of_ten, tidy_axes
-from gradlab.gui.plot_fonts import scale_plot_text
-from gradlab.gui.plot_legend import fit_legend, full_text
-from gradlab.gui.plot_title import fit_titles
+from gradlab.gui.mnist.digit_grid import CELL, PAD, DigitGrid
+from gradlab.gui.mnist.images import DIGITS, ConfusionPlot
+from gradlab.gui.plotting.axes import TidyAxis, next_nice_step, power_of_ten, tidy_axes
+from gradlab.gui.plotting.fonts import scale_plot_text
+from gradlab.gui.plotting.legend import fit_legend, full_text
+from gradlab.gui.plotting.title import fit_titles
 
 
 def _labels(axis: pg.AxisItem) -> list[tuple[QtGui.QRectF, str]]:
@@ -185,7 +185,7 @@ def test_fit_legend_cuts_long_entries_and_gives_them_back(qtbot):
 
 
 def test_the_mnist_legend_stays_inside_its_plot_when_the_view_narrows(qtbot):
-    from gradlab.gui.mnist_view import MnistView
+    from gradlab.gui.mnist.view import MnistView
 
     view = MnistView()
     qtbot.addWidget(view)

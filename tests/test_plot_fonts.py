@@ -8,7 +8,7 @@ import pytest
 from PySide6 import QtGui, QtWidgets
 
 from gradlab.gui.main_window import MainWindow
-from gradlab.gui.plot_fonts import TITLE_ATTR, rescale_new_text, scale_plot_text, set_text_scale
+from gradlab.gui.plotting.fonts import TITLE_ATTR, rescale_new_text, scale_plot_text, set_text_scale
 
 
 @pytest.fixture
@@ -119,7 +119,7 @@ def test_a_legend_box_shrinks_back_with_its_labels(qtbot):
 
 
 def test_presenter_mode_widens_the_explorer_panels_and_their_checkboxes_follow(window):
-    from gradlab.gui.explorer_widgets import PANEL_WIDTH
+    from gradlab.gui.explorer.widgets import PANEL_WIDTH
 
     explorer = window.tab("Explorer")
     box = next(iter(explorer.losses.checkboxes.values()))

@@ -1,4 +1,4 @@
-"""Notes placed beside their point, clear of the curves (gui/plot_notes.py), and stacked
+"""Notes placed beside their point, clear of the curves (gui/plotting/notes.py), and stacked
 plots whose left axes share a width (plot_axes.share_width).
 
 Clearance is checked on what is drawn: the note's own scene rectangle against each
@@ -11,10 +11,10 @@ import pyqtgraph as pg
 import pytest
 from PySide6 import QtCore, QtGui
 
-from gradlab.gui.explorer_tab import ExplorerTab
-from gradlab.gui.plot_axes import share_width, tidy_axes
-from gradlab.gui.plot_fonts import scale_plot_text
-from gradlab.gui.plot_notes import place_note
+from gradlab.gui.explorer.tab import ExplorerTab
+from gradlab.gui.plotting.axes import share_width, tidy_axes
+from gradlab.gui.plotting.fonts import scale_plot_text
+from gradlab.gui.plotting.notes import place_note
 from gradlab.gui.style import NORMAL, PRESENTER
 
 

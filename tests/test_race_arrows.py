@@ -10,7 +10,7 @@ import warnings
 import numpy as np
 import pytest
 
-from gradlab.gui.race_view import MIN_GRAD_PX, arrow_pairs, scaled_arrows
+from gradlab.gui.race.view import MIN_GRAD_PX, arrow_pairs, scaled_arrows
 
 
 def _px_length(v, px):

@@ -13,8 +13,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from gradlab.core import race_cli, surfaces
-from gradlab.gui import cli
+from gradlab.core import surfaces
+from gradlab.cli import race as race_cli
+from gradlab.cli import main as cli
 
 GRADLAB = Path(sys.executable).parent / "gradlab"
 
@@ -155,11 +156,11 @@ def test_png_is_written(tmp_path, capsys):
 
 def test_gradlab_dispatches_train_and_the_app(monkeypatch, capsys):
     seen = {}
-    fake_train = types.ModuleType("gradlab.core.train_cli")
+    fake_train = types.ModuleType("gradlab.cli.train")
     fake_train.main = lambda argv: seen.setdefault("train", list(argv)) and 0
     fake_app = types.ModuleType("gradlab.gui.app")
     fake_app.main = lambda argv: seen.setdefault("app", list(argv)) and 0
-    monkeypatch.setitem(sys.modules, "gradlab.core.train_cli", fake_train)
+    monkeypatch.setitem(sys.modules, "gradlab.cli.train", fake_train)
     monkeypatch.setitem(sys.modules, "gradlab.gui.app", fake_app)
     assert cli.main(["train", "--epochs", "1"]) == 0
     assert cli.main(["--scenario", "s.json", "--steps", "3"]) == 0
@@ -167,7 +168,7 @@ def test_gradlab_dispatches_train_and_the_app(monkeypatch, capsys):
 
 
 def test_gradlab_train_without_its_module_is_a_clear_error(monkeypatch, capsys):
-    monkeypatch.setitem(sys.modules, "gradlab.core.train_cli", None)  # import fails
+    monkeypatch.setitem(sys.modules, "gradlab.cli.train", None)  # import fails
     assert cli.main(["train"]) == 2
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 1 and "gradlab train" in lines[0] and "not available" in lines[0]

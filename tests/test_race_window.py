@@ -18,11 +18,12 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QPoint, Qt
 
 from gradlab.core import surfaces
-from gradlab.gui import scenario, worker
+from gradlab.gui import worker
+from gradlab.gui.race import scenario
 from gradlab.gui.main_window import MainWindow
-from gradlab.gui.plot_fonts import label_point_size
-from gradlab.gui.race_config import OptimizerEntry, RaceConfig
-from gradlab.gui.race_curves import TITLE_SCALE
+from gradlab.gui.plotting.fonts import label_point_size
+from gradlab.gui.race.config import OptimizerEntry, RaceConfig
+from gradlab.gui.race.curves import TITLE_SCALE
 from gradlab.gui.style import NORMAL, PRESENTER
 from gradlab.resources import scenario_paths
 
@@ -401,7 +402,7 @@ def test_scenario_from_explorer_is_raced(qtbot, window):
 
 
 def test_an_explorer_focal_surface_keeps_its_gamma_through_a_scenario(qtbot, window, tmp_path):
-    from gradlab.core import logistic_surface
+    from gradlab.core.surfaces import logistic as logistic_surface
 
     surface = logistic_surface.surface("focal", gamma=0.5)
     window.race_surface(surface)
@@ -575,7 +576,7 @@ def test_drag_the_start_marker(qtbot, tab):
 def test_long_path_settles_into_a_cached_item_and_draws_every_point(qtbot):
     """A long race keeps only the newest points in the live item; together the two items
     draw exactly the cleaned path, unbroken."""
-    from gradlab.gui.race_view import TAIL_POINTS
+    from gradlab.gui.race.view import TAIL_POINTS
 
     w = MainWindow(_config(max_steps=3000, surface="rosenbrock"))
     qtbot.addWidget(w)
@@ -599,7 +600,7 @@ def test_settled_chunks_close_and_together_draw_the_path(qtbot):
     the live end draw every point once, in order."""
     import pyqtgraph as pg
 
-    from gradlab.gui.race_view import CHUNK_POINTS, TAIL_POINTS, _Racer
+    from gradlab.gui.race.view import CHUNK_POINTS, TAIL_POINTS, _Racer
     from gradlab.gui.style import NORMAL
 
     widget = pg.PlotWidget()

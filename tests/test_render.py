@@ -9,7 +9,7 @@ import pytest
 
 from gradlab.core import optimizers, surfaces
 from gradlab.core.race import Race
-from gradlab.gui.render import PALETTE, finite_path, render_png
+from gradlab.gui.race.render import PALETTE, finite_path, render_png
 
 
 def _race_points(surface, opts, steps):
@@ -54,7 +54,7 @@ def test_finite_path_stops_at_nan_and_cuts_far_segments():
 def test_surface_layer_log_scale_levels_contours_and_range(qtbot):
     import pyqtgraph as pg
 
-    from gradlab.gui.surface_layer import CONTOUR_COUNT, LINEAR_LABEL, LOG_LABEL, SurfaceLayer
+    from gradlab.gui.plotting.surface_layer import CONTOUR_COUNT, LINEAR_LABEL, LOG_LABEL, SurfaceLayer
 
     widget = pg.PlotWidget()
     qtbot.addWidget(widget)

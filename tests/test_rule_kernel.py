@@ -13,8 +13,9 @@ import torch
 from torch import nn
 
 from gradlab.core import optimizers as O
-from gradlab.core import rule_kernel, torch_optim
-from gradlab.core.torch_optim import CoreOptimizer
+from gradlab.core.optimizers import rule_kernel
+from gradlab.core.optimizers import torch_optim
+from gradlab.core.optimizers.torch_optim import CoreOptimizer
 from test_torch_optim import assert_identical
 
 pytest.importorskip("numba")

@@ -10,8 +10,8 @@ import pytest
 
 from gradlab.core import optimizers, surfaces
 from gradlab.core.race import Race
-from gradlab.gui import scenario
-from gradlab.gui.scenario import ScenarioError
+from gradlab.gui.race import scenario
+from gradlab.gui.race.scenario import ScenarioError
 from gradlab.resources import scenario_paths
 
 PATHS = {p.stem.split("_", 1)[1]: p for p in scenario_paths()}

@@ -65,7 +65,7 @@ def test_model_surfaces_are_found_by_name(name):
 
 
 def test_a_focal_model_surface_carries_its_gamma_in_its_name():
-    from gradlab.core import logistic_surface
+    from gradlab.core.surfaces import logistic as logistic_surface
 
     s = logistic_surface.surface("focal", gamma=0.5)
     assert s.name == "logistic_focal:gamma=0.5" and surfaces.known(s.name)

@@ -9,7 +9,7 @@ import torch
 from torch import nn
 
 from gradlab.core import optimizers as O
-from gradlab.core.torch_optim import CoreOptimizer
+from gradlab.core.optimizers.torch_optim import CoreOptimizer
 from test_optimizers import torch_oracle
 
 torch.set_num_threads(1)
@@ -215,7 +215,7 @@ def counting_slices(monkeypatch) -> list[int]:
 @pytest.mark.parametrize("name", O.names())
 def test_torch_path_on_the_cpu_matches_torch_optim(name, monkeypatch):
     """With NUMPY_SLICES off, CPU tensors take the accelerator's path: torch, whole."""
-    from gradlab.core import torch_optim
+    from gradlab.core.optimizers import torch_optim
 
     monkeypatch.setattr(torch_optim, "NUMPY_SLICES", False)
     monkeypatch.setattr(torch_optim, "COMPILED", False)
@@ -245,7 +245,7 @@ def test_a_graph_that_saved_a_parameter_sees_the_update():
 def tiny_slices(monkeypatch):
     """Slices of 7 float64 entries: the first layer's 4x16 weight (64 entries) is updated in
     10 slices, the last one ragged (64 = 9 x 7 + 1), and every bias but the last too."""
-    from gradlab.core import torch_optim
+    from gradlab.core.optimizers import torch_optim
 
     monkeypatch.setattr(torch_optim, "CHUNK_BYTES", 7 * 8)
     monkeypatch.setattr(torch_optim, "COMPILED", False)  # numpy slices, not the loop
@@ -266,7 +266,7 @@ def test_sliced_updates_match_torch_optim(name, tiny_slices):
 def test_sliced_and_whole_updates_are_identical(name, monkeypatch):
     """Every core rule is elementwise, so slicing changes nothing, not even rounding:
     one slice per tensor against slices of 5 entries."""
-    from gradlab.core import torch_optim
+    from gradlab.core.optimizers import torch_optim
 
     monkeypatch.setattr(torch_optim, "COMPILED", False)
     x, y = data()

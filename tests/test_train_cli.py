@@ -10,9 +10,10 @@ import sys
 import numpy as np
 import pytest
 
-from gradlab.core import mnist_data, train_cli
-from gradlab.core.mnist_synthetic import synthetic
-from gradlab.core.mnist_train import load_run
+from gradlab.core.mnist import data as mnist_data
+from gradlab.cli import train as train_cli
+from gradlab.core.mnist.synthetic import synthetic
+from gradlab.core.mnist.train import load_run
 
 FAST = ["--hidden", "32,16", "--batch-size", "50", "--epochs", "2", "--threads", "1", "--no-progress"]
 
@@ -128,7 +129,7 @@ def test_divergence_is_reported_and_written(tmp_path, synthetic_data):
 
 
 def test_gradlab_train_dispatches_here():
-    code = "import sys; from gradlab.gui.cli import main; sys.exit(main(['train', '--epochs', '0']))"
+    code = "import sys; from gradlab.cli.main import main; sys.exit(main(['train', '--epochs', '0']))"
     proc = subprocess.run([sys.executable, "-c", code],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2

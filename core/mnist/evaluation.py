@@ -1,0 +1,46 @@
+"""Evaluating an MNIST network on test images: loss, accuracy, confusion, digit grid."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+import torch
+
+from gradlab.core.mnist.frames import Evaluation
+
+CHUNK = 10000  # rows per forward pass: bounds the hidden activations' memory
+
+
+@torch.no_grad()
+def evaluate(logits_fn: Callable[[torch.Tensor], torch.Tensor], loss: Any,
+             x: torch.Tensor, y: torch.Tensor, *, kind: str, step: int, epoch: float,
+             grid_images: np.ndarray, first_layer: torch.Tensor) -> Evaluation:
+    """Evaluate on (x, y); the grid is the first len(grid_images) rows of x (x must hold
+    at least that many). `loss` is a core loss, its mean taken over all rows."""
+    parts = [logits_fn(x[i:i + CHUNK]) for i in range(0, len(x), CHUNK)]
+    logits = torch.cat(parts) if len(parts) > 1 else parts[0]
+    y_dev = y.to(logits.device)
+    test_loss = float(loss.forward(logits, y_dev))
+    pred = logits.argmax(dim=1)
+    confusion = torch.bincount(y_dev * 10 + pred, minlength=100).reshape(10, 10).cpu().numpy()
+    per_class_total = confusion.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        per_class = np.where(per_class_total > 0, np.diag(confusion) / per_class_total, np.nan)
+    g = len(grid_images)
+    probs = torch.softmax(logits[:g].double(), dim=1)
+    return Evaluation(
+        kind=kind,
+        step=step,
+        epoch=epoch,
+        samples=len(x),
+        test_loss=test_loss,
+        test_accuracy=float(np.trace(confusion) / max(1, len(x))),
+        per_class_accuracy=per_class.astype(np.float64),
+        confusion=confusion.astype(np.int64),
+        grid_images=grid_images,
+        grid_labels=y[:g].cpu().numpy().astype(np.int64),
+        grid_predictions=pred[:g].cpu().numpy().astype(np.int64),
+        grid_probabilities=probs.max(dim=1).values.float().cpu().numpy(),
+        first_layer_weights=first_layer.detach().to("cpu", torch.float32).numpy().copy(),
+    )

@@ -1,0 +1,308 @@
+"""The built-in test functions of optimisation, each with its hand-derived gradient.
+
+Each builder returns a `Surface`; `BUILDERS` lists them in menu order (the registry's
+`names()` starts with them). Their minima and instructive starts are in the builders.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from gradlab.core.surfaces.surface import Surface
+
+
+# --- the surfaces -------------------------------------------------------------------------
+
+
+def _quadratic() -> Surface:
+    # f = ½(x² + y²): Hessian = I, so gradient descent converges for η < 2 and lands
+    # exactly on the minimum in one step at η = 1.
+    return Surface(
+        "quadratic", "Quadratic bowl", "f(x, y) = ½(x² + y²)",
+        lambda x, y: 0.5 * (x * x + y * y),
+        lambda x, y: (x, y),
+        (-3.0, 3.0, -3.0, 3.0), [(0.0, 0.0)], (-2.5, 2.0),
+        description="A round bowl (Hessian = I, λ = 1): every optimizer heads straight for "
+        "the centre; gradient descent is stable for η < 2/λ = 2.",
+    )
+
+
+ILL_CONDITIONED_LAMBDAS = (1.0, 25.0)
+
+
+def _ill_conditioned() -> Surface:
+    # f = ½(x² + 25y²): Hessian diag(1, 25). Gradient descent on y multiplies it by
+    # (1 − 25η) each step: it zig-zags for η > 1/25 and diverges for η > 2/25 = 2/λ_max.
+    return Surface(
+        "ill_conditioned", "Ill-conditioned quadratic (ravine)", "f(x, y) = ½(x² + 25y²)",
+        lambda x, y: 0.5 * (x * x + 25.0 * y * y),
+        lambda x, y: (x, 25.0 * y),
+        (-5.0, 5.0, -3.0, 3.0), [(0.0, 0.0)], (-4.5, 1.0),
+        description="A narrow ravine with Hessian eigenvalues λ = 1 and λ_max = 25 "
+        "(condition number 25): SGD is stable only for η < 2/λ_max = 0.08, so it zig-zags "
+        "across the ravine while crawling along it, and momentum gets there first.",
+    )
+
+
+def _rosenbrock() -> Surface:
+    # f = (1 − x)² + 100(y − x²)²
+    # ∂f/∂x = −2(1 − x) − 400x(y − x²),  ∂f/∂y = 200(y − x²)
+    def value(x, y):
+        return (1.0 - x) ** 2 + 100.0 * (y - x * x) ** 2
+
+    def grad(x, y):
+        r = y - x * x
+        return -2.0 * (1.0 - x) - 400.0 * x * r, 200.0 * r
+
+    return Surface(
+        "rosenbrock", "Rosenbrock's banana", "f(x, y) = (1 − x)² + 100(y − x²)²",
+        value, grad, (-2.0, 2.0, -1.0, 3.0), [(1.0, 1.0)], (-1.5, 2.0), log_scale=True,
+        description="Finding the curved valley is easy; following its flat floor to (1, 1) "
+        "is slow, and too large a learning rate bounces off its steep walls.",
+    )
+
+
+def _beale() -> Surface:
+    # f = a² + b² + c², a = 1.5 − x + xy, b = 2.25 − x + xy², c = 2.625 − x + xy³
+    # ∂f/∂x = 2a(y − 1) + 2b(y² − 1) + 2c(y³ − 1),  ∂f/∂y = 2a·x + 2b·2xy + 2c·3xy²
+    def value(x, y):
+        a = 1.5 - x + x * y
+        b = 2.25 - x + x * y**2
+        c = 2.625 - x + x * y**3
+        return a * a + b * b + c * c
+
+    def grad(x, y):
+        a = 1.5 - x + x * y
+        b = 2.25 - x + x * y**2
+        c = 2.625 - x + x * y**3
+        gx = 2.0 * (a * (y - 1.0) + b * (y**2 - 1.0) + c * (y**3 - 1.0))
+        gy = 2.0 * x * (a + 2.0 * b * y + 3.0 * c * y**2)
+        return gx, gy
+
+    return Surface(
+        "beale", "Beale's function",
+        "f(x, y) = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²",
+        value, grad, (-4.5, 4.5, -4.5, 4.5), [(3.0, 0.5)], (1.0, 1.5), log_scale=True,
+        description="Flat plateaus next to walls that climb steeply to the corners: watch "
+        "which optimizers find the narrow valley to (3, 0.5) and which stall on the flat.",
+    )
+
+
+HIMMELBLAU_MINIMA = [
+    (3.0, 2.0),
+    (-2.805118086952745, 3.131312518250573),
+    (-3.779310253377747, -3.283185991286170),
+    (3.584428340330492, -1.848126526964404),
+]
+
+
+def _himmelblau() -> Surface:
+    # f = (x² + y − 11)² + (x + y² − 7)²
+    # ∂f/∂x = 4x(x² + y − 11) + 2(x + y² − 7),  ∂f/∂y = 2(x² + y − 11) + 4y(x + y² − 7)
+    def value(x, y):
+        return (x * x + y - 11.0) ** 2 + (x + y * y - 7.0) ** 2
+
+    def grad(x, y):
+        a = x * x + y - 11.0
+        b = x + y * y - 7.0
+        return 4.0 * x * a + 2.0 * b, 2.0 * a + 4.0 * y * b
+
+    return Surface(
+        "himmelblau", "Himmelblau's function", "f(x, y) = (x² + y − 11)² + (x + y² − 7)²",
+        value, grad, (-5.0, 5.0, -5.0, 5.0), HIMMELBLAU_MINIMA, (-0.2, -0.8), log_scale=True,
+        description="Four equally good minima around a hill at (−0.27, −0.92): starting near "
+        "its top, optimizers with different step rules roll into different minima.",
+    )
+
+
+def _rastrigin() -> Surface:
+    # f = 20 + x² − 10cos(2πx) + y² − 10cos(2πy)
+    # ∂f/∂x = 2x + 20π sin(2πx)  (same in y)
+    tau = 2.0 * math.pi
+
+    def value(x, y):
+        return 20.0 + x * x - 10.0 * np.cos(tau * x) + y * y - 10.0 * np.cos(tau * y)
+
+    def grad(x, y):
+        return 2.0 * x + 10.0 * tau * np.sin(tau * x), 2.0 * y + 10.0 * tau * np.sin(tau * y)
+
+    return Surface(
+        "rastrigin", "Rastrigin's function",
+        "f(x, y) = 20 + x² − 10 cos(2πx) + y² − 10 cos(2πy)",
+        value, grad, (-5.12, 5.12, -5.12, 5.12), [(0.0, 0.0)], (-3.3, 2.8),
+        description="An egg-crate of local minima on a bowl: small steps get trapped in "
+        "the nearest dimple; only large steps or momentum can hop towards (0, 0).",
+    )
+
+
+def _saddle() -> Surface:
+    # f = x² − y²: ∂f/∂x = 2x, ∂f/∂y = −2y. Unbounded below, so there is no minimum.
+    return Surface(
+        "saddle", "Saddle point", "f(x, y) = x² − y²",
+        lambda x, y: x * x - y * y,
+        lambda x, y: (2.0 * x, -2.0 * y),
+        (-2.0, 2.0, -2.0, 2.0), [], (-1.5, 0.01),
+        description="No minimum (minima = []): the origin is a saddle. Started just off the "
+        "x-axis, SGD slides towards the saddle and lingers where |∇f| ≈ 0, while adaptive "
+        "methods amplify the tiny y-gradient and escape downhill.",
+    )
+
+
+def _monkey_saddle() -> Surface:
+    # f = x³ − 3xy²: ∂f/∂x = 3x² − 3y², ∂f/∂y = −6xy. Unbounded below: no minimum.
+    return Surface(
+        "monkey_saddle", "Monkey saddle", "f(x, y) = x³ − 3xy²",
+        lambda x, y: x**3 - 3.0 * x * y * y,
+        lambda x, y: (3.0 * (x * x - y * y), -6.0 * x * y),
+        (-2.0, 2.0, -2.0, 2.0), [], (1.0, 0.05),
+        description="No minimum (minima = []): a saddle with three valleys and a Hessian of "
+        "zero at the origin, so the gradient vanishes quadratically and SGD nearly stops there.",
+    )
+
+
+STYBLINSKI_TANG_X = -2.903534027771178  # root of 2x³ − 16x + 2.5 = 0, the global one
+
+
+def _styblinski_tang() -> Surface:
+    # f = ½ Σ (t⁴ − 16t² + 5t) over t = x, y;  ∂f/∂t = 2t³ − 16t + 2.5
+    def value(x, y):
+        return 0.5 * (x**4 - 16.0 * x * x + 5.0 * x + y**4 - 16.0 * y * y + 5.0 * y)
+
+    def grad(x, y):
+        return 2.0 * x**3 - 16.0 * x + 2.5, 2.0 * y**3 - 16.0 * y + 2.5
+
+    m = STYBLINSKI_TANG_X
+    return Surface(
+        "styblinski_tang", "Styblinski–Tang function",
+        "f(x, y) = ½ (x⁴ − 16x² + 5x + y⁴ − 16y² + 5y)",
+        value, grad, (-5.0, 5.0, -5.0, 5.0), [(m, m)], (4.5, 3.5),
+        description="Four basins of different depths: from the corner, plain descent "
+        "settles in the shallow basin at (2.75, 2.75); the deepest is at (−2.90, −2.90).",
+    )
+
+
+def _goldstein_price() -> Surface:
+    # f = A·B with
+    #   A = 1 + P²Q,  P = x + y + 1,  Q = 19 − 14x + 3x² − 14y + 6xy + 3y²
+    #   B = 30 + R²S, R = 2x − 3y,    S = 18 − 32x + 12x² + 48y − 36xy + 27y²
+    # ∂A/∂x = ∂A/∂y = 2PQ + P²(6x + 6y − 14)
+    # ∂B/∂x = 4RS + R²(24x − 36y − 32),  ∂B/∂y = −6RS + R²(54y − 36x + 48)
+    def parts(x, y):
+        p = x + y + 1.0
+        q = 19.0 - 14.0 * x + 3.0 * x * x - 14.0 * y + 6.0 * x * y + 3.0 * y * y
+        r = 2.0 * x - 3.0 * y
+        s = 18.0 - 32.0 * x + 12.0 * x * x + 48.0 * y - 36.0 * x * y + 27.0 * y * y
+        return p, q, r, s
+
+    def value(x, y):
+        p, q, r, s = parts(x, y)
+        return (1.0 + p * p * q) * (30.0 + r * r * s)
+
+    def grad(x, y):
+        p, q, r, s = parts(x, y)
+        a = 1.0 + p * p * q
+        b = 30.0 + r * r * s
+        da = 2.0 * p * q + p * p * (6.0 * x + 6.0 * y - 14.0)
+        dbx = 4.0 * r * s + r * r * (24.0 * x - 36.0 * y - 32.0)
+        dby = -6.0 * r * s + r * r * (54.0 * y - 36.0 * x + 48.0)
+        return da * b + a * dbx, da * b + a * dby
+
+    return Surface(
+        "goldstein_price", "Goldstein–Price function",
+        "f(x, y) = [1 + (x + y + 1)²(19 − 14x + 3x² − 14y + 6xy + 3y²)]"
+        " · [30 + (2x − 3y)²(18 − 32x + 12x² + 48y − 36xy + 27y²)]",
+        value, grad, (-2.0, 2.0, -2.0, 2.0), [(0.0, -1.0)], (1.5, 1.5), log_scale=True,
+        description="Values span six orders of magnitude (3 to ~10⁶) with local minima on "
+        "the way: a learning rate that moves on the plateau explodes on the walls.",
+    )
+
+
+def _booth() -> Surface:
+    # f = (x + 2y − 7)² + (2x + y − 5)²: Hessian [[10, 8], [8, 10]], eigenvalues 18 and 2.
+    # ∂f/∂x = 2(x + 2y − 7) + 4(2x + y − 5),  ∂f/∂y = 4(x + 2y − 7) + 2(2x + y − 5)
+    def value(x, y):
+        return (x + 2.0 * y - 7.0) ** 2 + (2.0 * x + y - 5.0) ** 2
+
+    def grad(x, y):
+        a = x + 2.0 * y - 7.0
+        b = 2.0 * x + y - 5.0
+        return 2.0 * a + 4.0 * b, 4.0 * a + 2.0 * b
+
+    return Surface(
+        "booth", "Booth's function", "f(x, y) = (x + 2y − 7)² + (2x + y − 5)²",
+        value, grad, (-10.0, 10.0, -10.0, 10.0), [(1.0, 3.0)], (-8.0, -6.0),
+        description="A tilted quadratic (Hessian eigenvalues 18 and 2): the gradient does "
+        "not point at the minimum, so SGD curves in; it is stable for η < 2/18.",
+    )
+
+
+SIX_HUMP_CAMEL_MINIMA = [
+    (0.08984201310031807, -0.7126564030207396),
+    (-0.08984201310031807, 0.7126564030207396),
+]
+
+
+def _six_hump_camel() -> Surface:
+    # f = (4 − 2.1x² + x⁴/3)x² + xy + (−4 + 4y²)y²
+    # ∂f/∂x = 8x − 8.4x³ + 2x⁵ + y,  ∂f/∂y = x − 8y + 16y³
+    def value(x, y):
+        x2 = x * x
+        y2 = y * y
+        return (4.0 - 2.1 * x2 + x2 * x2 / 3.0) * x2 + x * y + (-4.0 + 4.0 * y2) * y2
+
+    def grad(x, y):
+        return 8.0 * x - 8.4 * x**3 + 2.0 * x**5 + y, x - 8.0 * y + 16.0 * y**3
+
+    return Surface(
+        "six_hump_camel", "Six-hump camel function",
+        "f(x, y) = (4 − 2.1x² + x⁴/3)x² + xy + (4y² − 4)y²",
+        value, grad, (-3.0, 3.0, -2.0, 2.0), SIX_HUMP_CAMEL_MINIMA, (-1.5, -1.0),
+        description="Two global minima near (±0.09, ∓0.71) among four local ones: from the "
+        "start, careful descent settles in the local minimum at (−1.61, −0.57).",
+    )
+
+
+PLATEAU_WIDTH = 0.25  # s: the well's radius; the cliff is steepest at r = s/√3
+
+
+def _plateau_cliff() -> Surface:
+    # f = u/(1 + u), u = (x² + y²)/s²: ≈ 1 on a plateau where |∇f| ≈ 2s²/r³ (~10⁻³),
+    # dropping down a cliff of slope up to 3√3/(8s) ≈ 2.6 into the well at the origin.
+    # ∂f/∂x = (1/(1 + u)²)·2x/s²  (same in y)
+    s2 = PLATEAU_WIDTH**2
+
+    def value(x, y):
+        u = (x * x + y * y) / s2
+        return u / (1.0 + u)
+
+    def grad(x, y):
+        u = (x * x + y * y) / s2
+        k = 2.0 / (s2 * (1.0 + u) ** 2)
+        return k * x, k * y
+
+    return Surface(
+        "plateau_cliff", "Plateau and cliff", "f(x, y) = u / (1 + u),  u = (x² + y²)/0.25²",
+        value, grad, (-3.0, 3.0, -3.0, 3.0), [(0.0, 0.0)], (2.5, 1.8),
+        description="On the plateau |∇f| is about 10⁻³, so SGD barely moves while Adam and "
+        "RMSprop step about η per iteration whatever the slope; a learning rate large enough "
+        "for SGD to cross the plateau flings it off the cliff (slope ≈ 2.6) round the well.",
+    )
+
+
+BUILDERS: dict[str, Callable[[], Surface]] = {
+    "quadratic": _quadratic,
+    "ill_conditioned": _ill_conditioned,
+    "rosenbrock": _rosenbrock,
+    "beale": _beale,
+    "himmelblau": _himmelblau,
+    "rastrigin": _rastrigin,
+    "saddle": _saddle,
+    "monkey_saddle": _monkey_saddle,
+    "styblinski_tang": _styblinski_tang,
+    "goldstein_price": _goldstein_price,
+    "booth": _booth,
+    "six_hump_camel": _six_hump_camel,
+    "plateau_cliff": _plateau_cliff,
+}

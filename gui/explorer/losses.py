@@ -1,0 +1,224 @@
+"""The explorer's loss view: loss and its slope against p, the probability of the true class.
+
+Curves come from `gradlab.core.explorer_curves` (core losses, chain rule to p). The slope
+plot shows either dL/dp or ∂L/∂z_y, the gradient backprop actually sends into the network;
+the caption reads numbers off the curves to say why focal loss ignores easy samples and why
+MSE after a softmax barely corrects a confident wrong answer.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6 import QtWidgets
+
+from gradlab.core import explorer_curves as ec
+from gradlab.gui.explorer.widgets import (
+    BACKGROUND, FloatSlider, color, coloured_checkbox, side_panel, wrapped_label,
+)
+from gradlab.gui.plotting.axes import share_width, tidy_axes
+from gradlab.gui.plotting.fonts import rescale_new_text
+from gradlab.gui.plotting.notes import NotePlacer, place_note
+from gradlab.gui.plotting.title import fit_titles
+
+KEYS = ["cross_entropy", "softmax_mse_2", "softmax_mse_10", "weighted_cross_entropy", "focal"]
+DEFAULT_SHOWN = ("cross_entropy", "softmax_mse_2", "focal")
+SLOPES = {
+    "dvalue_dlogit": ("∂L/∂z_y  (what backprop sends)", "∂L/∂z_y", (-1.3, 0.1)),
+    "dvalue_dp": ("dL/dp", "dL/dp", (-10.0, 1.0)),
+}
+WRONG_P, EASY_P = 0.02, 0.9  # a confident wrong answer, and an easy sample
+
+
+class LossesView(QtWidgets.QWidget):
+    """Checkboxes pick the losses; sliders set the class weight and focal's γ and α."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        fixed = ec.fixed_curves()  # computed once per process, shared
+        self.p = fixed[0].p
+        self.curves: dict[str, ec.LossCurve] = {c.key: c for c in fixed}
+        self._ready = False  # no legend or caption work until every curve exists
+        self.checkboxes: dict[str, QtWidgets.QCheckBox] = {}
+        self.loss_items: dict[str, pg.PlotDataItem] = {}
+        self.slope_items: dict[str, pg.PlotDataItem] = {}
+
+        panel, controls = side_panel()
+        controls.addWidget(QtWidgets.QLabel("<b>One sample of true class y</b>"))
+        controls.addWidget(wrapped_label(
+            "The model gives the true class probability p; the other classes share 1 − p "
+            "evenly. The curves are the loss of that one sample as p goes from wrong (0) "
+            "to right (1)."))
+        controls.addSpacing(4)
+        self.weight_slider = FloatSlider("w_y", 0.1, 10.0, 0.1, 3.0, "{:.1f}")
+        self.gamma_slider = FloatSlider("γ", 0.0, 5.0, 0.1, 2.0, "{:.1f}")
+        self.alpha_slider = FloatSlider("α", 0.05, 1.0, 0.05, 1.0, "{:.2f}")
+        for i, key in enumerate(KEYS):
+            box = coloured_checkbox("", color(i))
+            box.setChecked(key in DEFAULT_SHOWN)
+            box.toggled.connect(self._update_visibility)
+            self.checkboxes[key] = box
+            controls.addWidget(box)
+            if key == "weighted_cross_entropy":
+                controls.addWidget(self._indented(self.weight_slider))
+            if key == "focal":
+                controls.addWidget(self._indented(self.gamma_slider))
+                controls.addWidget(self._indented(self.alpha_slider))
+        self.weight_slider.valueChanged.connect(self._weight_changed)
+        self.gamma_slider.valueChanged.connect(self._focal_changed)
+        self.alpha_slider.valueChanged.connect(self._focal_changed)
+
+        controls.addSpacing(6)
+        controls.addWidget(QtWidgets.QLabel("<b>Lower plot</b>"))
+        self.slope_buttons: dict[str, QtWidgets.QRadioButton] = {}
+        group = QtWidgets.QButtonGroup(self)
+        for key, (text, _, _) in SLOPES.items():
+            button = QtWidgets.QRadioButton(text)
+            group.addButton(button)
+            button.toggled.connect(self._slope_changed)
+            self.slope_buttons[key] = button
+            controls.addWidget(button)
+        controls.addSpacing(6)
+        self.caption = wrapped_label(rich=True)
+        controls.addWidget(self.caption)
+        controls.addStretch(1)
+
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setBackground(BACKGROUND)
+        self.loss_plot = self.graphics.addPlot(row=0, col=0, title="Loss of the sample", axisItems=tidy_axes())
+        self.slope_plot = self.graphics.addPlot(row=1, col=0, axisItems=tidy_axes())
+        self.slope_plot.setXLink(self.loss_plot)
+        share_width(self.slope_plot.getAxis("left"), self.loss_plot.getAxis("left"))  # lined up: neither cuts its range
+        for plot in (self.loss_plot, self.slope_plot):
+            plot.showGrid(x=True, y=True, alpha=0.25)
+            plot.setLabel("bottom", "p = predicted probability of the true class")
+            plot.setMenuEnabled(False)
+        # Top right is empty under the falling loss curves, bottom right under the slopes.
+        self.loss_plot.addLegend(offset=(-10, 10))
+        self.slope_plot.addLegend(offset=(-10, -10))
+        self.loss_plot.setLabel("left", "L")
+        self.loss_plot.setRange(xRange=(0, 1), yRange=(0, 4.5), padding=0)
+        for i, key in enumerate(KEYS):
+            pen = pg.mkPen(color(i), width=2.5)
+            self.loss_items[key] = self.loss_plot.plot(pen=pen)
+            self.slope_items[key] = self.slope_plot.plot(pen=pen)
+        # The notes point at the two samples the caption explains; place_notes finds each
+        # a spot clear of the curves (it depends on the plot's size and the font's). Where
+        # there is none (presenter mode in a small window), their backing keeps them legible.
+        fg, backing = pg.getConfigOption("foreground"), pg.mkBrush(BACKGROUND + "d8")
+        self.wrong_note = pg.TextItem(color=fg, fill=backing)
+        self.easy_note = pg.TextItem(color=fg, fill=backing)
+        self.wrong_arrow = pg.ArrowItem(tailWidth=2, brush="w", pen=pg.mkPen("w"))
+        self.easy_arrow = pg.ArrowItem(tailWidth=2, brush="w", pen=pg.mkPen("w"))
+        self.wrong_point = self.easy_point = (0.0, 0.0)
+        self.slope_plot.addItem(self.wrong_note, ignoreBounds=True)
+        self.slope_plot.addItem(self.wrong_arrow, ignoreBounds=True)
+        self.loss_plot.addItem(self.easy_note, ignoreBounds=True)
+        self.loss_plot.addItem(self.easy_arrow, ignoreBounds=True)
+        self._placers = [NotePlacer(plot, self.place_notes) for plot in (self.loss_plot, self.slope_plot)]
+
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(panel)
+        fit_titles(self.graphics)
+        layout.addWidget(self.graphics, 1)
+
+        self.slope_buttons["dvalue_dlogit"].setChecked(True)
+        self._weight_changed()
+        self._focal_changed()
+        for key in KEYS:
+            self._draw(key)
+        self._ready = True
+        self._update_visibility()
+
+    @staticmethod
+    def _indented(widget: QtWidgets.QWidget) -> QtWidgets.QWidget:
+        widget.setContentsMargins(22, 0, 0, 0)
+        return widget
+
+    # --- data -----------------------------------------------------------------------
+
+    def slope(self) -> str:
+        """Which slope the lower plot shows: "dvalue_dlogit" or "dvalue_dp"."""
+        return next((k for k, b in self.slope_buttons.items() if b.isChecked()), "dvalue_dlogit")
+
+    def _weight_changed(self, *_: object) -> None:
+        self.curves["weighted_cross_entropy"] = ec.weighted_curve(self.p, self.weight_slider.value())
+        self._draw("weighted_cross_entropy")
+
+    def _focal_changed(self, *_: object) -> None:
+        self.curves["focal"] = ec.focal_curve(self.p, self.gamma_slider.value(), self.alpha_slider.value())
+        self._draw("focal")
+
+    def _slope_changed(self, checked: bool) -> None:
+        if not checked:
+            return
+        text, ylabel, yrange = SLOPES[self.slope()]
+        self.slope_plot.setTitle(f"Slope  {text}")
+        self.slope_plot.setLabel("left", ylabel)
+        self.slope_plot.setRange(xRange=(0, 1), yRange=yrange, padding=0)
+        for key in KEYS:
+            self._draw(key)
+
+    def _draw(self, key: str) -> None:
+        if key not in self.curves:
+            return
+        curve = self.curves[key]
+        self.checkboxes[key].setText(curve.label)
+        self.loss_items[key].setData(curve.p, curve.value)
+        self.slope_items[key].setData(curve.p, getattr(curve, self.slope()))
+        if self._ready:
+            for plot, items in ((self.loss_plot, self.loss_items), (self.slope_plot, self.slope_items)):
+                for sample, label in plot.legend.items:
+                    if sample.item is items[key]:
+                        label.setText(curve.label)
+            self._annotate()
+
+    def _update_visibility(self, *_: object) -> None:
+        if not self._ready:
+            return
+        for plot, items in ((self.loss_plot, self.loss_items), (self.slope_plot, self.slope_items)):
+            plot.legend.clear()
+            for key in KEYS:
+                shown = self.checkboxes[key].isChecked() and key in self.curves
+                items[key].setVisible(shown)
+                if shown:
+                    plot.legend.addItem(items[key], self.curves[key].label)
+        rescale_new_text(self)  # presenter mode: the new legend labels too
+        self._annotate()
+
+    # --- the lesson -----------------------------------------------------------------
+
+    def place_notes(self) -> None:
+        """Each note beside its point, clear of the curves and the legend."""
+        place_note(self.wrong_note, self.wrong_arrow, self.wrong_point, self.slope_plot)
+        place_note(self.easy_note, self.easy_arrow, self.easy_point, self.loss_plot)
+
+    def _annotate(self) -> None:
+        ce, mse, focal = self.curves["cross_entropy"], self.curves["softmax_mse_2"], self.curves["focal"]
+        slope = self.slope()
+        g_ce, g_mse = ec.at(ce, WRONG_P, slope), ec.at(mse, WRONG_P, slope)
+        self.wrong_point = (WRONG_P, g_mse)
+        self.wrong_note.setText(f"confident and wrong (p = {WRONG_P:g}):\nMSE {g_mse:.3g}, CE {g_ce:.3g}")
+        l_ce, l_focal = ec.at(ce, EASY_P, "value"), ec.at(focal, EASY_P, "value")
+        self.easy_point = (EASY_P, l_focal)
+        ratio = l_focal / l_ce if l_ce else float("nan")
+        self.easy_note.setText(f"easy sample:\nfocal is {ratio:.2g} × CE")
+        self.wrong_arrow.setVisible(self.checkboxes["softmax_mse_2"].isChecked())
+        self.wrong_note.setVisible(self.checkboxes["softmax_mse_2"].isChecked())
+        self.easy_arrow.setVisible(self.checkboxes["focal"].isChecked())
+        self.easy_note.setVisible(self.checkboxes["focal"].isChecked())
+        self.place_notes()
+        gamma = self.gamma_slider.value()
+        d_ce, d_mse = ec.at(ce, WRONG_P, "dvalue_dlogit"), ec.at(mse, WRONG_P, "dvalue_dlogit")
+        self.caption.setText(
+            f"<b>Confident and wrong</b> (p = {WRONG_P:g}): backprop sends ∂L/∂z_y = {d_ce:.3f} "
+            f"for cross-entropy (p − 1) but only {d_mse:.4f} for MSE on the softmax. MSE's slope "
+            f"is multiplied by the softmax's p(1 − p), which vanishes as p → 0, so the sample "
+            f"that most needs fixing barely moves.<br><br>"
+            f"<b>Easy</b> (p = {EASY_P:g}): focal loss multiplies cross-entropy by "
+            f"α(1 − p)^γ = {ratio:.3g} (γ = {gamma:g}): {l_focal:.4f} instead of "
+            f"{l_ce:.4f}. Easy samples stop contributing, hard ones dominate the gradient. "
+            f"With γ = 0 and α = 1 focal is exactly cross-entropy.<br><br>"
+            f"<b>Weighted</b>: the class weight w_y scales this sample's loss and gradient "
+            f"(w_y = {self.weight_slider.value():g}) against "
+            f"classes of weight 1.")

@@ -1,0 +1,316 @@
+"""The MNIST tab's settings form: widgets in, one `TrainConfig` out.
+
+`ConfigForm.config()` reads the widgets into a plain `TrainConfig` (the worker never
+reads a widget) and raises `ValueError` with a readable message for text it cannot
+parse (custom class weights, hidden sizes, digits to imbalance). `set_config(config)`
+shows a config, for a loaded run or a queued one. Rows that do not apply (focal gamma
+for cross-entropy, step size for a cosine schedule) are hidden, not disabled, so the
+form says only what matters for the current choice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6 import QtCore, QtWidgets
+
+from gradlab.core.mnist.frames import TrainConfig
+from gradlab.gui.mnist.hyper import HyperForm, SciSpinBox
+
+LOSSES = (
+    ("Cross-entropy", "cross_entropy"),
+    ("Weighted cross-entropy", "weighted_cross_entropy"),
+    ("Focal loss", "focal"),
+    ("MSE on softmax (one-hot)", "softmax_mse"),
+)
+ACTIVATIONS = (("ReLU", "relu"), ("Leaky ReLU", "leaky_relu"), ("Sigmoid", "sigmoid"), ("tanh", "tanh"))
+SCHEDULES = (("Constant", "constant"), ("Step (StepLR)", "step"), ("Cosine annealing", "cosine"))
+ENGINES = (("PyTorch autograd", "torch"), ("NumPy, hand-written backprop", "numpy"))
+DEVICES = (("Auto (CUDA if present)", "auto"), ("CPU", "cpu"), ("CUDA", "cuda"))
+INVERSE = "inverse_frequency"
+
+
+def parse_floats(text: str, count: int, what: str) -> list[float]:
+    """`count` comma- or space-separated numbers; ValueError naming `what` otherwise."""
+    parts = [p for p in text.replace(",", " ").split() if p]
+    try:
+        values = [float(p) for p in parts]
+    except ValueError:
+        raise ValueError(f"{what}: {text!r} is not a list of numbers") from None
+    if len(values) != count:
+        raise ValueError(f"{what}: need {count} numbers (one per digit 0-9), got {len(values)}")
+    return values
+
+
+def parse_ints(text: str, what: str, lo: int, hi: int) -> list[int]:
+    parts = [p for p in text.replace(",", " ").split() if p]
+    try:
+        values = [int(p) for p in parts]
+    except ValueError:
+        raise ValueError(f"{what}: {text!r} is not a list of whole numbers") from None
+    if not values or any(not lo <= v <= hi for v in values):
+        raise ValueError(f"{what}: give numbers from {lo} to {hi}, got {text!r}")
+    return values
+
+
+def combo(items: tuple[tuple[str, str], ...], name: str) -> QtWidgets.QComboBox:
+    box = QtWidgets.QComboBox()
+    box.setObjectName(name)
+    for text, data in items:
+        box.addItem(text, data)
+    return box
+
+
+def select(box: QtWidgets.QComboBox, data: Any) -> None:
+    index = box.findData(data)
+    if index < 0:
+        raise ValueError(f"{box.objectName()}: unknown choice {data!r}")
+    box.setCurrentIndex(index)
+
+
+def spin(lo: int, hi: int, value: int, name: str, special: str | None = None) -> QtWidgets.QSpinBox:
+    box = QtWidgets.QSpinBox()
+    box.setObjectName(name)
+    box.setRange(lo, hi)
+    box.setValue(value)
+    if special:
+        box.setSpecialValueText(special)  # shown at the minimum, e.g. "all" for 0
+    return box
+
+
+class WeightsField(QtWidgets.QWidget):
+    """"inverse frequency" / "none" / "custom: ten numbers" for class weights or alpha."""
+
+    def __init__(self, allow_none: bool, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.mode = QtWidgets.QComboBox()
+        if allow_none:
+            self.mode.addItem("none", None)
+        self.mode.addItem("inverse frequency", INVERSE)
+        self.mode.addItem("custom", "custom")
+        self.text = QtWidgets.QLineEdit("1 1 1 1 1 1 1 1 1 1")
+        self.text.setToolTip("ten numbers, one per digit 0-9")
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.mode)
+        layout.addWidget(self.text, 1)
+        self.mode.currentIndexChanged.connect(self._sync)
+        self._sync()
+
+    def _sync(self) -> None:
+        self.text.setVisible(self.mode.currentData() == "custom")
+
+    def value(self) -> Any:
+        mode = self.mode.currentData()
+        return parse_floats(self.text.text(), 10, self.name) if mode == "custom" else mode
+
+    def set_value(self, value: Any) -> None:
+        if value is None or value == INVERSE:
+            select(self.mode, value)
+        else:
+            select(self.mode, "custom")
+            self.text.setText(" ".join(f"{float(v):g}" for v in value))
+
+
+class ConfigForm(QtWidgets.QWidget):
+    """Every setting of a run, grouped: optimizer, loss, network, training, data."""
+
+    changed = QtCore.Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        self.hyper = HyperForm()
+        layout.addWidget(self._group("Optimizer", self.hyper))
+
+        loss_box = QtWidgets.QWidget()
+        self.loss_form = QtWidgets.QFormLayout(loss_box)
+        self.loss_form.setContentsMargins(0, 0, 0, 0)
+        self.loss = combo(LOSSES, "loss")
+        self.weights = WeightsField(False, "class weights")
+        self.gamma = SciSpinBox(0.0, 10.0, False)
+        self.gamma.setValue(2.0)
+        self.alpha = WeightsField(True, "focal alpha")
+        self.loss_form.addRow("Loss", self.loss)
+        self.loss_form.addRow("class weights", self.weights)
+        self.loss_form.addRow("focusing γ", self.gamma)
+        self.loss_form.addRow("class balance α", self.alpha)
+        layout.addWidget(self._group("Loss", loss_box))
+
+        net_box = QtWidgets.QWidget()
+        self.net_form = QtWidgets.QFormLayout(net_box)
+        self.net_form.setContentsMargins(0, 0, 0, 0)
+        self.activation = combo(ACTIVATIONS, "activation")
+        self.leak = SciSpinBox(0.0, 1.0, False)
+        self.leak.setValue(0.01)
+        self.hidden = QtWidgets.QLineEdit("512, 256")
+        self.hidden.setObjectName("hidden")
+        self.hidden.setToolTip("widths of the hidden layers; 784 inputs and 10 outputs are fixed")
+        self.engine = combo(ENGINES, "engine")
+        self.dtype = combo((("float32", "float32"), ("float64", "float64")), "dtype")
+        self.net_form.addRow("Hidden activation", self.activation)
+        self.net_form.addRow("leak α", self.leak)
+        self.net_form.addRow("Hidden layers", self.hidden)
+        self.net_form.addRow("Engine", self.engine)
+        self.net_form.addRow("Precision", self.dtype)
+        layout.addWidget(self._group("Network", net_box))
+
+        train_box = QtWidgets.QWidget()
+        self.train_form = QtWidgets.QFormLayout(train_box)
+        self.train_form.setContentsMargins(0, 0, 0, 0)
+        self.batch_size = spin(1, 60000, 128, "batch_size")
+        self.epochs = spin(1, 1000, 5, "epochs")
+        self.schedule = combo(SCHEDULES, "schedule")
+        self.step_size = spin(1, 100000, 1, "step_size")
+        self.step_gamma = SciSpinBox(0.0, 1.0, False)
+        self.step_gamma.setValue(0.5)
+        self.eta_min = SciSpinBox(0.0, 1.0, False)
+        self.schedule_unit = combo((("per epoch", "epoch"), ("per batch", "batch")), "schedule_unit")
+        self.seed = spin(0, 2**31 - 1, 0, "seed")
+        self.device = combo(DEVICES, "device")
+        self.train_form.addRow("Batch size", self.batch_size)
+        self.train_form.addRow("Epochs", self.epochs)
+        self.train_form.addRow("LR schedule", self.schedule)
+        self.train_form.addRow("step size", self.step_size)
+        self.train_form.addRow("decay factor", self.step_gamma)
+        self.train_form.addRow("minimum lr", self.eta_min)
+        self.train_form.addRow("advance", self.schedule_unit)
+        self.train_form.addRow("Seed", self.seed)
+        self.train_form.addRow("Device", self.device)
+        layout.addWidget(self._group("Training", train_box))
+
+        data_box = QtWidgets.QWidget()
+        self.data_form = QtWidgets.QFormLayout(data_box)
+        self.data_form.setContentsMargins(0, 0, 0, 0)
+        self.imbalance = QtWidgets.QCheckBox("keep only a fraction of some digits")
+        self.imbalance.setObjectName("imbalance")
+        self.imbalance_digits = QtWidgets.QLineEdit("3, 8")
+        self.imbalance_fraction = SciSpinBox(0.001, 1.0, False)
+        self.imbalance_fraction.setValue(0.05)
+        self.train_subset = spin(0, 60000, 0, "train_subset", special="all")
+        self.train_subset.setSingleStep(1000)
+        self.eval_every = spin(0, 100000, 100, "eval_every", special="epoch ends only")
+        self.data_form.addRow("Imbalance", self.imbalance)
+        self.data_form.addRow("digits", self.imbalance_digits)
+        self.data_form.addRow("fraction kept", self.imbalance_fraction)
+        self.data_form.addRow("Training samples", self.train_subset)
+        self.data_form.addRow("Test subset every", self.eval_every)
+        self.eval_every.setSuffix(" steps")
+        layout.addWidget(self._group("Data", data_box))
+
+        for signal in (
+            self.loss.currentIndexChanged, self.activation.currentIndexChanged,
+            self.schedule.currentIndexChanged, self.imbalance.toggled,
+        ):
+            signal.connect(self._sync)
+        self.hyper.changed.connect(self.changed)
+        # Start from the trainer's own defaults (one source of truth with `gradlab train`).
+        self.set_config(TrainConfig())
+
+    @staticmethod
+    def _group(title: str, body: QtWidgets.QWidget) -> QtWidgets.QGroupBox:
+        box = QtWidgets.QGroupBox(title)
+        inner = QtWidgets.QVBoxLayout(box)
+        inner.setContentsMargins(8, 4, 8, 6)
+        inner.addWidget(body)
+        return box
+
+    def _sync(self) -> None:
+        """Show only the rows that apply to the current choices."""
+        loss = self.loss.currentData()
+        self.loss_form.setRowVisible(self.weights, loss == "weighted_cross_entropy")
+        self.loss_form.setRowVisible(self.gamma, loss == "focal")
+        self.loss_form.setRowVisible(self.alpha, loss == "focal")
+        self.net_form.setRowVisible(self.leak, self.activation.currentData() == "leaky_relu")
+        schedule = self.schedule.currentData()
+        self.train_form.setRowVisible(self.step_size, schedule == "step")
+        self.train_form.setRowVisible(self.step_gamma, schedule == "step")
+        self.train_form.setRowVisible(self.eta_min, schedule == "cosine")
+        self.train_form.setRowVisible(self.schedule_unit, schedule != "constant")
+        on = self.imbalance.isChecked()
+        self.data_form.setRowVisible(self.imbalance_digits, on)
+        self.data_form.setRowVisible(self.imbalance_fraction, on)
+        self.changed.emit()
+
+    # -- widgets -> config ----------------------------------------------------------------
+    def config(self) -> TrainConfig:
+        """The settings shown, as a TrainConfig; ValueError names a field it cannot read."""
+        loss = self.loss.currentData()
+        loss_params: dict[str, Any] = {}
+        if loss == "weighted_cross_entropy":
+            loss_params["weights"] = self.weights.value()
+        elif loss == "focal":
+            loss_params["gamma"] = float(self.gamma.value())
+            loss_params["alpha"] = self.alpha.value()
+        activation = self.activation.currentData()
+        activation_params = {"alpha": float(self.leak.value())} if activation == "leaky_relu" else {}
+        schedule = self.schedule.currentData()
+        schedule_params: dict[str, float] = {}
+        if schedule == "step":
+            schedule_params = {"step_size": int(self.step_size.value()),
+                               "gamma": float(self.step_gamma.value())}
+        elif schedule == "cosine":
+            schedule_params = {"eta_min": float(self.eta_min.value())}
+        imbalance: dict[int, float] = {}
+        if self.imbalance.isChecked():
+            fraction = float(self.imbalance_fraction.value())
+            for digit in parse_ints(self.imbalance_digits.text(), "digits to imbalance", 0, 9):
+                imbalance[digit] = fraction
+        hidden = tuple(parse_ints(self.hidden.text(), "hidden layers", 1, 100000))
+        return TrainConfig(
+            optimizer=self.hyper.optimizer(),
+            hyper=self.hyper.hyper(),
+            loss=loss,
+            loss_params=loss_params,
+            activation=activation,
+            activation_params=activation_params,
+            hidden=hidden,
+            batch_size=int(self.batch_size.value()),
+            epochs=int(self.epochs.value()),
+            schedule=schedule,
+            schedule_params=schedule_params,
+            schedule_unit=self.schedule_unit.currentData(),
+            seed=int(self.seed.value()),
+            device=self.device.currentData(),
+            engine=self.engine.currentData(),
+            dtype=self.dtype.currentData(),
+            imbalance=imbalance,
+            train_subset=int(self.train_subset.value()) or None,
+            eval_every=int(self.eval_every.value()),
+        )
+
+    # -- config -> widgets ------------------------------------------------------------------
+    def set_config(self, c: TrainConfig) -> None:
+        """Show `c` (a loaded or queued run's settings)."""
+        self.hyper.set_optimizer(c.optimizer, dict(c.hyper))
+        select(self.loss, c.loss)
+        if c.loss == "weighted_cross_entropy":
+            self.weights.set_value(c.loss_params.get("weights", INVERSE))
+        if c.loss == "focal":
+            self.gamma.setValue(float(c.loss_params.get("gamma", 2.0)))
+            self.alpha.set_value(c.loss_params.get("alpha"))
+        select(self.activation, c.activation)
+        self.leak.setValue(float(c.activation_params.get("alpha", 0.01)))
+        self.hidden.setText(", ".join(str(h) for h in c.hidden))
+        select(self.engine, c.engine)
+        select(self.dtype, c.dtype)
+        self.batch_size.setValue(c.batch_size)
+        self.epochs.setValue(c.epochs)
+        select(self.schedule, c.schedule)
+        self.step_size.setValue(int(c.schedule_params.get("step_size", 1)))
+        self.step_gamma.setValue(float(c.schedule_params.get("gamma", 0.5)))
+        self.eta_min.setValue(float(c.schedule_params.get("eta_min", 0.0)))
+        select(self.schedule_unit, c.schedule_unit)
+        self.seed.setValue(c.seed)
+        device = c.device if self.device.findData(c.device) >= 0 else "cuda"
+        select(self.device, device)
+        self.imbalance.setChecked(bool(c.imbalance))
+        if c.imbalance:
+            self.imbalance_digits.setText(", ".join(str(d) for d in sorted(c.imbalance)))
+            self.imbalance_fraction.setValue(float(next(iter(c.imbalance.values()))))
+        self.train_subset.setValue(c.train_subset or 0)
+        self.eval_every.setValue(c.eval_every)
+        self._sync()

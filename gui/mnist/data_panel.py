@@ -1,0 +1,222 @@
+"""Where the MNIST tab gets its data: a folder chooser, auto-find, and a download.
+
+- At start the panel looks (file names only, instantly) in the folder it was given, its
+  torchvision layout `ROOT/MNIST/raw`, and GradLab's data folder (platformdirs).
+- Loading (parse + MD5, about a second) and downloading run in `GeneratorWorker`s, so
+  the window never freezes; the loaded `MnistData` is cached by folder.
+- A broken file gets `MnistError`'s message, which names the file and what is wrong.
+  Missing files get where to put them and a Download button (progress bar, Cancel).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6 import QtCore, QtWidgets
+
+from gradlab.core.mnist import data as mnist_data
+from gradlab.core.mnist.data import MnistData, MnistError
+from gradlab.gui.worker import GeneratorWorker
+
+# Loaded data by folder, shared by every tab in the process (tests make many tabs).
+_CACHE: dict[Path, MnistData] = {}
+
+
+def _load_frames(folder: Path):
+    """The load worker's generator: yields the MnistData or the MnistError (as a value,
+    so the panel can show its message as it is)."""
+    def make(stop):
+        try:
+            yield _CACHE.get(folder) or mnist_data.load(folder)
+        except MnistError as e:
+            yield e
+    return make
+
+
+class _Progress(QtCore.QObject):
+    """Carries the download's progress callback (called in the worker thread) to the GUI
+    thread: a cross-thread signal is queued by Qt."""
+
+    bytes = QtCore.Signal(int, int)
+
+
+def missing_message(folder: Path | None) -> str:
+    names = ", ".join(f"{s.stem}.gz" for s in mnist_data.FILES)
+    where = mnist_data.app_data_folder()
+    looked = f" Looked in {folder} and {folder / 'MNIST' / 'raw'}." if folder else ""
+    return (f"MNIST not found.{looked} Put the four files ({names}) in {where}, "
+            "or choose a folder that holds them (or their MNIST/raw), or download them (about 11 MB).")
+
+
+class DataPanel(QtWidgets.QGroupBox):
+    """Emits `loaded(MnistData)` when usable data is ready and `unavailable(str)` otherwise."""
+
+    loaded = QtCore.Signal(object)
+    unavailable = QtCore.Signal(str)
+
+    def __init__(self, folder: str | Path | None = None, parent=None) -> None:
+        super().__init__("MNIST data", parent)
+        self.data: MnistData | None = None
+        self._loader: GeneratorWorker | None = None
+        self._downloader: GeneratorWorker | None = None
+        self._loading: Path | None = None
+
+        self.folder = QtWidgets.QLineEdit()
+        self.folder.setObjectName("data_folder")
+        self.folder.setPlaceholderText("folder with the four MNIST files")
+        self.folder.returnPressed.connect(lambda: self.use_folder(self.folder.text()))
+        self.choose = QtWidgets.QPushButton("Choose…")
+        self.choose.clicked.connect(self._choose)
+        self.status = QtWidgets.QLabel()
+        self.status.setObjectName("data_status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.download_button = QtWidgets.QPushButton("Download MNIST")
+        self.download_button.clicked.connect(self.download)
+        self.download_bar = QtWidgets.QProgressBar()
+        self.download_bar.setFormat("%p% of 11 MB")
+        self.cancel_button = QtWidgets.QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel_download)
+
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(self.choose)
+        down = QtWidgets.QHBoxLayout()
+        down.addWidget(self.download_button)
+        down.addWidget(self.download_bar, 1)
+        down.addWidget(self.cancel_button)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 6)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addLayout(down)
+        self._show_download(False, offer=False)
+
+        found = mnist_data.find([folder] if folder else [])
+        if found is not None:
+            self.use_folder(found)
+        else:
+            self._missing(Path(folder) if folder else None)
+
+    # -- public ---------------------------------------------------------------------
+    def use_folder(self, folder: str | Path) -> None:
+        """Load MNIST from `folder` (or its MNIST/raw) in a worker; `loaded` when ready."""
+        folder = Path(folder).expanduser()
+        self.folder.setText(str(folder))
+        if self._loader is not None:
+            self._loader.stop_and_wait(2000)
+        self.data = None
+        self._loading = folder
+        self._set_status(f"Loading MNIST from {folder}…", "")
+        self._loader = GeneratorWorker(_load_frames(folder), self)
+        self._loader.frame.connect(self._on_loaded)
+        self._loader.failed.connect(lambda msg: self._error(msg))
+        self._loader.start()
+
+    def set_data(self, data: MnistData, description: str = "") -> None:
+        """Use data loaded elsewhere (tests, benchmarks)."""
+        self.data = data
+        self._show_download(False, offer=False)
+        where = description or (str(data.folder) if data.folder else "memory")
+        self._set_status(
+            f"{len(data.train_labels):,} training and {len(data.test_labels):,} test images "
+            f"from {where}", "color: #1b6e2a;")
+        self.loaded.emit(data)
+
+    def busy(self) -> bool:
+        return any(w is not None and w.is_running() for w in (self._loader, self._downloader))
+
+    def shutdown(self, timeout_ms: int = 2000) -> bool:
+        ok = True
+        for worker in (self._loader, self._downloader):
+            if worker is not None:
+                ok = worker.stop_and_wait(timeout_ms) and ok
+        return ok
+
+    # -- loading -----------------------------------------------------------------------
+    def _choose(self) -> None:
+        start = self.folder.text() or str(Path.home())
+        folder = QtWidgets.QFileDialog.getExistingDirectory(self, "Folder with the MNIST files", start)
+        if folder:
+            self.use_folder(folder)
+
+    def _on_loaded(self, result: Any) -> None:
+        if isinstance(result, MnistError):
+            self._error(str(result))
+            return
+        if self._loading is not None:
+            _CACHE[self._loading] = result
+        self.set_data(result)
+
+    def _error(self, message: str) -> None:
+        self.data = None
+        if "missing" in message:
+            # Which file is missing, then where to put them all and the Download button.
+            self._set_status(message + "\n\n" + missing_message(self._loading), "color: #a40000;")
+            self._show_download(False, offer=True)
+        else:
+            self._set_status(message, "color: #a40000;")
+            self._show_download(False, offer=False)
+        self.unavailable.emit(message)
+
+    def _missing(self, folder: Path | None) -> None:
+        self._set_status(missing_message(folder), "color: #a40000;")
+        self._show_download(False, offer=True)
+        self.unavailable.emit("MNIST not found")
+
+    def _set_status(self, text: str, style: str) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(style)
+
+    # -- downloading ---------------------------------------------------------------------
+    def _show_download(self, running: bool, offer: bool) -> None:
+        self.download_button.setVisible(offer or running)
+        self.download_button.setEnabled(not running)
+        self.download_bar.setVisible(running)
+        self.cancel_button.setVisible(running)
+
+    def download(self) -> None:
+        """Download into GradLab's data folder in a worker, then load from there."""
+        if self._downloader is not None and self._downloader.is_running():
+            return
+        from gradlab.core.mnist import download as mnist_download  # stdlib only; imported when needed
+
+        target = mnist_data.app_data_folder()
+        relay = _Progress(self)
+        relay.bytes.connect(self._on_bytes)
+
+        def make(stop):
+            try:
+                yield mnist_download.download(target, progress=relay.bytes.emit, cancel=stop)
+            except mnist_download.DownloadCancelled:
+                yield "cancelled"
+            except MnistError as e:
+                yield e
+
+        self._downloader = GeneratorWorker(make, self)
+        self._downloader.frame.connect(self._on_downloaded)
+        self._downloader.failed.connect(self._error)
+        self._downloader.finished.connect(lambda: self._show_download(False, self.data is None))
+        self.download_bar.setValue(0)
+        self._show_download(True, offer=True)
+        self._set_status(f"Downloading MNIST into {target}…", "")
+        self._downloader.start()
+
+    def cancel_download(self) -> None:
+        if self._downloader is not None:
+            self._downloader.stop()
+
+    def _on_bytes(self, done: int, total: int) -> None:
+        self.download_bar.setRange(0, 1000 if total else 0)  # busy bar while size unknown
+        if total:
+            self.download_bar.setValue(int(1000 * done / total))
+
+    def _on_downloaded(self, result: Any) -> None:
+        if result == "cancelled":
+            self._set_status("Download cancelled; nothing was left behind.\n\n"
+                             + missing_message(None), "color: #a40000;")
+        elif isinstance(result, MnistError):
+            self._set_status(f"{result}\n\nOffline? " + missing_message(None), "color: #a40000;")
+        else:
+            self.use_folder(result)

@@ -1,0 +1,158 @@
+"""The optimizer chooser and its hyperparameter fields.
+
+Every optimizer of `gradlab.core.optimizers` is offered, and after them torch.optim's own
+implementation of the ones torch has ("Adam (torch.optim)"): run the two with the same
+seed and their curves coincide, which is the point. Fields are rebuilt from
+`optimizers.defaults(name)` and labelled from `HYPER_INFO` whenever the choice changes;
+values the user typed are kept for hyperparameters the new optimizer shares.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from gradlab.core import optimizers
+from gradlab.core.mnist.frames import TORCH_PREFIX
+
+# torch.optim has these (TrainConfig's docstring lists them); adamax/nadam are ours only.
+TORCH_NAMES = ("sgd", "momentum", "nesterov", "rmsprop", "adam", "adagrad", "adamw")
+
+
+def choices() -> list[tuple[str, str]]:
+    """(display text, TrainConfig.optimizer) for the combo box, in teaching order."""
+    ours = [(optimizers.title(n), n) for n in optimizers.names()]
+    theirs = [
+        (f"{optimizers.title(n)} (torch.optim)", TORCH_PREFIX + n)
+        for n in TORCH_NAMES
+        if n in optimizers.names()
+    ]
+    return ours + theirs
+
+
+def core_name(optimizer: str) -> str:
+    return optimizer[len(TORCH_PREFIX) :] if optimizer.startswith(TORCH_PREFIX) else optimizer
+
+
+class SciSpinBox(QtWidgets.QDoubleSpinBox):
+    """A spin box that shows 0.001 and 1e-08 as typed (`%g`), and steps log-scaled
+    quantities (learning rate, epsilon) by factors of 10^(1/4) instead of by 0.01."""
+
+    def __init__(self, lo: float, hi: float, log: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.log = log
+        self.setDecimals(12)
+        self.setRange(lo, hi)
+        self.setKeyboardTracking(False)
+        if not log:
+            self.setSingleStep(0.01 if hi <= 1 else 0.1)
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt override
+        return f"{value:g}"
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt override
+        try:
+            return float(text)
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int):  # noqa: D102 - Qt override
+        try:
+            float(text)
+            return QtGui.QValidator.State.Acceptable, text, pos
+        except ValueError:
+            return QtGui.QValidator.State.Intermediate, text, pos
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
+        if self.log and self.value() > 0:
+            self.setValue(self.value() * 10 ** (steps / 4))
+        else:
+            super().stepBy(steps)
+
+
+class HyperForm(QtWidgets.QWidget):
+    """Optimizer combo plus one field per hyperparameter; `optimizer()`, `hyper()`."""
+
+    changed = QtCore.Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.combo = QtWidgets.QComboBox()
+        for text, name in choices():
+            self.combo.addItem(text, name)
+        self.combo.setToolTip("GradLab's optimizers run through CoreOptimizer; "
+                              "the (torch.optim) entries are PyTorch's own, for comparison")
+        self.fields: dict[str, QtWidgets.QWidget] = {}
+        self._typed: dict[str, Any] = {}
+        self._shown: str | None = None
+        self.form = QtWidgets.QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.addRow("Optimizer", self.combo)
+        self.combo.currentIndexChanged.connect(self._rebuild)
+        self.set_optimizer("adam")
+        self._rebuild()
+
+    def optimizer(self) -> str:
+        return self.combo.currentData()
+
+    def set_optimizer(self, name: str, hyper: dict[str, Any] | None = None) -> None:
+        if hyper is not None:
+            self._shown = None  # a loaded config replaces what was typed
+            self._typed = dict(hyper)
+        index = self.combo.findData(name)
+        if index < 0:
+            raise ValueError(f"unknown optimizer {name!r}")
+        if index == self.combo.currentIndex():
+            self._rebuild()
+        else:
+            self.combo.setCurrentIndex(index)
+
+    def hyper(self) -> dict[str, Any]:
+        """The values shown, by the core's names (only those differing from the default
+        would also work; all are given so a saved config says exactly what ran)."""
+        out: dict[str, Any] = {}
+        for key, widget in self.fields.items():
+            if isinstance(widget, QtWidgets.QCheckBox):
+                out[key] = widget.isChecked()
+            else:
+                out[key] = float(widget.value())
+        return out
+
+    def _remember(self) -> None:
+        """Keep what the user changed from the shown optimizer's defaults, so switching
+        from Adam to RMSprop carries a typed lr but not Adam's default lr."""
+        if self._shown is None:
+            return
+        base = optimizers.defaults(core_name(self._shown))
+        for key, value in self.hyper().items():
+            if value != base.get(key):
+                self._typed[key] = value
+            else:
+                self._typed.pop(key, None)
+
+    def _rebuild(self) -> None:
+        self._remember()
+        while self.form.rowCount() > 1:
+            self.form.removeRow(1)
+        self.fields = {}
+        self._shown = self.optimizer()
+        name = core_name(self._shown)
+        for key, default in optimizers.defaults(name).items():
+            info = optimizers.HYPER_INFO.get(key)
+            label = f"{info.label} {info.symbol}" if info else key
+            value = self._typed.get(key, default)
+            if isinstance(default, bool) or (info and info.kind == "bool"):
+                widget = QtWidgets.QCheckBox()
+                widget.setChecked(bool(value))
+                widget.toggled.connect(self.changed)
+            else:
+                lo, hi, log = (info.lo, info.hi, info.log) if info else (0.0, 1e6, False)
+                widget = SciSpinBox(lo, hi, log)
+                widget.setValue(float(value) if math.isfinite(float(value)) else default)
+                widget.valueChanged.connect(self.changed)
+            widget.setObjectName(f"hyper_{key}")
+            self.fields[key] = widget
+            self.form.addRow(label, widget)
+        self.changed.emit()

@@ -1,0 +1,115 @@
+"""The comparison queue: the runs to train one after another, each in its own colour.
+
+A list row shows the run's colour, its settings (`TrainConfig.label()`) and its status
+("queued", "running", "done, test accuracy 97.9%", "diverged at step 312"). The row
+selected is the run whose confusion matrix, digits and weights are shown. The widget
+holds `Run`s; it neither trains nor draws.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from gradlab.core.mnist.frames import TrainConfig
+from gradlab.gui.mnist.runs import PALETTE, Run
+from gradlab.gui.style import MUTED
+
+
+def swatch(colour: str) -> QtGui.QIcon:
+    pixmap = QtGui.QPixmap(14, 14)
+    pixmap.fill(QtGui.QColor(colour))
+    return QtGui.QIcon(pixmap)
+
+
+class RunQueue(QtWidgets.QGroupBox):
+    """`runs` in queue order; `selected()`; signals `selection_changed(run or None)`."""
+
+    selection_changed = QtCore.Signal(object)
+    add_requested = QtCore.Signal()
+    removed = QtCore.Signal(object)
+
+    def __init__(self, parent=None) -> None:
+        # A short title (a group box's title never wraps, so a long one sets the panel's
+        # minimum width); the point of the queue is said below it, wrapped.
+        super().__init__("Runs to compare", parent)
+        self.runs: list[Run] = []
+        self._numbers = 0
+        self.list = QtWidgets.QListWidget()
+        self.list.setObjectName("run_list")
+        self.list.setMinimumHeight(90)
+        self.list.setMaximumHeight(150)
+        self.list.setWordWrap(True)
+        self.list.currentRowChanged.connect(lambda _: self.selection_changed.emit(self.selected()))
+        self.add_button = QtWidgets.QPushButton("Add current settings")
+        self.add_button.setObjectName("add_run")
+        self.add_button.clicked.connect(self.add_requested)
+        self.remove_button = QtWidgets.QPushButton("Remove")
+        self.remove_button.setObjectName("remove_run")
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.addWidget(self.add_button, 1)
+        buttons.addWidget(self.remove_button)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 6)
+        note = QtWidgets.QLabel("Same seed: same initial weights, same batches.")
+        note.setWordWrap(True)
+        # Grey through the palette: a stylesheet would stop presenter mode's font reaching it.
+        palette = note.palette()
+        palette.setColor(QtGui.QPalette.ColorRole.WindowText, QtGui.QColor(MUTED))
+        note.setPalette(palette)
+        layout.addWidget(note)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+
+    def add(self, config: TrainConfig) -> Run:
+        colour = PALETTE[self._numbers % len(PALETTE)]
+        self._numbers += 1
+        run = Run(config, colour, self._numbers)
+        self.runs.append(run)
+        item = QtWidgets.QListWidgetItem(swatch(colour), "")
+        self.list.addItem(item)
+        self.refresh(run)
+        self.list.setCurrentRow(len(self.runs) - 1)
+        return run
+
+    def add_run(self, run: Run) -> Run:
+        """Add a run that already has history (a loaded one), keeping its colour slot."""
+        self._numbers += 1
+        run.number = self._numbers
+        run.colour = PALETTE[(self._numbers - 1) % len(PALETTE)]
+        self.runs.append(run)
+        self.list.addItem(QtWidgets.QListWidgetItem(swatch(run.colour), ""))
+        self.refresh(run)
+        self.list.setCurrentRow(len(self.runs) - 1)
+        return run
+
+    def selected(self) -> Run | None:
+        row = self.list.currentRow()
+        return self.runs[row] if 0 <= row < len(self.runs) else None
+
+    def select(self, run: Run) -> None:
+        if run in self.runs:
+            self.list.setCurrentRow(self.runs.index(run))
+
+    def remove_selected(self) -> None:
+        run = self.selected()
+        if run is None or run.status == "running":
+            return  # a running run is stopped first; the tab disables the button meanwhile
+        row = self.runs.index(run)
+        self.runs.pop(row)
+        self.list.takeItem(row)
+        run.status = "removed"  # a runner that still lists it skips it
+        self.removed.emit(run)
+
+    def refresh(self, run: Run) -> None:
+        """Rewrite a run's row (its status changed)."""
+        if run not in self.runs:
+            return
+        item = self.list.item(self.runs.index(run))
+        item.setText(f"{run.label}\n    {run.status_text()}")
+        item.setToolTip(run.label)
+
+    def pending(self, resume: bool) -> list[Run]:
+        """Runs to train, in order: queued ones, and stopped ones too when resuming."""
+        wanted = ("queued", "stopped") if resume else ("queued",)
+        return [r for r in self.runs if r.status in wanted]

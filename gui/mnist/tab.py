@@ -1,0 +1,481 @@
+"""The MNIST tab: train the 784-512-256-10 network live and compare runs.
+
+Data flows one way (see ARCHITECTURE.md): the settings form makes a `TrainConfig`; the
+queue holds `Run`s; the `Runner` trains them one after another in a `GeneratorWorker`
+(torch is imported there, when training starts, never when the tab opens); each frame
+is appended to its run's buffers and marks the view dirty; one `QTimer` redraws at most
+30 times a second, and only when something changed.
+
+`MnistTab(parent=None, data_folder=None)` is self-contained (its own data chooser and
+status line). The main window calls `shutdown(timeout_ms)` when it closes; the tab's own
+`closeEvent` does the same when it is a window by itself.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6 import QtCore, QtWidgets
+
+from gradlab.gui.mnist.controls import ConfigForm
+from gradlab.gui.mnist.data_panel import DataPanel
+from gradlab.gui.mnist.export import picture_paths, write_csv, write_pictures
+from gradlab.gui.mnist.progress import ProgressLine
+from gradlab.gui.mnist.queue import RunQueue
+from gradlab.gui.mnist.runner import Runner
+from gradlab.gui.mnist.runs import PALETTE, run_from_checkpoint
+from gradlab.gui.mnist.view import MnistView
+from gradlab.gui.style import NORMAL, Look
+from gradlab.gui.worker import GeneratorWorker
+
+REDRAW_MS = 33  # at most 30 redraws a second
+MAX_REDRAW_MS = 500
+START_REDRAW_MS = 150
+# While a run trains, the GUI thread may be busy at most this share of the time: a paint
+# holds the GIL (pyqtgraph paints in Python), and every torch call of the worker has to
+# win the GIL back, so a busy GUI slows training more than its CPU time suggests.
+TRAINING_DUTY = 0.03
+RUN_FILTER = "GradLab MNIST run (*.pt)"
+
+
+class MnistTab(QtWidgets.QWidget):
+    """Settings and queue on the left, live plots on the right."""
+
+    run_loaded = QtCore.Signal(object)  # the Run of a loaded file, once it is in the queue
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None,
+                 data_folder: str | Path | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mnist_tab")
+        self._dirty = False
+        self._seen: dict[int, str] = {}  # run id -> status text shown in the queue list
+        self._pace_mark: tuple[float, float] | None = None  # (wall, GUI CPU) at the last redraw
+
+        # -- left: data, settings, queue ------------------------------------------------------
+        self.data_panel = DataPanel(data_folder)
+        self.form = ConfigForm()
+        self.queue = RunQueue()
+        self.start_button = self._button("Start", "start", self.start)
+        self.stop_button = self._button("Stop", "stop", self.stop)
+        self.resume_button = self._button("Resume", "resume", self.resume)
+        self.start_button.setToolTip("Train the queued runs (the current settings if none are queued)")
+        self.stop_button.setToolTip("Stop after the current step; what was trained is kept")
+        self.resume_button.setToolTip("Go on from where the stopped runs stopped")
+        self.more_epochs = QtWidgets.QSpinBox()
+        self.more_epochs.setObjectName("more_epochs")
+        self.more_epochs.setRange(1, 100)
+        self.more_epochs.setPrefix("+")
+        self.more_epochs.setSuffix(" epoch")
+        # Preferred, not a spin box's Minimum: it may shrink to its minimum hint rather than
+        # hold the width of "+100 epochs", so the tab fits a projector in presenter mode.
+        self.more_epochs.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred,
+                                       QtWidgets.QSizePolicy.Policy.Fixed)
+        self.more_epochs.valueChanged.connect(
+            lambda n: self.more_epochs.setSuffix(" epoch" if n == 1 else " epochs"))
+        self.more_button = self._button("Train more", "train_more", self.train_more)
+        self.more_button.setToolTip("Go on training the selected finished run for more epochs "
+                                    "(a cosine schedule stretches over the new length)")
+        self.more_epochs.setToolTip(self.more_button.toolTip())
+        self._loader: GeneratorWorker | None = None  # reads a saved run (imports torch)
+        self.save_button = self._button("Save…", "save_run", self.save_run)
+        self.load_button = self._button("Load…", "load_run", self.load_run)
+        self.save_button.setToolTip("Save the selected run (weights, optimizer state, config, curves)")
+        self.load_button.setToolTip("Load a saved run: its curves, and Resume if it has epochs left")
+        self.csv_button = self._button("CSV…", "export_csv", self.export_csv)
+        self.picture_button = self._button("PNG/SVG…", "export_plots", self.export_plots)
+        self.csv_button.setToolTip("Export every run's curves as CSV")
+        self.picture_button.setToolTip("Export the plots as a PNG or SVG picture")
+
+        # The settings scroll; the data box above and the queue below stay in view.
+        scroll = QtWidgets.QScrollArea()
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(self.form.sizeHint().width() + 16)
+        left_box = QtWidgets.QWidget()
+        left = QtWidgets.QVBoxLayout(left_box)
+        left.setContentsMargins(4, 4, 4, 4)
+        left.addWidget(self.data_panel)
+        left.addWidget(scroll, 1)
+        left.addWidget(self.queue)
+        files = QtWidgets.QHBoxLayout()  # they act on the runs, so they sit under the queue
+        for b in (self.save_button, self.load_button, self.csv_button, self.picture_button):
+            files.addWidget(b)
+        self.queue.layout().addLayout(files)
+
+        # -- right: run buttons and view options, progress, plots ----------------------------
+        self.log_y = QtWidgets.QCheckBox("log-scale losses")
+        self.log_y.setObjectName("log_y")
+        self.log_y.toggled.connect(self._on_log_y)
+        self.smoothing = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
+        self.smoothing.setObjectName("smoothing")
+        self.smoothing.setRange(0, 99)
+        self.smoothing.setValue(90)
+        self.smoothing.setFixedWidth(120)
+        self.smoothing.setToolTip("weight w of the debiased moving average of the training loss")
+        self.smoothing_label = QtWidgets.QLabel()
+        self.smoothing.valueChanged.connect(self._on_smoothing)
+        self.fit_button = self._button("Fit to data", "fit", self._fit)
+        self.progress = ProgressLine()
+        self.message = QtWidgets.QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.view = MnistView()
+
+        # Two rows, so the tab fits a 1280-pixel projector beside the settings: the run's
+        # buttons and the plots' scale above, the progress bar and the smoothing below.
+        runs = QtWidgets.QHBoxLayout()
+        for b in (self.start_button, self.stop_button, self.resume_button):
+            runs.addWidget(b)
+        runs.addSpacing(8)
+        runs.addWidget(self.more_button)
+        runs.addWidget(self.more_epochs)
+        runs.addStretch(1)
+        runs.addWidget(self.log_y)
+        runs.addWidget(self.fit_button)
+        status = QtWidgets.QHBoxLayout()
+        status.addWidget(self.progress, 1)
+        status.addSpacing(8)
+        status.addWidget(QtWidgets.QLabel("Smoothing"))
+        status.addWidget(self.smoothing)
+        status.addWidget(self.smoothing_label)
+        right_box = QtWidgets.QWidget()
+        right = QtWidgets.QVBoxLayout(right_box)
+        right.setContentsMargins(4, 4, 4, 4)
+        right.addLayout(runs)
+        right.addLayout(status)
+        right.addWidget(self.message)
+        right.addWidget(self.view, 1)
+
+        splitter = QtWidgets.QSplitter()
+        splitter.addWidget(left_box)
+        splitter.addWidget(right_box)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(1, False)
+        outer = QtWidgets.QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(splitter)
+
+        # -- wiring -------------------------------------------------------------------------
+        self.runner = Runner(self)
+        self.runner.changed.connect(self._on_changed)
+        self.runner.started_run.connect(self.queue.select)
+        self.runner.idle.connect(self._on_idle)
+        self.timer = QtCore.QTimer(self)
+        self.timer.setObjectName("mnist redraw")
+        self.timer.setInterval(REDRAW_MS)
+        self.timer.timeout.connect(self._redraw)
+        self.queue.add_requested.connect(self.add_current)
+        self.queue.selection_changed.connect(self._on_selected)
+        self.queue.removed.connect(lambda _run: self._mark_dirty())
+        self.data_panel.loaded.connect(lambda _data: self._update_buttons())
+        self.data_panel.unavailable.connect(lambda _msg: self._update_buttons())
+        app = QtWidgets.QApplication.instance()
+        if app is not None:
+            # Last line of defence when nobody calls shutdown (a window closed by the OS).
+            app.aboutToQuit.connect(self.shutdown)
+        # No redraw (and no timer) until something happens: a tab that only opens and
+        # closes leaves nothing running.
+        self.smoothing_label.setText(self._smoothing_text(self.smoothing.value()))
+        self._say("")
+        self._update_buttons()
+
+    def _button(self, text: str, name: str, slot) -> QtWidgets.QPushButton:
+        button = QtWidgets.QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    # -- public -------------------------------------------------------------------------------
+    @property
+    def runs(self) -> list:
+        return self.queue.runs
+
+    def smoothing_weight(self) -> float:
+        return self.smoothing.value() / 100.0
+
+    def add_current(self):
+        """Queue the settings shown; returns the new run (None if they cannot be read)."""
+        try:
+            config = self.form.config()
+        except ValueError as e:
+            self._say(str(e), error=True)
+            return None
+        return self.add_config(config)
+
+    def add_config(self, config):
+        """Queue `config` (a TrainConfig); returns its Run."""
+        run = self.queue.add(config)
+        self._say("")
+        self._mark_dirty()
+        self._update_buttons()
+        return run
+
+    def set_look(self, look: Look) -> None:
+        """Presenter mode: the plots' text scales with the window's font (the widgets
+        follow the window's font on their own)."""
+        self.view.set_text_scale(look.font_pt / NORMAL.font_pt)
+
+    def redraw_now(self) -> None:
+        """Redraw at once instead of on the next tick (scripts, screenshots)."""
+        self._dirty = True
+        self._redraw()
+
+    def start(self) -> None:
+        """Train the queued runs in order (the current settings if none is queued)."""
+        if self.runner.running():
+            return
+        if self.data_panel.data is None:
+            self._say("Load MNIST first (see the data box).", error=True)
+            return
+        if not self.queue.pending(resume=False) and self.add_current() is None:
+            return
+        self._run(self.queue.pending(resume=False))
+
+    def resume(self) -> None:
+        """Go on with stopped runs from their checkpoints, then the queued ones."""
+        if self.runner.running() or self.data_panel.data is None:
+            return
+        self._run(self.queue.pending(resume=True))
+
+    def train_more(self) -> None:
+        """Train the selected finished run for `more_epochs` more epochs, from its
+        checkpoint, as if it had been asked for that many from the start."""
+        run = self.queue.selected()
+        if self.runner.running() or self.data_panel.data is None or not self._can_train_more(run):
+            return
+        run.config = run.config.replace(epochs=run.config.epochs + self.more_epochs.value())
+        run.status = "stopped"  # resumable: Runner goes on from the checkpoint
+        run.revision += 1
+        self._run([run])
+
+    @staticmethod
+    def _can_train_more(run) -> bool:
+        return run is not None and run.status == "done" and run.checkpoint is not None
+
+    def stop(self) -> None:
+        """Stop the current run after its step in progress; the queue halts."""
+        self.runner.stop()
+        self._say("Stopping… what was trained is kept; Resume goes on.")
+
+    def shutdown(self, timeout_ms: int = 2000) -> bool:
+        """Stop and join every worker of the tab and stop its timer (the window's close)."""
+        ok = self.runner.stop_and_wait(timeout_ms)
+        ok = self.data_panel.shutdown(timeout_ms) and ok
+        if self._loader is not None:
+            ok = self._loader.stop_and_wait(timeout_ms) and ok
+        self.timer.stop()
+        return ok
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.shutdown()
+        super().closeEvent(event)
+
+    # -- training -----------------------------------------------------------------------------
+    def _run(self, runs: list) -> None:
+        if not runs:
+            self._say("Nothing to train: add settings to the queue.", error=True)
+            return
+        self._say("")
+        self._pace_mark = None
+        self.timer.setInterval(START_REDRAW_MS)  # start calm; _pace adapts from there
+        self.runner.start(runs, self.data_panel.data)
+        self._update_buttons()
+
+    def _on_changed(self, _run) -> None:
+        self._mark_dirty()
+
+    def _mark_dirty(self) -> None:
+        """The frame slot's only work besides appending: ask the clock for a redraw."""
+        self._dirty = True
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def _on_idle(self) -> None:
+        self._mark_dirty()
+        self._update_buttons()
+        failed = [r for r in self.runs if r.status == "failed"]
+        if failed:
+            self._say(f"Run {failed[-1].number} {failed[-1].status_text()}", error=True)
+        elif any(r.status == "stopped" for r in self.runs):
+            self._say("Stopped. Resume goes on from the last step.")
+
+    def _redraw(self) -> None:
+        if not self._dirty:
+            if not self.runner.running():
+                self.timer.stop()  # nothing will change until the next frame or click
+            return
+        self._dirty = False
+        runs = self.runs
+        self.view.redraw(runs, self.queue.selected(), self.smoothing_weight())
+        for run in runs:
+            text = run.status_text()
+            if self._seen.get(id(run)) != text:  # a list row re-lays out: only on change
+                self._seen[id(run)] = text
+                self.queue.refresh(run)
+        current = self.runner.current
+        shown = current if current is not None else self.queue.selected()
+        if shown is not None and shown.progress is not None:
+            self.progress.show_run(shown, runs.index(shown) + 1 if shown in runs else 0, len(runs))
+        elif current is not None:
+            self.progress.show_run(current, runs.index(current) + 1, len(runs))
+        self._update_buttons()
+        self._pace()
+
+    def _pace(self) -> None:
+        """While a run trains, redraw only as often as keeps the GUI thread's CPU time
+        (measured: redraws, paints, frame slots, everything) under TRAINING_DUTY of the
+        wall time; 30 fps otherwise."""
+        now, cpu = time.perf_counter(), time.thread_time()
+        mark, self._pace_mark = self._pace_mark, (now, cpu)
+        if not self.runner.running():
+            ms = REDRAW_MS
+        elif mark is None or now <= mark[0]:
+            ms = self.timer.interval()  # first tick of a run: nothing measured yet
+        else:
+            share = (cpu - mark[1]) / (now - mark[0])
+            wanted = self.timer.interval() * share / TRAINING_DUTY
+            # Half way to the wanted interval each tick: steady, no oscillation.
+            ms = 0.5 * self.timer.interval() + 0.5 * wanted
+        ms = int(min(MAX_REDRAW_MS, max(REDRAW_MS, ms)))
+        if ms != self.timer.interval():
+            self.timer.setInterval(ms)
+
+    # -- view options ---------------------------------------------------------------------------
+    @staticmethod
+    def _smoothing_text(value: int) -> str:
+        return f"w = {value / 100:.2f}"
+
+    def _on_smoothing(self, value: int) -> None:
+        self.smoothing_label.setText(self._smoothing_text(value))
+        self._mark_dirty()
+
+    def _on_log_y(self, on: bool) -> None:
+        self.view.curves.set_log_y(on)
+        self._mark_dirty()
+
+    def _fit(self) -> None:
+        self.view.curves.fit(self.runs)
+
+    def _on_selected(self, run) -> None:
+        if run is not None and not self.runner.running():
+            self.form.set_config(run.config)
+        self._mark_dirty()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        running = self.runner.running()
+        has_data = self.data_panel.data is not None
+        selected = self.queue.selected()
+        self.start_button.setEnabled(has_data and not running)
+        self.stop_button.setEnabled(running)
+        self.resume_button.setEnabled(has_data and not running and bool(self.queue.pending(resume=True))
+                                      and any(r.status == "stopped" for r in self.runs))
+        self.queue.remove_button.setEnabled(selected is not None and selected.status != "running")
+        self.save_button.setEnabled(selected is not None and selected.checkpoint is not None)
+        self.load_button.setEnabled(self._loader is None)
+        more = has_data and not running and self._can_train_more(selected)
+        self.more_button.setEnabled(more)
+        self.more_epochs.setEnabled(more)
+        self.csv_button.setEnabled(any(len(r.steps) for r in self.runs))
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #a40000;" if error else "")
+        self.message.setVisible(bool(text))
+
+    # -- files ------------------------------------------------------------------------------------
+    def _save_path(self, caption: str, name: str, filters: str) -> Path | None:
+        # QFileDialog asks before replacing an existing file.
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, caption, name, filters)
+        return Path(path) if path else None
+
+    def save_run(self) -> None:
+        run = self.queue.selected()
+        if run is None or run.checkpoint is None:
+            self._say("Select a stopped or finished run to save.", error=True)
+            return
+        path = self._save_path("Save run", f"mnist-run-{run.number}.pt", RUN_FILTER)
+        if path is not None:
+            self.save_run_to(run, path)
+
+    def save_run_to(self, run, path: Path) -> None:
+        from gradlab.core.mnist.run_file import save_run  # torch, only when saving
+
+        save_run(path, run.checkpoint)
+        self._say(f"Saved run {run.number} to {path}")
+
+    def load_run(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Load run", "", RUN_FILTER)
+        if path:
+            self.load_run_from(Path(path))
+
+    def load_run_from(self, path: Path) -> None:
+        """Read a saved run in a worker thread (the first load imports torch, ~2 s, and a
+        big file takes a while): the tab stays live and says so; the run joins the queue
+        when it arrives (`run_loaded`), or the message names what is wrong."""
+        if self._loader is not None:
+            return
+        path = Path(path)
+
+        def read(stop):
+            from gradlab.core.mnist.run_file import load_run  # torch, in the worker
+
+            try:
+                yield load_run(path)
+            except (ValueError, OSError) as e:  # a file that is not a run: say why
+                yield e
+
+        self._loader = GeneratorWorker(read, self)
+        self._loader.setObjectName("mnist run loader")
+        self._loader.frame.connect(lambda result: self._on_run_read(path, result))
+        self._loader.failed.connect(lambda message: self._say(f"Could not load {path.name}: {message}", error=True))
+        self._loader.finished.connect(self._on_loader_finished)
+        self._say(f"Loading {path.name}…")
+        self._loader.start()
+        self._update_buttons()
+
+    def _on_run_read(self, path: Path, result) -> None:
+        if isinstance(result, Exception):
+            self._say(str(result), error=True)
+            return
+        run = self.queue.add_run(run_from_checkpoint(result, PALETTE[0], 0))
+        self._say(f"Loaded {path.name}: {run.status_text()}")
+        self._mark_dirty()
+        self.run_loaded.emit(run)
+
+    def _on_loader_finished(self) -> None:
+        self._loader = None
+        self._update_buttons()
+
+    def export_csv(self) -> None:
+        path = self._save_path("Export curves", "mnist-curves.csv", "CSV (*.csv)")
+        if path is None:
+            return
+        try:
+            write_csv(path, self.runs, self.smoothing_weight(), overwrite=True)  # the dialog asked
+        except OSError as e:  # a full disk or a folder we may not write: say so, keep going
+            self._say(f"Could not write {path}: {e}", error=True)
+            return
+        self._say(f"Curves written to {path}")
+
+    def export_plots(self) -> None:
+        """The curves to the chosen file, the pictures to NAME-2 beside it."""
+        path = self._save_path("Export plots", "mnist-plots.png", "PNG image (*.png);;SVG (*.svg)")
+        if path is None:
+            return
+        items = self.view.export_items()
+        others = [p for p in picture_paths(path, len(items))[1:] if p.exists()]
+        if others:  # the dialog asked about `path` only
+            answer = QtWidgets.QMessageBox.question(
+                self, "Replace?", f"{', '.join(p.name for p in others)} exists. Replace it?")
+            if answer != QtWidgets.QMessageBox.StandardButton.Yes:
+                return
+        try:
+            written = write_pictures(path, items, overwrite=True)
+        except (ValueError, OSError) as e:
+            self._say(str(e), error=True)
+            return
+        self._say("Plots written to " + ", ".join(str(p) for p in written))

@@ -1,0 +1,141 @@
+"""Every picture of the MNIST tab: curves above, the selected run's pictures below.
+
+The live curves (`mnist_plots`) and per-class bars in one `pg.GraphicsLayoutWidget`, the
+confusion matrix, digit grid and first-layer weights in another below it. `redraw` is
+called by the tab's single redraw timer only.
+
+Colours: white paper, dark ink (set per item, not through pyqtgraph's global config,
+which other tabs share).
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6 import QtCore, QtWidgets
+
+from gradlab.gui.mnist.digit_grid import DigitGrid
+from gradlab.gui.mnist.images import ConfusionPlot, PerClassPlot, WeightsPlot
+from gradlab.gui.mnist.plots import CurvePlots
+from gradlab.gui.plotting.fonts import TITLE_ATTR, rescale_new_text, set_text_scale
+from gradlab.gui.plotting.legend import fit_legend
+from gradlab.gui.plotting.title import fit_titles
+
+INK = (30, 30, 30)
+MAX_TEXT_SCALE = 1.2
+
+
+def paper(plot: pg.PlotItem) -> None:
+    """Dark axes and title for a white background."""
+    for name in ("left", "bottom", "right", "top"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen(INK))
+        axis.setTextPen(pg.mkPen(INK))
+    plot.titleLabel.setAttr("color", INK)
+    plot.titleLabel.setText(plot.titleLabel.text, size="10pt")
+    if plot.legend is not None:
+        plot.legend.setLabelTextColor(INK)
+
+
+class MnistView(QtWidgets.QWidget):
+    """Two views: the curves (`curves_view`) over the pictures of the selected run's
+    last evaluation (`pictures_view`).
+
+    Two viewports, not one, because a redraw during training changes only the curves:
+    in one scene every curve update also repainted the confusion matrix, the digits and
+    their 140 text labels, which cost the training run a third of the GUI's time.
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.curves_view = pg.GraphicsLayoutWidget()
+        self.pictures_view = pg.GraphicsLayoutWidget()
+        for view in (self.curves_view, self.pictures_view):
+            view.setBackground("w")
+        self.ci = self.curves_view.ci
+        self.curves = CurvePlots(self.ci)
+        self.curves.connect_hover(self.curves_view.scene())
+        self.per_class = PerClassPlot()
+        self.ci.addItem(self.per_class, row=2, col=3)
+        self.confusion = ConfusionPlot()
+        self.digits = DigitGrid(count=40, columns=8, title="Test digits: predicted label (red = mistake)")
+        self.weights = WeightsPlot()
+        pictures = self.pictures_view.ci
+        self.pictures_title = pg.LabelItem("", justify="left", size="9pt", color=INK)
+        self.pictures_title.setText("Inside the selected run, after its latest evaluation: "
+                                    "train a run to see it.", color=INK)
+        # Sized as the pictures' titles in presenter mode: scaled, its ~110 characters ran
+        # past the right edge of a 1280-pixel projector.
+        setattr(self.pictures_title, TITLE_ATTR, True)
+        pictures.addItem(self.pictures_title, row=0, col=0, colspan=3)
+        pictures.addItem(self.confusion, row=1, col=0)
+        pictures.addItem(self.digits, row=1, col=1)
+        pictures.addItem(self.weights, row=1, col=2)
+        pictures.layout.setColumnStretchFactor(0, 2)
+        pictures.layout.setColumnStretchFactor(1, 3)
+        pictures.layout.setColumnStretchFactor(2, 2)
+        for plot in (*self.curves.plots.values(), self.per_class, self.confusion, self.digits, self.weights):
+            paper(plot)
+        self.curves.readout.setAttr("color", INK)
+        self.curves.readout.setText("hover over a plot to read its values")
+        self.ci.layout.setRowStretchFactor(1, 3)
+        self.ci.layout.setRowStretchFactor(2, 2)
+        splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        for view in (self.curves_view, self.pictures_view):
+            fit_titles(view)
+        splitter.addWidget(self.curves_view)
+        splitter.addWidget(self.pictures_view)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 3)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._shown = None  # (run id, evaluation) on display in the pictures
+        self._legend_runs = 0  # runs in the legend when its text was last scaled
+        # The runs' legend stays inside the training-loss plot, however narrow.
+        self.curves.train.vb.sigResized.connect(lambda *_: self.fit_legend())
+
+    def fit_legend(self) -> None:
+        """Cut the runs' legend entries short enough to fit their plot (see plot_legend;
+        the legend sits 8 px in from the plot's right edge: as much room on the left)."""
+        fit_legend(self.curves.legend, self.curves.train.vb.width() - 16)
+
+    def set_text_scale(self, k: float) -> None:
+        """Presenter mode: the plots' text at k times its normal size, at most
+        MAX_TEXT_SCALE (eight plots share the space one plot has in the race: at 1.6
+        times their ticks overlap and four titles overflow a 1280-pixel projector). The
+        pictures' long titles (and the line above them) keep their size, for the same reason."""
+        k = min(k, MAX_TEXT_SCALE)
+        set_text_scale(self.curves_view, k)
+        set_text_scale(self.pictures_view, k, titles=1.0)
+        self.fit_legend()
+
+    def export_items(self) -> list:
+        """What "export plots" writes: the curves' layout, then the pictures'."""
+        return [self.curves_view.ci, self.pictures_view.ci]
+
+    def redraw(self, runs: list, selected, smoothing: float) -> None:
+        self.curves.update(runs, smoothing)
+        if len(runs) != self._legend_runs:  # a run's legend entry came (or went)
+            self._legend_runs = len(runs)
+            rescale_new_text(self.curves_view)
+        self.fit_legend()  # after an entry came, or a run's entry changed (diverged)
+        self.per_class.set_runs(runs)
+        evaluation = selected.evaluation if selected is not None else None
+        key = (id(selected), id(evaluation))
+        if key == self._shown:
+            return
+        self._shown = key
+        if evaluation is None:
+            self.pictures_title.setText("Select a run that has been evaluated to see inside it.",
+                                        color=INK)
+            self.confusion.clear_matrix()
+            self.digits.clear_digits()
+            self.weights.clear_weights()
+            return
+        where = "test set" if evaluation.kind == "epoch" else f"first {evaluation.samples:,} test digits"
+        self.pictures_title.setText(
+            f"<b>{selected.label}</b> after step {evaluation.step:,} (epoch {evaluation.epoch:.2f}): "
+            f"{100 * evaluation.test_accuracy:.2f}% right on the {where}", color=selected.colour)
+        self.confusion.set_matrix(evaluation.confusion)
+        self.digits.set_digits(evaluation.grid_images, evaluation.grid_labels, evaluation.grid_predictions)
+        self.weights.set_weights(evaluation.first_layer_weights)

@@ -1,0 +1,200 @@
+"""Loss against step and distance to the nearest minimum against step.
+
+Log y where the values allow it (a surface that goes below zero, like the saddle,
+is shown on a linear axis); log x is a toggle. A vertical line marks the step the
+history slider points at. Curves are sliced views of the history's arrays, with
+peak downsampling and clip-to-view so long races stay cheap to redraw.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtWidgets
+
+from gradlab.gui.plotting.axes import tidy_axes
+from gradlab.gui.plotting.fonts import set_text_scale
+from gradlab.gui.plotting.title import fit_titles
+from gradlab.gui.race.config import OptimizerEntry
+from gradlab.gui.race.history import RaceHistory
+from gradlab.gui.style import BACKGROUND, NORMAL, Look
+
+TINY = 1e-300  # log axes cannot show 0; an exact hit is drawn at the bottom
+TITLE_SCALE = 1.3  # the most presenter mode enlarges the plots' titles
+MAX_POINTS = 600  # per curve handed to pyqtgraph: about one per pixel of a ~500 px plot
+
+
+def peak_decimate(x: np.ndarray, ys: np.ndarray, max_points: int = MAX_POINTS) -> tuple[np.ndarray, np.ndarray]:
+    """Keep each bucket's min and max (pyqtgraph's "peak" idea, done once for all
+    curves in a few numpy reductions): a zig-zagging loss keeps its envelope, and
+    the cost of handing a long race to pyqtgraph stays flat. ys is (n, m)."""
+    n = len(x)
+    if n <= max_points:
+        return x, ys
+    b = -(-2 * n // max_points)  # bucket size: two points out per bucket
+    k = n // b
+    head_x = x[: k * b].reshape(k, b)
+    head_y = ys[: k * b].reshape(k, b, -1)
+    if np.isfinite(head_y).all():
+        lo, hi = head_y.min(axis=1), head_y.max(axis=1)
+    else:
+        with warnings.catch_warnings():
+            # A bucket with no finite value (a diverged run) stays NaN, so it is not drawn.
+            warnings.simplefilter("ignore", RuntimeWarning)
+            finite = np.where(np.isfinite(head_y), head_y, np.nan)
+            lo, hi = np.nanmin(finite, axis=1), np.nanmax(finite, axis=1)
+    xs = np.repeat(head_x[:, 0], 2)
+    out = np.empty((2 * k, ys.shape[1]))
+    out[0::2], out[1::2] = hi, lo
+    # The newest rows are kept as they are, so the curve's end is exact.
+    return np.concatenate([xs, x[k * b:]]), np.concatenate([out, ys[k * b:]])
+
+
+def _plot(title: str, ylabel: str) -> pg.PlotWidget:
+    # Built without context menus (enableMenu=False): pyqtgraph then never constructs
+    # them, which setMenuEnabled(False) after the fact would only throw away (start-up).
+    w = pg.PlotWidget(background=BACKGROUND, enableMenu=False, axisItems=tidy_axes())
+    p = w.getPlotItem()
+    p.setTitle(title)
+    p.setLabel("bottom", "step")
+    p.setLabel("left", ylabel)
+    p.showGrid(x=True, y=True, alpha=0.2)
+    p.hideButtons()
+    for side in ("left", "bottom"):
+        # "(x1e+15)" beside a log axis only confuses.
+        p.getAxis(side).enableAutoSIPrefix(False)
+        # Repainted from a pixmap unless the range changed (then the cache is redrawn).
+        p.getAxis(side).setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    # Room for tick labels such as "0.001" beside the rotated label, which they overlapped.
+    p.getAxis("left").setWidth(62)
+    fit_titles(w)
+    return w
+
+
+class _Curves:
+    def __init__(self, widget: pg.PlotWidget) -> None:
+        self.widget = widget
+        self.plot = widget.getPlotItem()
+        self._curves: list[pg.PlotDataItem] = []
+        self._pending: tuple[list[OptimizerEntry], Look] | None = None  # not built yet
+        self.cursor = pg.InfiniteLine(angle=90, movable=False,
+                                      pen=pg.mkPen("w", width=1, style=QtCore.Qt.PenStyle.DotLine))
+        self.plot.addItem(self.cursor)
+
+    def set_racers(self, entries: list[OptimizerEntry], look: Look) -> None:
+        """One curve per racer, built when first used (normally the first redraw, after
+        the window's first paint at start-up: empty curves draw nothing)."""
+        for c in self._curves:
+            self.plot.removeItem(c)
+        self._curves = []
+        self._pending = (list(entries), look)
+
+    @property
+    def curves(self) -> list[pg.PlotDataItem]:
+        if self._pending is not None:
+            (entries, look), self._pending = self._pending, None
+            for e in entries:
+                c = pg.PlotDataItem(pen=pg.mkPen(e.color, width=look.curve_width))
+                c.setVisible(e.visible)
+                self.plot.addItem(c)
+                self._curves.append(c)
+        return self._curves
+
+    def set_x_range(self, last: float, log_x: bool) -> None:
+        """The whole race's length, so progress reads left to right as it runs."""
+        if log_x:
+            self.plot.setXRange(np.log10(0.5), np.log10(max(last, 1.0)), padding=0.02)
+        else:
+            self.plot.setXRange(0, max(last, 1.0), padding=0.02)
+
+    def set_data(self, x: np.ndarray, ys: np.ndarray | None, log_y: bool) -> None:
+        for i, c in enumerate(self.curves):
+            if ys is None:
+                c.setData([], [])
+                continue
+            y = ys[:, i]
+            ok = np.isfinite(y)
+            if log_y:
+                y = np.maximum(y, TINY)
+            c.setData(x[ok], y[ok], skipFiniteCheck=True)  # non-finite rows dropped above
+
+
+class RaceCurves(QtWidgets.QWidget):
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.look = NORMAL
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.loss = _Curves(_plot("loss", "f(θ)"))
+        self.dist = _Curves(_plot("distance to minimum", "‖θ − θ*‖"))
+        self.log_x = QtWidgets.QCheckBox("log step axis")
+        self.log_x.setToolTip("show the step axis on a log scale (early steps spread out)")
+        self.log_x.setFocusPolicy(QtCore.Qt.FocusPolicy.ClickFocus)
+        layout.addWidget(self.loss.widget, 1)
+        layout.addWidget(self.dist.widget, 1)
+        layout.addWidget(self.log_x)
+        self.log_y_loss = True
+        self.has_minima = True
+        self.max_steps = 1
+        self.log_x.toggled.connect(self._log_x)
+
+    def set_racers(self, entries: list[OptimizerEntry]) -> None:
+        self.loss.set_racers(entries, self.look)
+        self.dist.set_racers(entries, self.look)
+
+    def set_visible(self, index: int, on: bool) -> None:
+        self.loss.curves[index].setVisible(on)
+        self.dist.curves[index].setVisible(on)
+
+    def set_surface(self, surface: Any, fmin: float) -> None:
+        # Log y only for a loss that cannot go below zero on this surface.
+        self.log_y_loss = fmin >= 0
+        self.loss.plot.setLogMode(x=self.log_x.isChecked(), y=self.log_y_loss)
+        self.has_minima = bool(surface.minima)
+        self.dist.plot.setLogMode(x=self.log_x.isChecked(), y=True)
+        self.dist.plot.setTitle("distance to minimum" if self.has_minima
+                                else "distance to minimum (none here)")
+
+    def set_look(self, look: Look) -> None:
+        """Presenter mode: thicker curves, and the plots' text at the window font's scale."""
+        self.look = look
+        for curves in (self.loss, self.dist):
+            for c in curves.curves:
+                c.setPen(pg.mkPen(c.opts["pen"].color(), width=look.curve_width))
+        # Titles less than the rest: "distance to minimum" at 1.6 times is wider than the
+        # race's narrow right column on a 1280-pixel projector.
+        k = look.font_pt / NORMAL.font_pt
+        set_text_scale(self, k, titles=min(k, TITLE_SCALE))
+
+    def _log_x(self, on: bool) -> None:
+        self.loss.plot.setLogMode(x=on, y=self.log_y_loss)
+        self.dist.plot.setLogMode(x=on, y=True)
+
+    def set_max_steps(self, n: int) -> None:
+        self.max_steps = n
+
+    def redraw(self, history: RaceHistory | None, cursor: int) -> None:
+        if history is None or history.n == 0:
+            self.loss.set_data(np.empty(0), None, False)
+            self.dist.set_data(np.empty(0), None, False)
+            return
+        n = history.n
+        x = history.steps[:n].astype(np.float64)
+        if self.log_x.isChecked():
+            x = np.maximum(x, 0.5)  # step 0 has no logarithm; draw it half a step in
+        lx, ly = peak_decimate(x, history.losses[:n])
+        self.loss.set_data(lx, ly, self.log_y_loss)
+        if history.has_minima:
+            dx, dy = peak_decimate(x, history.dists[:n])
+            self.dist.set_data(dx, dy, True)
+        else:
+            self.dist.set_data(x, None, True)
+        log_x = self.log_x.isChecked()
+        pos = math.log10(max(cursor, 0.5)) if log_x else cursor
+        for c in (self.loss, self.dist):
+            c.cursor.setValue(pos)
+            c.set_x_range(max(self.max_steps, history.last_step), log_x)

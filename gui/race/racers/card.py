@@ -1,0 +1,121 @@
+"""One racer's card: colour, name, visibility, status, hyperparameters, update rule."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6 import QtCore, QtWidgets
+
+from gradlab.core import optimizers
+from gradlab.gui.race.racers.hyper import HyperControl, make_control
+from gradlab.gui.race.config import OptimizerEntry
+
+
+def formula_html(lines: list[str]) -> str:
+    """The core's Unicode update rule, one line per row (already has ← √ β₁ ᵗ ⊙)."""
+    from html import escape
+
+    return "<br>".join(escape(line) for line in lines)
+
+
+LABEL_EM = 25  # one label column width for every card, so the controls line up
+
+
+class OptimizerCard(QtWidgets.QFrame):
+    """Shows and edits one `OptimizerEntry`. Emits `hyper_changed(name, value)` for a
+    hyperparameter, `visibility_changed(bool)`, `remove_requested()`."""
+
+    hyper_changed = QtCore.Signal(str, object)
+    visibility_changed = QtCore.Signal(bool)
+    remove_requested = QtCore.Signal()
+
+    def __init__(self, entry: OptimizerEntry, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("OptimizerCard")
+        self.entry = entry
+        outer = QtWidgets.QVBoxLayout(self)
+        outer.setContentsMargins(8, 6, 8, 6)
+        outer.setSpacing(4)
+
+        head = QtWidgets.QHBoxLayout()
+        self.swatch = QtWidgets.QLabel()
+        self.swatch.setFixedSize(14, 14)
+        self.swatch.setStyleSheet(f"background: {entry.color}; border: 1px solid #333; border-radius: 3px;")
+        self.visible_box = QtWidgets.QCheckBox(entry.label)
+        self.visible_box.setChecked(entry.visible)
+        self.visible_box.setToolTip("show or hide this optimizer's path, arrows and curves")
+        self.visible_box.setStyleSheet("font-weight: bold;")
+        self.status = QtWidgets.QLabel("")
+        self.status.setObjectName("Diverged")
+        self.remove_button = QtWidgets.QToolButton()
+        self.remove_button.setText("✕")
+        self.remove_button.setToolTip(f"remove {entry.label} from the race")
+        self.remove_button.setAutoRaise(True)
+        head.addWidget(self.swatch)
+        head.addWidget(self.visible_box)
+        head.addWidget(self.status, 1)
+        head.addWidget(self.remove_button)
+        outer.addLayout(head)
+
+        form = QtWidgets.QFormLayout()
+        form.setContentsMargins(20, 0, 0, 0)
+        form.setHorizontalSpacing(8)
+        form.setVerticalSpacing(2)
+        form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.controls: dict[str, QtWidgets.QWidget] = {}
+        for key, value in entry.hyper.items():
+            info = optimizers.HYPER_INFO.get(key)
+            if info is None:
+                continue
+            control = make_control(info, value)
+            is_flag = getattr(info, "kind", "float") == "bool"
+            label = QtWidgets.QLabel(info.label if is_flag else f"{info.label} {info.symbol}")
+            label.setToolTip(f"{key} (range {info.lo:g} … {info.hi:g}{', log scale' if info.log else ''})")
+            label.setMinimumWidth(LABEL_EM * label.fontMetrics().averageCharWidth())
+            form.addRow(label, control)
+            self.controls[key] = control
+            if isinstance(control, HyperControl):
+                control.changed.connect(lambda v, k=key: self._changed(k, v))
+            else:
+                control.toggled.connect(lambda v, k=key: self._changed(k, bool(v)))
+        outer.addLayout(form)
+
+        self.formula = QtWidgets.QLabel()
+        self.formula.setObjectName("Formula")
+        self.formula.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.formula.setContentsMargins(20, 2, 0, 0)
+        self.formula.setToolTip(optimizers.get(entry.name, **entry.hyper).doc or "update rule")
+        outer.addWidget(self.formula)
+        self._update_formula()
+
+        self.visible_box.toggled.connect(self._visible)
+        self.remove_button.clicked.connect(self.remove_requested)
+
+    def _changed(self, key: str, value: Any) -> None:
+        try:
+            optimizers.get(self.entry.name, **{**self.entry.hyper, key: value})
+        except ValueError as exc:  # the spin box ranges prevent this; keep the old value
+            self.status.setText(str(exc))
+            return
+        self.entry.hyper[key] = value
+        self._update_formula()
+        self.hyper_changed.emit(key, value)
+
+    def _visible(self, on: bool) -> None:
+        self.entry.visible = on
+        self.visibility_changed.emit(on)
+
+    def _update_formula(self) -> None:
+        opt = optimizers.get(self.entry.name, **self.entry.hyper)
+        self.formula.setText(formula_html(opt.formula))
+
+    def set_diverged(self, step: int | None) -> None:
+        self.status.setText("" if step is None else f"diverged at step {step}")
+
+    def set_hyper(self, key: str, value: float) -> None:
+        """Set a control programmatically (tests, scenario loading)."""
+        control = self.controls[key]
+        if isinstance(control, HyperControl):
+            control.set_value(value)
+        else:
+            control.setChecked(bool(value))

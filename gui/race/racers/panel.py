@@ -1,0 +1,106 @@
+"""The list of racers: cards in a scroll area and an "Add" row at the bottom."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from gradlab.core import optimizers
+from gradlab.gui.race.racers.card import OptimizerCard
+from gradlab.gui.race.config import OptimizerEntry, next_color, unique_label
+
+MAX_RACERS = 8
+
+
+class OptimizerPanel(QtWidgets.QWidget):
+    """`changed()` when the set of racers or a hyperparameter changes (the race must be
+    rebuilt); `visibility_changed(index, on)` when only what is shown changes."""
+
+    changed = QtCore.Signal()
+    visibility_changed = QtCore.Signal(int, bool)
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cards: list[OptimizerCard] = []
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        self._inner = QtWidgets.QWidget()
+        self._list = QtWidgets.QVBoxLayout(self._inner)
+        self._list.setContentsMargins(0, 0, 4, 0)
+        self._list.setSpacing(6)
+        self._list.addStretch(1)
+        scroll = QtWidgets.QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self._inner)
+        self.scroll = scroll
+        layout.addWidget(scroll, 1)
+
+        add_row = QtWidgets.QHBoxLayout()
+        self.add_combo = QtWidgets.QComboBox()
+        for name in optimizers.names():
+            self.add_combo.addItem(optimizers.title(name), name)
+        self.add_button = QtWidgets.QPushButton("Add optimizer")
+        self.add_button.setToolTip("add another racer (the same optimizer twice is fine)")
+        add_row.addWidget(self.add_combo, 1)
+        add_row.addWidget(self.add_button)
+        layout.addLayout(add_row)
+        self.add_button.clicked.connect(lambda: self.add(self.add_combo.currentData()))
+
+    # -- editing ---------------------------------------------------------------------------
+    def entries(self) -> list[OptimizerEntry]:
+        return [card.entry for card in self.cards]
+
+    def set_entries(self, entries: list[OptimizerEntry]) -> None:
+        for card in self.cards:
+            self._list.removeWidget(card)
+            card.deleteLater()
+        self.cards = []
+        for entry in entries:
+            self._add_card(entry)
+        self._update_add()
+
+    def add(self, name: str) -> OptimizerCard:
+        entries = self.entries()
+        hyper = optimizers.defaults(name)
+        entry = OptimizerEntry(
+            name, hyper, unique_label(optimizers.title(name), [e.label for e in entries]),
+            next_color([e.color for e in entries]),
+        )
+        card = self._add_card(entry)
+        self._update_add()
+        self.changed.emit()
+        return card
+
+    def remove(self, card: OptimizerCard) -> None:
+        if len(self.cards) <= 1:
+            return  # a race needs a racer
+        self.cards.remove(card)
+        self._list.removeWidget(card)
+        card.deleteLater()
+        self._update_add()
+        self.changed.emit()
+
+    def set_diverged(self, diverged: list[int | None]) -> None:
+        for card, step in zip(self.cards, diverged):
+            card.set_diverged(step)
+
+    # -- internals -------------------------------------------------------------------------
+    def _add_card(self, entry: OptimizerEntry) -> OptimizerCard:
+        card = OptimizerCard(entry)
+        self._list.insertWidget(self._list.count() - 1, card)
+        self.cards.append(card)
+        card.hyper_changed.connect(lambda *_: self.changed.emit())
+        card.remove_requested.connect(lambda c=card: self.remove(c))
+        card.visibility_changed.connect(
+            lambda on, c=card: self.visibility_changed.emit(self.cards.index(c), on))
+        return card
+
+    def _update_add(self) -> None:
+        full = len(self.cards) >= MAX_RACERS
+        self.add_button.setEnabled(not full)
+        self.add_button.setToolTip(f"at most {MAX_RACERS} racers" if full else
+                                   "add another racer (the same optimizer twice is fine)")
+        for card in self.cards:
+            card.remove_button.setEnabled(len(self.cards) > 1)
