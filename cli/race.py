@@ -8,17 +8,16 @@ order given, step 0 is the start, and the `optimizer` value is the spec as typed
 ("#2" added on an exact repeat). A diverged optimizer's block ends with a row at the
 diverged step whose values are nan, and stderr says "<label>: diverged at step k".
 
-Every argument is checked before anything runs; a bad one exits 2 with one line on
-stderr naming it, and nothing is written. Files are written atomically (a temporary
-file in the same folder, then os.replace). Qt is imported only for --png.
+Every argument is checked before anything runs (through `gradlab.cli.args`, the pieces
+every sub-command shares; --csv and --png never the same file); a bad one exits 2 with
+one line on stderr naming it, and nothing is written. Files are written atomically (a
+temporary file in the same folder, then os.replace). Qt is imported only for --png.
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import math
-import os
 import sys
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -27,10 +26,14 @@ from typing import Any, Sequence, TextIO
 
 import numpy as np
 
+from gradlab.cli.args import (
+    Parser, UsageError, check_outputs, fail, parse_number, parse_optimizer,
+)
 from gradlab.core import optimizers, surfaces
 from gradlab.core.atomic_file import atomic_path, atomic_write
 from gradlab.core.race import Race, default_labels
 
+PROG = "gradlab race"
 # Sensible on most surfaces, instructive on the default one (Rosenbrock): SGD crawls
 # down the valley, momentum zig-zags, Adam walks its floor.
 DEFAULT_OPTIMIZERS = ("sgd:lr=0.001", "momentum:lr=0.001,momentum=0.9", "adam:lr=0.05")
@@ -38,23 +41,12 @@ DEFAULT_SURFACE = "rosenbrock"
 DEFAULT_STEPS = 500
 # Memory guard: a row is ~56 bytes per optimizer, so this stays well under a gigabyte.
 MAX_STEPS = 1_000_000
-# Options whose value may start with "-" ("-1.5,2", "-x**2"); argparse would take it
-# for an option, so they are rewritten as "--start=-1.5,2" before parsing.
-_VALUE_MAY_BE_NEGATIVE = ("--start", "--expression")
 
 
-class UsageError(Exception):
-    """A bad argument: the message is the one line printed before exiting with 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        # argparse would print the whole usage block; the contract is one clear line.
-        raise UsageError(message)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="gradlab race", description="Race optimizers on a 2-D loss surface, headless.")
+def build_parser() -> Parser:
+    # "-1.5,2" and "-x**2" start with "-": argparse would take them for options.
+    p = Parser(prog=PROG, description="Race optimizers on a 2-D loss surface, headless.",
+               dash_values=("--start", "--expression"))
     where = p.add_mutually_exclusive_group()
     where.add_argument("--surface", metavar="NAME",
                        help=f"a built-in surface (default {DEFAULT_SURFACE}): {', '.join(surfaces.names())}")
@@ -73,96 +65,16 @@ def build_parser() -> argparse.ArgumentParser:
 # -- parsing values -----------------------------------------------------------------
 
 
-def parse_number(text: str, what: str) -> float:
-    """A finite float, or UsageError naming `what` and the text."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise UsageError(f"{what}: not a number: {text!r}") from None
-    if not math.isfinite(value):
-        raise UsageError(f"{what}: must be finite, got {text!r}")
-    return value
-
-
 def parse_start(text: str) -> tuple[float, float]:
     """"X,Y" as two finite floats."""
     parts = text.split(",")
     if len(parts) != 2:
         raise UsageError(f"--start: expected X,Y (two numbers), got {text!r}")
-    return parse_number(parts[0].strip(), "--start x"), parse_number(parts[1].strip(), "--start y")
+    return parse_number(parts[0], "--start x"), parse_number(parts[1], "--start y")
 
 
 def parse_steps(text: str) -> int:
-    try:
-        steps = int(text)
-    except ValueError:
-        raise UsageError(f"--steps: not a whole number: {text!r}") from None
-    if steps < 0:
-        raise UsageError(f"--steps: must be >= 0, got {steps}")
-    if steps > MAX_STEPS:
-        raise UsageError(f"--steps: at most {MAX_STEPS}, got {steps}")
-    return steps
-
-
-def _hyper_value(name: str, key: str, text: str, default: Any) -> Any:
-    what = f"--optimizer {name}: {key}"
-    if isinstance(default, bool):
-        lowered = text.strip().lower()
-        if lowered in ("true", "1", "yes", "on"):
-            return True
-        if lowered in ("false", "0", "no", "off"):
-            return False
-        raise UsageError(f"{what}: expected true or false, got {text!r}")
-    return parse_number(text, what)
-
-
-def split_spec(spec: str, option: str) -> tuple[str, dict[str, str]]:
-    """"name:key=value,key=value" -> (name, {key: value text}), the syntax every CLI option
-    of this kind shares; UsageError for an item without "=" or a key given twice."""
-    name, _, rest = spec.strip().partition(":")
-    texts: dict[str, str] = {}
-    for item in filter(None, (s.strip() for s in rest.split(","))):
-        key, eq, value = (s.strip() for s in item.partition("="))
-        if not eq or not key:
-            raise UsageError(f"{option} {spec!r}: expected key=value, got {item!r}")
-        if key in texts:
-            raise UsageError(f"{option} {spec!r}: {key} given twice")
-        texts[key] = value
-    return name.strip(), texts
-
-
-def parse_optimizer(spec: str) -> Any:
-    """"adam:lr=0.05,beta1=0.8" -> the configured Optimizer; UsageError names what is wrong."""
-    name = spec.strip().partition(":")[0].strip()
-    try:
-        defaults = optimizers.defaults(name)  # an unknown name is the first thing to say
-    except ValueError as exc:
-        raise UsageError(f"--optimizer {spec!r}: {exc}") from None
-    hyper: dict[str, Any] = {}
-    for key, value in split_spec(spec, "--optimizer")[1].items():
-        if key not in defaults:
-            raise UsageError(f"--optimizer {spec!r}: unknown hyperparameter {key!r} for {name}; "
-                             f"valid: {', '.join(defaults)}")
-        hyper[key] = _hyper_value(name, key, value, defaults[key])
-    try:
-        return optimizers.get(name, **hyper)
-    except ValueError as exc:
-        raise UsageError(f"--optimizer {spec!r}: {exc}") from None
-
-
-def _check_output(path_text: str, option: str, suffix: str | None = None) -> Path:
-    """The output path, after checking it can be written (nothing is created yet)."""
-    path = Path(path_text)
-    if suffix is not None and path.suffix.lower() != suffix:
-        raise UsageError(f"{option}: expected a {suffix} file name, got {path_text!r}")
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise UsageError(f"{option}: {path_text!r} is a folder")
-    if not folder.is_dir():
-        raise UsageError(f"{option}: folder {str(folder)!r} does not exist")
-    if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise UsageError(f"{option}: cannot write {path_text!r}")
-    return path
+    return parse_number(text, "--steps", whole=True, lo=0, hi=MAX_STEPS)
 
 
 @dataclass(frozen=True)
@@ -178,23 +90,9 @@ class RaceArgs:
     png: Path | None
 
 
-def _join_values(argv: Sequence[str]) -> list[str]:
-    """["--start", "-1.5,2"] -> ["--start=-1.5,2"] (see _VALUE_MAY_BE_NEGATIVE)."""
-    out: list[str] = []
-    i = 0
-    while i < len(argv):
-        if argv[i] in _VALUE_MAY_BE_NEGATIVE and i + 1 < len(argv):
-            out.append(f"{argv[i]}={argv[i + 1]}")
-            i += 2
-        else:
-            out.append(argv[i])
-            i += 1
-    return out
-
-
 def parse_args(argv: Sequence[str]) -> RaceArgs:
     """Check every argument; UsageError (one line) on the first bad one."""
-    ns = build_parser().parse_args(_join_values(argv))
+    ns = build_parser().parse_args(argv)
 
     if ns.expression is not None:
         try:
@@ -210,11 +108,8 @@ def parse_args(argv: Sequence[str]) -> RaceArgs:
     steps = parse_steps(ns.steps)
     specs = [s.strip() for s in ns.optimizer] or list(DEFAULT_OPTIMIZERS)
     opts = [parse_optimizer(spec) for spec in specs]
-    csv_path = _check_output(ns.csv, "--csv") if ns.csv is not None else None
-    png_path = _check_output(ns.png, "--png", ".png") if ns.png is not None else None
-    if csv_path is not None and png_path is not None and csv_path.resolve() == png_path.resolve():
-        raise UsageError(f"--csv and --png name the same file {ns.csv!r}")
-    return RaceArgs(surface, start, steps, opts, default_labels(specs), csv_path, png_path)
+    outputs = check_outputs({"--csv": (ns.csv, None), "--png": (ns.png, ".png")})
+    return RaceArgs(surface, start, steps, opts, default_labels(specs), outputs["--csv"], outputs["--png"])
 
 
 # -- running and writing ---------------------------------------------------------------
@@ -282,8 +177,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     try:
         args = parse_args(argv)
     except UsageError as exc:
-        print(f"gradlab race: error: {' '.join(str(exc).split())}", file=stderr)
-        return 2
+        return fail(PROG, exc, stderr)
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
     race = Race(args.surface, args.optimizers, args.start, args.labels)
@@ -291,8 +185,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     try:
         write_outputs(args, race, points, losses)
     except OSError as exc:  # the folder became unwritable, the disk is full, ...
-        print(f"gradlab race: error: {' '.join(str(exc).split())}", file=stderr)
-        return 2
+        return fail(PROG, exc, stderr)
     for label, k in zip(race.labels, race.diverged):
         if k is not None:
             print(f"{label}: diverged at step {k}", file=stderr)

@@ -12,14 +12,15 @@ The JSON (written atomically, after the run) is
 
 with `seconds` the wall time of that epoch's training only (no evaluation) and
 `samples_per_second` the training samples of all epochs over their total `seconds`.
-A progress bar (tqdm) goes to stderr. Optimizer specs are the race CLI's
-"name:key=value,..." ("torch:adam:lr=0.001" for torch.optim's reference); loss and
-schedule specs read the same way ("focal:gamma=2", "weighted_cross_entropy:
-weights=inverse_frequency", "step:step_size=2,gamma=0.5"; a list value is written
-with "/" between its numbers: "weights=1/1/1/1/1/1/1/1/1/5").
+A progress bar (tqdm) goes to stderr. Optimizer specs are every sub-command's
+"name:key=value,..." (`gradlab.cli.args`), with "torch:adam:lr=0.001" for torch.optim's
+reference; loss and schedule specs read the same way ("focal:gamma=2",
+"weighted_cross_entropy:weights=inverse_frequency", "step:step_size=2,gamma=0.5"; a list
+value is written with "/" between its numbers: "weights=1/1/1/1/1/1/1/1/1/5").
 
-Every argument and the data are checked before training; a bad one exits 2 with one line
-on stderr naming it.
+Every argument (through `gradlab.cli.args`: output paths by its rules, and --json and
+--save never the same file) and the data are checked before training; a bad one exits 2
+with one line on stderr naming it.
 """
 
 from __future__ import annotations
@@ -27,27 +28,26 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import sys
 from pathlib import Path
 from typing import Any, Sequence, TextIO
 
+from gradlab.cli.args import (
+    Parser, UsageError, check_outputs, fail, parse_number, parse_optimizer, parse_spec,
+    parse_value, split_items,
+)
 from gradlab.core.atomic_file import atomic_write
 from gradlab.core.mnist.frames import (
     ENGINES, HIDDEN_ACTIVATIONS, LOSSES, SCHEDULE_UNITS, SCHEDULES, TORCH_PREFIX, TrainConfig,
 )
-from gradlab.cli.race import UsageError, parse_optimizer, split_spec
 
 PROG = "gradlab train"
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)  # one line, not argparse's usage block
-
-
-def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog=PROG, description="Train the 784-512-256-10 MNIST network headless.")
+def build_parser() -> Parser:
+    # leaky_relu's slope may be written "-1e-3", which argparse would take for an option.
+    p = Parser(prog=PROG, description="Train the 784-512-256-10 MNIST network headless.",
+               dash_values=("--alpha",))
     p.add_argument("--data", metavar="DIR",
                    help="folder with the four MNIST files (or ROOT of ROOT/MNIST/raw); "
                         "default: GradLab's data folder")
@@ -85,39 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _int(text: str, what: str, lo: int = 1) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise UsageError(f"{what}: not a whole number: {text!r}") from None
-    if value < lo:
-        raise UsageError(f"{what}: must be >= {lo}, got {value}")
-    return value
-
-
-def _value(text: str, what: str) -> Any:
-    """A number, a "/"-separated list of numbers, or a bare word (e.g. inverse_frequency)."""
-    text = text.strip()
-    try:
-        if "/" in text:
-            return [float(t) for t in text.split("/")]
-        number = float(text)
-    except ValueError:
-        if text.replace("_", "").isalpha():
-            return text
-        raise UsageError(f"{what}: not a number or a list of numbers: {text!r}") from None
-    if not math.isfinite(number):
-        raise UsageError(f"{what}: must be finite, got {text!r}")
-    return int(number) if text.lstrip("-").isdigit() else number
-
-
-def parse_spec(spec: str, option: str) -> tuple[str, dict[str, Any]]:
-    """"name:key=value,key=value" -> (name, {key: value}); the race CLI's syntax."""
-    name, texts = split_spec(spec, option)
-    return name, {key: _value(value, f"{option} {spec!r}: {key}") for key, value in texts.items()}
+    """A whole number >= lo (most of train's numbers are counts, hence lo=1)."""
+    return parse_number(text, what, whole=True, lo=lo)
 
 
 def parse_train_optimizer(spec: str) -> tuple[str, dict[str, Any]]:
-    """(name, complete hyper) through the race CLI's parser; "torch:" keeps its prefix."""
+    """(name, complete hyper) through the shared optimizer spec; "torch:" keeps its prefix."""
     prefix = TORCH_PREFIX if spec.strip().startswith(TORCH_PREFIX) else ""
     bare = spec.strip()[len(prefix):]
     try:
@@ -129,16 +102,11 @@ def parse_train_optimizer(spec: str) -> tuple[str, dict[str, Any]]:
 
 def parse_imbalance(text: str | None) -> dict[int, float]:
     out: dict[int, float] = {}
-    for item in filter(None, (s.strip() for s in (text or "").split(","))):
+    for item in split_items(text or ""):
         digit, eq, frac = item.partition("=")
         if not eq:
             raise UsageError(f"--imbalance: expected DIGIT=FRACTION, got {item!r}")
-        d = _int(digit, "--imbalance digit", lo=0)
-        try:
-            f = float(frac)
-        except ValueError:
-            raise UsageError(f"--imbalance {digit}: not a number: {frac!r}") from None
-        out[d] = f
+        out[_int(digit, "--imbalance digit", lo=0)] = parse_number(frac, f"--imbalance {digit.strip()}")
     return out
 
 
@@ -149,7 +117,7 @@ def build_config(args: argparse.Namespace) -> TrainConfig:
     schedule, schedule_params = parse_spec(args.schedule, "--schedule")
     activation_params = {}
     if args.alpha is not None:
-        activation_params["alpha"] = _value(args.alpha, "--alpha")
+        activation_params["alpha"] = parse_value(args.alpha, "--alpha")
     hidden = tuple(_int(h, "--hidden") for h in args.hidden.split(","))
     config = TrainConfig(
         optimizer=optimizer, hyper=hyper, loss=loss, loss_params=loss_params,
@@ -173,19 +141,6 @@ def build_config(args: argparse.Namespace) -> TrainConfig:
     return config
 
 
-def _check_output(text: str | None, option: str) -> Path | None:
-    if text is None:
-        return None
-    path = Path(text).expanduser()
-    if path.is_dir():
-        raise UsageError(f"{option} {text!r}: is a folder")
-    if not path.parent.is_dir():
-        raise UsageError(f"{option} {text!r}: folder {str(path.parent)!r} does not exist")
-    if not os.access(path.parent, os.W_OK):
-        raise UsageError(f"{option} {text!r}: folder {str(path.parent)!r} is not writable")
-    return path
-
-
 def write_json(path: Path, payload: dict[str, Any]) -> None:
     """Atomically (see `atomic_file`): a reader never sees half the JSON."""
     with atomic_write(path, "w", encoding="utf-8") as f:
@@ -204,17 +159,13 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     stderr = stderr or sys.stderr
     argv = list(sys.argv[1:] if argv is None else argv)
 
-    def fail(message: str) -> int:
-        print(f"{PROG}: error: {' '.join(str(message).split())}", file=stderr)
-        return 2
-
     try:
         args = build_parser().parse_args(argv)
-        json_path = _check_output(args.json, "--json")
-        save_path = _check_output(args.save, "--save")
+        outputs = check_outputs({"--json": (args.json, None), "--save": (args.save, None)})
+        json_path, save_path = outputs["--json"], outputs["--save"]
         config = build_config(args)
     except UsageError as e:
-        return fail(str(e))
+        return fail(PROG, e, stderr)
     except SystemExit as e:  # --help
         return int(e.code or 0)
 
@@ -230,7 +181,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
                                         f"four *-ubyte.gz files there)")
         data = mnist_data.load(folder)
     except mnist_data.MnistError as e:
-        return fail(str(e))
+        return fail(PROG, e, stderr)
 
     from tqdm import tqdm
 
@@ -273,7 +224,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
         if save_path is not None:
             save_run(save_path, final.checkpoint)
     except OSError as e:
-        return fail(str(e))
+        return fail(PROG, e, stderr)
     if epochs:
         last = epochs[-1]
         print(f"test accuracy {100 * last['test_accuracy']:.2f}% after {last['epoch']} epochs, "

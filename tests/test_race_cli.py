@@ -142,6 +142,20 @@ def test_unwritable_csv_path_exits_2(tmp_path, capsys, where, says):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_outputs_follow_the_shared_rules(tmp_path, capsys, monkeypatch):
+    # gradlab.cli.args: one set of rules for every sub-command's output paths.
+    same = str(tmp_path / "race.png")
+    assert race_cli.main(["--steps", "5", "--csv", same, "--png", same]) == 2
+    assert capsys.readouterr().err == f"gradlab race: error: --csv and --png name the same file {same!r}\n"
+    (tmp_path / "file").write_text("")
+    assert race_cli.main(["--steps", "5", "--csv", str(tmp_path / "file" / "race.csv")]) == 2
+    assert "is not a folder" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert race_cli.main(["--steps", "5", "--optimizer", "sgd", "--csv", "~/race.csv"]) == 0
+    assert (tmp_path / "race.csv").read_text().startswith("optimizer,step,x,y,loss\n")
+
+
 def test_png_is_written(tmp_path, capsys):
     from PySide6.QtGui import QImage
 

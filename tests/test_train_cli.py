@@ -107,6 +107,24 @@ def test_bad_arguments_exit_2_with_one_line(tmp_path, synthetic_data, argv, mess
     assert out == ""
 
 
+def test_outputs_follow_the_shared_rules(tmp_path, synthetic_data):
+    # gradlab.cli.args: --json and --save naming one file is refused (the run would
+    # overwrite the JSON), as is a folder, before any data is read.
+    same = str(tmp_path / "out")
+    rc, out, err = main(["--data", str(tmp_path), *FAST, "--json", same, "--save", same])
+    assert (rc, out) == (2, "")
+    assert err == f"gradlab train: error: --json and --save name the same file {same!r}\n"
+    rc, _, err = main(["--data", str(tmp_path), *FAST, "--save", str(tmp_path)])
+    assert rc == 2 and err.endswith(": is a folder\n")
+    assert synthetic_data == [] and list(tmp_path.iterdir()) == []
+
+
+def test_a_value_may_start_with_a_dash(tmp_path, synthetic_data):
+    # argparse alone would say "--alpha: expected one argument"; the value reaches the check.
+    rc, _, err = main(["--data", str(tmp_path), *FAST, "--activation", "leaky_relu", "--alpha", "-1e-3"])
+    assert rc == 2 and err == "gradlab train: error: leaky_relu: alpha must be >= 0, got -0.001\n"
+
+
 def test_bad_data_exits_2_naming_the_file(tmp_path):
     mnist_data.write_idx(tmp_path / "train-images-idx3-ubyte.gz", np.zeros((3, 28, 28), np.uint8))
     rc, _, err = main(["--data", str(tmp_path), *FAST])

@@ -1,0 +1,275 @@
+"""Reading a sub-command's arguments: the pieces every `gradlab <command>` shares.
+
+A bad argument is one line on stderr naming it, exit status 2, and nothing written; a
+sub-command gets that by using these pieces and nothing of its own:
+
+- `UsageError`: raise it with the one line to print ("--steps: must be >= 0, got -1").
+- `Parser`: an `argparse.ArgumentParser` whose errors raise `UsageError` instead of
+  printing the usage block; `dash_values` names the options whose value may start
+  with "-" (`--start -1.5,2`, `--expression "-x**2"`), which argparse would take for
+  an option (see `join_dash_values`).
+- `split_spec` / `parse_spec`: the one syntax of every "thing with settings" option,
+  `name:key=value,key=value` (`adam:lr=0.05`, `focal:gamma=2`, `step:step_size=2`).
+- `parse_number` (finite floats, and whole numbers with `whole=True`, with bounds),
+  `parse_value` (a number, a "/" list of numbers, or a word), `parse_bool`,
+  `parse_optimizer` (a core optimizer from its spec).
+- `check_outputs`: every output path checked before anything runs, with one set of
+  rules (see `check_output`), and two outputs naming the same file refused.
+- `fail`: print the error line as "<prog>: error: <message>" and return 2.
+
+Files are then written through `gradlab.core.atomic_file` (a temporary file beside the
+target, then `os.replace`), so a failure halfway never leaves half a file.
+
+A new sub-command (`cli/backprop.py`, say) looks like this, and `cli/main.py` dispatches
+`gradlab backprop ...` to its `main(argv)`:
+
+    from gradlab.cli.args import Parser, UsageError, check_outputs, fail, parse_number
+
+    PROG = "gradlab backprop"
+
+    def build_parser() -> Parser:
+        p = Parser(prog=PROG, description="...", dash_values=("--x",))
+        p.add_argument("--x", metavar="X", default="0.5")
+        p.add_argument("--csv", metavar="PATH")
+        return p
+
+    def main(argv=None, stdout=None, stderr=None) -> int:
+        stderr = stderr or sys.stderr
+        try:
+            ns = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+            x = parse_number(ns.x, "--x")
+            outputs = check_outputs({"--csv": (ns.csv, ".csv")})
+        except UsageError as exc:
+            return fail(PROG, exc, stderr)
+        except SystemExit as exc:  # --help
+            return int(exc.code or 0)
+        ...  # run, then write outputs["--csv"] with atomic_write
+
+Nothing here imports Qt or torch: `gradlab race` must start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, Literal, TextIO, overload
+
+from gradlab.core import optimizers
+
+
+class UsageError(Exception):
+    """A bad argument: the message is the one line printed before exiting with 2."""
+
+
+def fail(prog: str, message: object, stderr: TextIO | None = None) -> int:
+    """Print "<prog>: error: <message>" as one line (newlines folded) and return 2."""
+    print(f"{prog}: error: {' '.join(str(message).split())}", file=stderr or sys.stderr)
+    return 2
+
+
+# -- the parser ---------------------------------------------------------------------
+
+
+def join_dash_values(argv: Sequence[str], options: Sequence[str]) -> list[str]:
+    """["--start", "-1.5,2"] -> ["--start=-1.5,2"] for each option in `options`.
+
+    argparse takes a word that starts with "-" for an option unless it looks like a plain
+    negative number ("-1.5" is a value, "-1.5,2", "-1e-3" and "-x**2" are not), so an
+    option whose value may start with "-" is glued to its value before parsing. Words
+    after a bare "--" are left alone.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--":
+            out.extend(argv[i:])
+            break
+        if argv[i] in options and i + 1 < len(argv):
+            out.append(f"{argv[i]}={argv[i + 1]}")
+            i += 2
+        else:
+            out.append(argv[i])
+            i += 1
+    return out
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with errors as one `UsageError` line, and `dash_values`: the options whose
+    value may start with "-" (see `join_dash_values`). `--help` still exits 0 through
+    SystemExit, which a sub-command's `main` turns into its return value."""
+
+    def __init__(self, *args: Any, dash_values: Sequence[str] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.dash_values = tuple(dash_values)
+
+    def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                         namespace: argparse.Namespace | None = None,
+                         ) -> tuple[argparse.Namespace, list[str]]:
+        argv = list(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(join_dash_values(argv, self.dash_values), namespace)
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # argparse would print the whole usage block; the contract is one clear line.
+        raise UsageError(message)
+
+
+# -- values -------------------------------------------------------------------------
+
+
+@overload
+def parse_number(text: str, what: str, *, whole: Literal[False] = ...,
+                 lo: float | None = ..., hi: float | None = ...) -> float: ...
+@overload
+def parse_number(text: str, what: str, *, whole: Literal[True],
+                 lo: float | None = ..., hi: float | None = ...) -> int: ...
+def parse_number(text: str, what: str, *, whole: bool = False,
+                 lo: float | None = None, hi: float | None = None) -> float | int:
+    """A finite float (or with `whole`, an int) with lo <= value <= hi; UsageError naming
+    `what` and the text otherwise ("--steps: not a whole number: 'ten'")."""
+    text = text.strip()
+    try:
+        value: float | int = int(text) if whole else float(text)
+    except ValueError:
+        kind = "a whole number" if whole else "a number"
+        raise UsageError(f"{what}: not {kind}: {text!r}") from None
+    if not math.isfinite(value):
+        raise UsageError(f"{what}: must be finite, got {text!r}")
+    if lo is not None and value < lo:
+        raise UsageError(f"{what}: must be >= {lo}, got {value}")
+    if hi is not None and value > hi:
+        raise UsageError(f"{what}: at most {hi}, got {value}")
+    return value
+
+
+def parse_bool(text: str, what: str) -> bool:
+    """true/false, 1/0, yes/no, on/off (any case)."""
+    lowered = text.strip().lower()
+    if lowered in ("true", "1", "yes", "on"):
+        return True
+    if lowered in ("false", "0", "no", "off"):
+        return False
+    raise UsageError(f"{what}: expected true or false, got {text!r}")
+
+
+def parse_value(text: str, what: str) -> Any:
+    """A spec's value: a number ("2" -> 2, "0.5" -> 0.5), a list of numbers written with
+    "/" between them ("1/1/5" -> [1.0, 1.0, 5.0]), or a bare word ("inverse_frequency")."""
+    text = text.strip()
+    if "/" in text:
+        return [parse_number(item, what) for item in text.split("/")]
+    try:
+        number = float(text)
+    except ValueError:
+        if text.replace("_", "").isalpha():
+            return text
+        raise UsageError(f"{what}: not a number or a list of numbers: {text!r}") from None
+    if not math.isfinite(number):
+        raise UsageError(f"{what}: must be finite, got {text!r}")
+    return int(number) if text.lstrip("-").isdigit() else number
+
+
+# -- specs: name:key=value,key=value --------------------------------------------------
+
+
+def split_items(text: str) -> list[str]:
+    """The comma-separated items of a spec's settings, stripped, empty ones dropped.
+
+    The one place that decides where an item ends: when a value may hold a list with
+    commas ("weights=[1,1,5]"), split here only at commas outside brackets, and every
+    spec option of every sub-command reads it.
+    """
+    return [item for item in (s.strip() for s in text.split(",")) if item]
+
+
+def split_spec(spec: str, option: str) -> tuple[str, dict[str, str]]:
+    """"name:key=value,key=value" -> (name, {key: value text}); UsageError for an item
+    without "=" or a key given twice."""
+    name, _, rest = spec.strip().partition(":")
+    texts: dict[str, str] = {}
+    for item in split_items(rest):
+        key, eq, value = (s.strip() for s in item.partition("="))
+        if not eq or not key:
+            raise UsageError(f"{option} {spec!r}: expected key=value, got {item!r}")
+        if key in texts:
+            raise UsageError(f"{option} {spec!r}: {key} given twice")
+        texts[key] = value
+    return name.strip(), texts
+
+
+def parse_spec(spec: str, option: str) -> tuple[str, dict[str, Any]]:
+    """`split_spec`, each value read by `parse_value` ("focal:gamma=2" -> ("focal", {"gamma": 2}))."""
+    name, texts = split_spec(spec, option)
+    return name, {key: parse_value(text, f"{option} {spec!r}: {key}") for key, text in texts.items()}
+
+
+def parse_optimizer(spec: str, option: str = "--optimizer") -> Any:
+    """"adam:lr=0.05,beta1=0.8" -> the configured core Optimizer; each value is read as
+    its default's type (a bool as `parse_bool`, else a number). UsageError names what is
+    wrong: an unknown name first, then an unknown key, a bad value, a rejected setting."""
+    name = spec.strip().partition(":")[0].strip()
+    try:
+        defaults = optimizers.defaults(name)
+    except ValueError as exc:
+        raise UsageError(f"{option} {spec!r}: {exc}") from None
+    hyper: dict[str, Any] = {}
+    for key, text in split_spec(spec, option)[1].items():
+        if key not in defaults:
+            raise UsageError(f"{option} {spec!r}: unknown hyperparameter {key!r} for {name}; "
+                             f"valid: {', '.join(defaults)}")
+        what = f"{option} {name}: {key}"
+        hyper[key] = (parse_bool(text, what) if isinstance(defaults[key], bool)
+                      else parse_number(text, what))
+    try:
+        return optimizers.get(name, **hyper)
+    except ValueError as exc:
+        raise UsageError(f"{option} {spec!r}: {exc}") from None
+
+
+# -- output files -------------------------------------------------------------------
+
+
+def check_output(text: str, option: str, suffix: str | None = None) -> Path:
+    """The output path `text` (with "~" expanded), after checking, without creating
+    anything, that it can be written: the suffix is `suffix` when one is required (any
+    case), the path is not a folder, its folder exists and is a folder, and the folder
+    (and the file, when it exists) is writable."""
+    path = Path(text).expanduser()
+    if suffix is not None and path.suffix.lower() != suffix.lower():
+        raise UsageError(f"{option} {text!r}: expected a {suffix} file name")
+    if path.is_dir():
+        raise UsageError(f"{option} {text!r}: is a folder")
+    folder = path.parent
+    if not folder.is_dir():
+        says = "is not a folder" if folder.exists() else "does not exist"
+        raise UsageError(f"{option} {text!r}: folder {str(folder)!r} {says}")
+    # The temporary file is created in the folder, then renamed over the file: both need
+    # write and search permission on the folder.
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"{option} {text!r}: folder {str(folder)!r} is not writable")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise UsageError(f"{option} {text!r}: the file is not writable")
+    return path
+
+
+def check_outputs(outputs: Mapping[str, tuple[str | None, str | None]]) -> dict[str, Path | None]:
+    """{option: (path text or None, required suffix or None)} -> {option: checked Path or
+    None}, each by `check_output` in the order given; two options naming the same file
+    (after "~", "..", and symbolic links) are refused, since the second would overwrite
+    the first."""
+    checked: dict[str, Path | None] = {}
+    seen: dict[Path, str] = {}
+    for option, (text, suffix) in outputs.items():
+        if text is None:
+            checked[option] = None
+            continue
+        path = check_output(text, option, suffix)
+        same = seen.get(path.resolve())
+        if same is not None:
+            raise UsageError(f"{same} and {option} name the same file {text!r}")
+        seen[path.resolve()] = option
+        checked[option] = path
+    return checked
