@@ -14,8 +14,9 @@ works, and its mean over the batch already carries the 1/N. f is a core activati
 
 Parameters are `[(W_1, b_1), ..., (W_L, b_L)]` with W of shape (out, in), the layout of
 torch's `nn.Linear`, so the torch engine can load the very same numbers. The core
-optimizers work on single arrays: `flatten` and `unflatten` turn the list into one vector
-and back (views, no copies).
+optimizers take this list as it is (a tree of arrays: `opt.update(grads, state, params)`
+with grads in the same structure); `flatten` and `unflatten` turn it into one vector and
+back (views, no copies) for the finite-difference check, which nudges one entry at a time.
 """
 
 from __future__ import annotations
@@ -127,8 +128,6 @@ class MLP:
             zs.append(z)
             a.append(z if l == last else _as(f(z), dtype))  # a_l = f(z_l); the output stays linear
         return a, zs
-
-    _forward = forward_pass  # the name callers used first
 
     def backward(self, delta_out: np.ndarray, a: list[np.ndarray], zs: list[np.ndarray]) -> Params:
         """Gradients [(∂C/∂W_l, ∂C/∂b_l)] from δ_L = ∂C/∂z_L and the forward pass's a and z."""

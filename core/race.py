@@ -32,6 +32,8 @@ from typing import Any, Callable, Iterator, Sequence
 
 import numpy as np
 
+from gradlab.core.buffer import GrowingArray
+
 # |x| or |y| beyond this many spans of the bounds counts as diverged (see module doc).
 DIVERGENCE_SPAN = 1e6
 
@@ -105,48 +107,29 @@ def _evaluate(value: Callable, grad: Callable, points: np.ndarray) -> tuple[np.n
 
 
 class _Rows:
-    """Reusable row buffers for one frame; grown by doubling, copied out on `take`."""
+    """Reusable row buffers for one frame (`GrowingArray`s), copied out on `take`."""
 
     def __init__(self, n: int, capacity: int = 64) -> None:
-        self.n = n
-        self.k = 0
-        self._alloc(capacity)
-
-    def _alloc(self, capacity: int) -> None:
-        n = self.n
-        old = getattr(self, "steps", None)
-        steps = np.empty(capacity, dtype=np.int64)
-        points = np.empty((capacity, n, 2))
-        losses = np.empty((capacity, n))
-        grads = np.empty((capacity, n, 2))
-        updates = np.empty((capacity, n, 2))
-        if old is not None:
-            k = self.k
-            steps[:k] = self.steps[:k]
-            points[:k] = self.points[:k]
-            losses[:k] = self.losses[:k]
-            grads[:k] = self.grads[:k]
-            updates[:k] = self.updates[:k]
-        self.steps, self.points, self.losses = steps, points, losses
-        self.grads, self.updates = grads, updates
+        self.steps = GrowingArray((), np.int64, capacity)
+        self.points = GrowingArray((n, 2), np.float64, capacity)
+        self.losses = GrowingArray((n,), np.float64, capacity)
+        self.grads = GrowingArray((n, 2), np.float64, capacity)
+        self.updates = GrowingArray((n, 2), np.float64, capacity)
+        self._all = (self.steps, self.points, self.losses, self.grads, self.updates)
 
     def add(self, step: int, points: np.ndarray, losses: np.ndarray,
             grads: np.ndarray, updates: np.ndarray) -> None:
-        k = self.k
-        if k == self.steps.shape[0]:
-            self._alloc(2 * k)
-        self.steps[k] = step
-        self.points[k] = points
-        self.losses[k] = losses
-        self.grads[k] = grads
-        self.updates[k] = updates
-        self.k = k + 1
+        self.steps.append(step)
+        self.points.append(points)
+        self.losses.append(losses)
+        self.grads.append(grads)
+        self.updates.append(updates)
 
     def take(self) -> tuple[np.ndarray, ...]:
-        k = self.k
-        self.k = 0
-        return (self.steps[:k].copy(), self.points[:k].copy(), self.losses[:k].copy(),
-                self.grads[:k].copy(), self.updates[:k].copy())
+        out = tuple(buf.view().copy() for buf in self._all)
+        for buf in self._all:
+            buf.clear()
+        return out
 
 
 class Race:
@@ -281,12 +264,9 @@ class Race:
                  grad: np.ndarray) -> None:
         rows.add(t, points, loss, grad, self._updates)
         if len(self._live) < len(self.optimizers):
-            k = rows.k - 1
             dead = ~self._alive
-            rows.points[k, dead] = np.nan
-            rows.losses[k, dead] = np.nan
-            rows.grads[k, dead] = np.nan
-            rows.updates[k, dead] = np.nan
+            for buf in (rows.points, rows.losses, rows.grads, rows.updates):
+                buf.view()[-1, dead] = np.nan
 
     def _frame(self, rows: _Rows, done: bool) -> RaceFrame:
         steps, points, losses, grads, updates = rows.take()

@@ -1,4 +1,4 @@
-"""The race window's look: one place for fonts, sizes and the stylesheet.
+"""The window's look: one place for fonts, sizes, colours and the stylesheet.
 
 Presenter mode (gui/presenter.py) scales what is here; nothing else hard-codes a size.
 """
@@ -6,12 +6,37 @@ Presenter mode (gui/presenter.py) scales what is here; nothing else hard-codes a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 BACKGROUND = "#1e1f24"  # the plots' background: dark, so bright paths read on a projector
 FOREGROUND = "#d8dae0"
 MUTED = "#8a8f9c"
 ERROR = "#ff6b6b"
-ACCENT = "#4c8dff"
+
+
+class Palette(NamedTuple):
+    """The colours racers and runs are given, in order, cycling.
+
+    A colour has to stand out from what it is drawn on: the race draws over a dark
+    viridis heatmap (white reads there, dark grey does not), the MNIST tab's curves over
+    white plots (the other way round). So the palette has one row for each background.
+    """
+
+    on_dark: tuple[str, ...]
+    on_light: tuple[str, ...]
+
+    def colour(self, i: int, on_dark: bool) -> str:
+        """The i-th colour (0-based, cycling) for a dark or a light background."""
+        colours = self.on_dark if on_dark else self.on_light
+        return colours[i % len(colours)]
+
+
+PALETTE = Palette(
+    # Bright colours that stand out on every viridis shade (dark purple to yellow).
+    on_dark=("#ff4d4d", "#ffffff", "#ff9f1c", "#ff4fd8", "#00e5ff", "#9dff57", "#c9a0ff", "#ffd1dc"),
+    # Colours people can tell apart (Okabe-Ito, then a few more).
+    on_light=("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F3C8D", "#444444"),
+)
 
 
 @dataclass(frozen=True)

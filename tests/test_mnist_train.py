@@ -9,7 +9,7 @@ import pytest
 import torch
 
 from gradlab.core import mlp
-from gradlab.core.mnist.frames import Checkpoint, TrainConfig, TrainFrame
+from gradlab.core.mnist.frames import Checkpoint, EvaluationSummary, TrainConfig, TrainFrame
 from gradlab.core.mnist.synthetic import synthetic
 from gradlab.core.mnist.train import (
     MEAN, STD, inverse_frequency, load_run, prepare, save_run, train, train_indices,
@@ -54,7 +54,7 @@ def test_frames_carry_every_field():
     np.testing.assert_allclose(end.per_class_accuracy, np.diag(end.confusion) / end.confusion.sum(1))
     assert end.grid_images.shape == (12, 28, 28) and end.grid_images.dtype == np.uint8
     np.testing.assert_array_equal(end.grid_labels, DATA.test_labels[:12])
-    assert end.grid_predictions.shape == (12,) and np.all((end.grid_probabilities > 0.1) & (end.grid_probabilities <= 1))
+    assert end.grid_predictions.shape == (12,) and set(end.grid_predictions) <= set(range(10))
     assert end.first_layer_weights.shape == (32, 784) and end.first_layer_weights.dtype == np.float32
     # copies, not views of the live weights: the first evaluation still shows the start
     np.testing.assert_array_equal(evals[0].first_layer_weights, mlp.init_params([784, 32, 16, 10], 0)[0][0])
@@ -324,6 +324,52 @@ def test_save_and_load_a_run(tmp_path):
     a = run(config.replace(epochs=2), resume=back)
     b = run(config.replace(epochs=2), resume=frames[-1].checkpoint)
     np.testing.assert_array_equal(losses(a), losses(b))
+
+
+def test_a_saved_run_keeps_its_evaluations(tmp_path):
+    frames = run(SMALL.replace(epochs=1))
+    evals = [f.evaluation for f in frames if f.evaluation is not None]
+    path = save_run(tmp_path / "run.pt", frames[-1].checkpoint)
+    # On disk: plain dicts, the format files were written in before EvaluationSummary.
+    raw = torch.load(path, weights_only=True)["history"]["evaluations"]
+    assert [(d["kind"], d["step"]) for d in raw] == [("subset", 0), ("subset", 5), ("subset", 10), ("epoch", 12)]
+    assert all(type(d) is dict and type(d["per_class_accuracy"]) is list for d in raw)
+    assert set(raw[0]) == {"kind", "step", "epoch", "test_loss", "test_accuracy", "per_class_accuracy"}
+    back = load_run(path).history.evaluations
+    assert all(isinstance(e, EvaluationSummary) for e in back)
+    for e, ev in zip(back, evals, strict=True):  # each equals the evaluation its frame carried
+        assert (e.kind, e.step, e.epoch) == (ev.kind, ev.step, ev.step / 12)
+        assert (e.test_loss, e.test_accuracy) == (ev.test_loss, ev.test_accuracy)
+        assert e.per_class_accuracy == tuple(ev.per_class_accuracy)
+
+
+def test_a_run_file_of_the_dict_format_loads_and_shows_its_test_curves(tmp_path):
+    ckpt = run(SMALL.replace(epochs=1, eval_every=0))[-1].checkpoint
+    path = save_run(tmp_path / "run.pt", ckpt)
+    blob = torch.load(path, weights_only=True)
+    per_class = [0.5] * 9 + [float("nan")]
+    blob["history"]["evaluations"] = [  # written by hand, as an older GradLab wrote them
+        {"kind": "subset", "step": 0, "epoch": 0.0, "test_loss": 2.5, "test_accuracy": 0.125,
+         "per_class_accuracy": per_class},
+        {"kind": "epoch", "step": 12, "epoch": 1.0, "test_loss": 0.75, "test_accuracy": 0.875,
+         "per_class_accuracy": per_class}]
+    torch.save(blob, path)
+    loaded = load_run(path)
+    first = loaded.history.evaluations[0]
+    assert (first.kind, first.step, first.epoch) == ("subset", 0, 0.0)
+    assert (first.test_loss, first.test_accuracy) == (2.5, 0.125)
+    assert first.per_class_accuracy[:9] == (0.5,) * 9 and math.isnan(first.per_class_accuracy[9])
+    # and it writes back the same dicts
+    assert loaded.history.to_dict()["evaluations"][1] == {
+        "kind": "epoch", "step": 12, "epoch": 1.0, "test_loss": 0.75, "test_accuracy": 0.875,
+        "per_class_accuracy": [0.5] * 9 + [loaded.history.evaluations[1].per_class_accuracy[9]]}
+    from gradlab.gui.mnist.runs import run_from_checkpoint  # Qt-free: the GUI's reader
+
+    shown = run_from_checkpoint(loaded, "#000000", 1)
+    np.testing.assert_array_equal(shown.subset_evals.loss.view(), [2.5])
+    np.testing.assert_array_equal(shown.epoch_evals.accuracy.view(), [0.875])
+    np.testing.assert_array_equal(shown.epoch_evals.epoch.view(), [1.0])
+    assert shown.saved_steps_per_epoch == 12
 
 
 def test_load_run_rejects_other_files(tmp_path):

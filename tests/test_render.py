@@ -9,7 +9,8 @@ import pytest
 
 from gradlab.core import optimizers, surfaces
 from gradlab.core.race import Race
-from gradlab.gui.race.render import PALETTE, finite_path, render_png
+from gradlab.gui.race.render import finite_path, render_png
+from gradlab.gui.style import PALETTE
 
 
 def _race_points(surface, opts, steps):
@@ -35,7 +36,7 @@ def test_png_has_the_size_and_shows_the_paths(tmp_path):
     assert (image.width(), image.height()) == (640, 480)
     assert len(_colours(image)) > 50  # a heatmap, not a blank canvas
     # The first path's colour appears: sample every pixel for the exact palette colour.
-    red = QColor(PALETTE[0]).rgb()
+    red = QColor(PALETTE.on_dark[0]).rgb()
     bits = image.convertToFormat(QImage.Format.Format_RGB32)
     raw = np.frombuffer(bits.constBits(), dtype=np.uint32).reshape(480, bits.bytesPerLine() // 4)
     assert ((raw[:, :640] | 0xFF000000) == (red | 0xFF000000)).sum() > 20

@@ -28,7 +28,6 @@ def evaluate(logits_fn: Callable[[torch.Tensor], torch.Tensor], loss: Any,
     with np.errstate(invalid="ignore", divide="ignore"):
         per_class = np.where(per_class_total > 0, np.diag(confusion) / per_class_total, np.nan)
     g = len(grid_images)
-    probs = torch.softmax(logits[:g].double(), dim=1)
     return Evaluation(
         kind=kind,
         step=step,
@@ -41,6 +40,5 @@ def evaluate(logits_fn: Callable[[torch.Tensor], torch.Tensor], loss: Any,
         grid_images=grid_images,
         grid_labels=y[:g].cpu().numpy().astype(np.int64),
         grid_predictions=pred[:g].cpu().numpy().astype(np.int64),
-        grid_probabilities=probs.max(dim=1).values.float().cpu().numpy(),
         first_layer_weights=first_layer.detach().to("cpu", torch.float32).numpy().copy(),
     )

@@ -83,4 +83,8 @@ def _evaluation_to_blob(ev: Evaluation | None) -> dict[str, Any] | None:
 def _evaluation_from_blob(blob: dict[str, Any] | None) -> Evaluation | None:
     if blob is None:
         return None
-    return Evaluation(**{k: v.numpy() if isinstance(v, torch.Tensor) else v for k, v in blob.items()})
+    # Fields a version no longer has are skipped (files saved before grid_probabilities
+    # was dropped still load).
+    known = {f.name for f in fields(Evaluation)}
+    return Evaluation(**{k: v.numpy() if isinstance(v, torch.Tensor) else v
+                         for k, v in blob.items() if k in known})

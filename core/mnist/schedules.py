@@ -2,7 +2,7 @@
 
     constant  η_t = η
     step      η_t = η · γ^⌊t / step_size⌋                       (StepLR)
-    cosine    η_t = η_min + (η − η_min)(1 + cos(π t / T)) / 2    (CosineAnnealingLR)
+    cosine    η_t = η_min + (η − η_min)(1 + cos(π t / T)) / 2    (LambdaLR, closed form)
 
 t counts *units*: epochs (`schedule_unit="epoch"`, the scheduler steps after each epoch's
 last batch) or batches (`"batch"`, after every optimizer step). For cosine, T is the

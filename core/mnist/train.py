@@ -13,6 +13,10 @@ from the same weights and see the same batches whatever their optimizer, loss or
 The generator checks `stop()` before every step; the final frame (done or stopped)
 carries a `Checkpoint`, and `train(config, data, resume=checkpoint)` goes on from it
 exactly as if it had never stopped. See `gradlab.core.mnist.frames` for every field.
+
+Reading the code: `_frames` is the loop (epochs of steps, a frame now and then), and
+`_Training` holds the run's state, one method per thing the loop does; `_Training.step`
+is one step in the textbook order: forward, loss, backward, update, schedule.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import copy
 import math
 import os
 import time
+from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 import numpy as np
@@ -32,7 +37,8 @@ from gradlab.core.mnist.config import check_resume, inverse_frequency, make_loss
 from gradlab.core.mnist.data import MnistData
 from gradlab.core.mnist.evaluation import evaluate
 from gradlab.core.mnist.frames import (
-    Checkpoint, EpochResult, Evaluation, History, Progress, TrainConfig, TrainFrame, empty_rows,
+    Checkpoint, EpochResult, Evaluation, EvaluationSummary, History, Progress, TrainConfig, TrainFrame,
+    empty_rows,
 )
 from gradlab.core.mnist.model import NumpyEngine, TorchEngine, check_labels, params_from_state_dict
 from gradlab.core.mnist.optimizers import make_optimizer
@@ -72,7 +78,7 @@ def _permutation(seed: int, epoch: int, n: int) -> torch.Tensor:
 def train(config: TrainConfig, data: MnistData, stop: Callable[[], bool] = lambda: False,
           resume: Checkpoint | None = None, frame_seconds: float = 0.05,
           clock: Callable[[], float] = time.perf_counter) -> Iterator[TrainFrame]:
-    """Train as `config` says, yielding `TrainFrame`s (see `mnist_frames`).
+    """Train as `config` says, yielding `TrainFrame`s (see `gradlab.core.mnist.frames`).
 
     A frame comes about every `frame_seconds` of `clock`, right after each evaluation
     (every `config.eval_every` steps on the fixed test subset, and on the test set at each
@@ -92,6 +98,262 @@ def train(config: TrainConfig, data: MnistData, stop: Callable[[], bool] = lambd
 def _frames(config: TrainConfig, data: MnistData, stop: Callable[[], bool],
             resume: Checkpoint | None, frame_seconds: float,
             clock: Callable[[], float]) -> Iterator[TrainFrame]:
+    """The training loop: epochs of steps, a frame now and then (see `train`)."""
+    run = _Training(config, data, stop, resume, clock)
+    if run.epochs_done >= config.epochs:  # resumed a finished run with no more epochs asked
+        yield run.frame(done=True)
+        return
+    if resume is None and config.eval_every:
+        # Step 0: how the untrained network does, so the test curves start at the start.
+        f = run.frame(evaluation=run.evaluate("subset"))
+        yield f
+        if f.final:
+            return
+    last_frame = clock()
+    while run.epochs_done < config.epochs:
+        for batch in run.batches_left():
+            if stop():
+                yield run.frame(stopped=True)
+                return
+            if not run.step(batch):
+                yield run.frame(diverged=run.history.diverged, done=True)
+                return
+            if run.epoch.steps == run.steps_per_epoch:
+                break  # the epoch's own frame follows
+            f = None
+            if config.eval_every and run.steps_done % config.eval_every == 0:
+                f = run.frame(evaluation=run.evaluate("subset"))
+            elif clock() - last_frame >= frame_seconds:
+                f = run.frame()
+            if f is not None:
+                yield f
+                if f.final:
+                    return
+                last_frame = clock()  # pace from when the consumer is done with the frame
+        f = run.end_of_epoch()
+        yield f
+        if f.final:
+            return
+        last_frame = clock()
+
+
+@dataclass
+class _EpochSoFar:
+    """The unfinished epoch's tallies (a checkpoint keeps them: a stopped-and-resumed
+    epoch adds its parts)."""
+
+    steps: int = 0
+    samples: int = 0
+    loss_sum: float = 0.0
+    seconds: float = 0.0
+    """Training time only: evaluation and frame building are not timed."""
+
+
+class _Rows:
+    """The per-step rows (loss, grad norms, dead fractions) since the last frame."""
+
+    def __init__(self, layers: int, hidden_layers: int) -> None:
+        self.layers, self.hidden_layers = layers, hidden_layers
+        self.stats: list[list[float]] = []
+        self.steps: list[int] = []
+        self.lrs: list[float] = []
+
+    def add(self, step: int, lr: float, stats: list[float]) -> None:
+        self.steps.append(step)
+        self.lrs.append(lr)
+        self.stats.append(stats)
+
+    def take(self) -> dict[str, np.ndarray]:
+        """The rows as a frame's arrays (copies), then forget them."""
+        if not self.steps:
+            return empty_rows(self.layers, self.hidden_layers)
+        stats = np.asarray(self.stats, np.float64)
+        arrays = dict(steps=np.asarray(self.steps, np.int64), losses=stats[:, 0].copy(),
+                      lrs=np.asarray(self.lrs, np.float64),
+                      grad_norms=stats[:, 1:1 + self.layers].copy(),
+                      dead_fraction=stats[:, 1 + self.layers:].copy())
+        self.stats, self.steps, self.lrs = [], [], []
+        return arrays
+
+
+class _Training:
+    """One run in progress: its data, network, optimizer and schedule, and where it
+    stands (`steps_done`, `epochs_done`, `epoch`, `history`). The loop in `_frames`
+    drives it; every method here is one thing the loop does."""
+
+    def __init__(self, config: TrainConfig, data: MnistData, stop: Callable[[], bool],
+                 resume: Checkpoint | None, clock: Callable[[], float]) -> None:
+        self.config, self.stop, self.clock = config, stop, clock
+        self.device = _use_device(config)
+        self.device_name = "cpu (numpy)" if config.engine == "numpy" else str(self.device)
+        tdtype = torch.float64 if config.dtype == "float64" else torch.float32
+        prepared = prepare(data, self.device, tdtype)
+
+        # The rows trained on (after train_subset and imbalance), and the test rows.
+        rows = train_indices(np.asarray(data.train_labels), config)
+        labels = np.asarray(data.train_labels)
+        if rows is None:
+            self.train_x, self.train_y = prepared.train_x, prepared.train_y
+        else:
+            index = torch.as_tensor(rows, device=self.device)
+            self.train_x, self.train_y = prepared.train_x[index], prepared.train_y[index]
+            labels = labels[rows]
+        if len(self.train_y) == 0:
+            raise ValueError("no training samples left (train_subset / imbalance keep none)")
+        n_test = len(prepared.test_y)
+        if config.test_subset is not None:
+            n_test = min(config.test_subset, n_test)
+        self.test_x, self.test_y = prepared.test_x[:n_test], prepared.test_y[:n_test]
+        self.n_subset = min(config.eval_subset, n_test)
+        self.grid = prepared.test_images[: min(config.grid_size, self.n_subset)]
+
+        # The network, its loss, the optimizer and the learning-rate schedule.
+        self.loss_fn = make_loss(config, labels)
+        sizes = [INPUTS, *config.hidden, CLASSES]
+        self.engine = _engine(config, sizes, self.loss_fn, labels, self.device, tdtype)
+        self.optimizer = make_optimizer(config.optimizer, self.engine.tensors(), config.hyper)
+        if hasattr(self.optimizer, "prepare"):  # CoreOptimizer: compile its loop outside the timing
+            self.optimizer.prepare()
+        self.steps_per_epoch = math.ceil(len(self.train_y) / config.batch_size)
+        self.scheduler = make_scheduler(self.optimizer, config.schedule, config.schedule_params,
+                                        config.schedule_unit, config.epochs, self.steps_per_epoch)
+        self.total_steps = config.epochs * self.steps_per_epoch
+
+        # Where the run stands.
+        self.steps_done, self.epochs_done = 0, 0
+        self.epoch = _EpochSoFar()
+        self.history = History()
+        self.last_evaluation: Evaluation | None = None
+        self.rows = _Rows(layers=len(sizes) - 1, hidden_layers=len(sizes) - 2)
+        if resume is not None:
+            self._restore(resume)
+
+    def _restore(self, resume: Checkpoint) -> None:
+        """Go on from `resume`: weights, optimizer and schedule state, counters, history."""
+        st = resume.state
+        self.engine.load(params_from_state_dict(st["model"]))
+        self.optimizer.load_state_dict(_cpu_copy(st["optimizer"]))
+        if self.scheduler is not None and st.get("scheduler") is not None:
+            restore_schedule(self.scheduler, self.optimizer, _cpu_copy(st["scheduler"]))
+        self.steps_done, self.epochs_done = resume.step, resume.epoch
+        self.epoch = _EpochSoFar(steps=resume.epoch_step, samples=int(st["epoch_samples"]),
+                                 loss_sum=float(st["epoch_loss_sum"]),
+                                 seconds=float(st["epoch_seconds"]))
+        self.history = copy.deepcopy(resume.history)  # the checkpoint may be resumed again
+        self.last_evaluation = resume.evaluation
+
+    def batches_left(self) -> Iterator[torch.Tensor]:
+        """The row indices of this epoch's remaining batches: consecutive slices of the
+        epoch's permutation (computed when asked for, after the previous step)."""
+        b = self.config.batch_size
+        perm = _permutation(self.config.seed, self.epochs_done + 1, len(self.train_y)).to(self.device)
+        while self.epoch.steps < self.steps_per_epoch:
+            yield perm[self.epoch.steps * b:(self.epoch.steps + 1) * b]
+
+    def step(self, batch: torch.Tensor) -> bool:
+        """One optimizer step on the rows `batch`: forward, loss, backward (the engine),
+        then the update and the per-batch schedule. False when the loss is NaN or inf:
+        that update is not applied, so the weights stay those of the step before."""
+        t0 = self.clock()
+        x, y = self.train_x.index_select(0, batch), self.train_y.index_select(0, batch)
+        lr = self.optimizer.param_groups[0]["lr"]
+        # Forward, loss, backward: ∂C/∂θ lands in each parameter's .grad; `stats` is
+        # [loss, grad norm per layer..., dead fraction per hidden layer...], the one
+        # device sync of the step.
+        stats = self.engine.step(x, y).tolist()
+        loss = stats[0]
+        self._record(lr, stats)
+        if not math.isfinite(loss):  # not applied: a checkpoint keeps the weights of step k − 1
+            self.epoch.seconds += self.clock() - t0
+            self.history.diverged = self.steps_done + 1
+            return False
+        self.optimizer.step()  # θ ← θ − (the optimizer's update from ∂C/∂θ)
+        if self.scheduler is not None and self.config.schedule_unit == "batch":
+            self.scheduler.step()
+        self.steps_done += 1
+        self.epoch.steps += 1
+        self.epoch.samples += len(batch)
+        self.epoch.loss_sum += loss
+        self.epoch.seconds += self.clock() - t0
+        return True
+
+    def _record(self, lr: float, stats: list[float]) -> None:
+        """Step k's row (k = steps_done + 1), for the next frame and for the history."""
+        k, layers = self.steps_done + 1, self.rows.layers
+        self.rows.add(k, lr, stats)
+        h = self.history
+        h.steps.append(k)
+        h.losses.append(stats[0])
+        h.lrs.append(lr)
+        h.grad_norms.append(stats[1:1 + layers])
+        h.dead_fraction.append(stats[1 + layers:])
+
+    def end_of_epoch(self) -> TrainFrame:
+        """After an epoch's last step: step the per-epoch schedule, evaluate on the test
+        set, start the next epoch; the epoch's frame (final after the last epoch)."""
+        if self.scheduler is not None and self.config.schedule_unit == "epoch":
+            self.scheduler.step()
+        ev = self.evaluate("epoch")
+        e = self.epoch
+        result = EpochResult(epoch=self.epochs_done + 1, train_loss=e.loss_sum / self.steps_per_epoch,
+                             test_loss=ev.test_loss, test_accuracy=ev.test_accuracy, seconds=e.seconds,
+                             samples_per_second=e.samples / e.seconds if e.seconds > 0 else 0.0)
+        self.history.epochs.append(result)
+        progress = self.progress()  # still describes the finished epoch
+        self.epochs_done += 1
+        self.epoch = _EpochSoFar()
+        return self.frame(progress, evaluation=ev, epoch_result=result,
+                          done=self.epochs_done >= self.config.epochs)
+
+    def evaluate(self, kind: str) -> Evaluation:
+        """Evaluate now on the fixed test subset ("subset") or the test set ("epoch")."""
+        n = len(self.test_y) if kind == "epoch" else self.n_subset
+        x, y = self.test_x[:n], self.test_y[:n]
+        ev = evaluate(self.engine.logits, self.loss_fn, x, y, kind=kind, step=self.steps_done,
+                      epoch=self.steps_done / self.steps_per_epoch, grid_images=self.grid,
+                      first_layer=self.engine.params[0][0])
+        self.history.evaluations.append(EvaluationSummary.of(ev))
+        self.last_evaluation = ev
+        return ev
+
+    def progress(self) -> Progress:
+        """Where the run stands; throughput and time left from this epoch so far."""
+        e = self.epoch
+        rate = e.samples / e.seconds if e.seconds > 0 else 0.0
+        per_step = e.seconds / e.steps if e.steps else 0.0
+        return Progress(
+            epoch=self.epochs_done + (1 if e.steps else 0), epochs=self.config.epochs,
+            step=self.steps_done, total_steps=self.total_steps, epoch_step=e.steps,
+            steps_per_epoch=self.steps_per_epoch, samples_per_second=rate,
+            seconds_left=per_step * (self.total_steps - self.steps_done), device=self.device_name)
+
+    def checkpoint(self) -> Checkpoint:
+        """Everything needed to resume, copied: the run may go on after it is taken."""
+        state = {
+            "model": self.engine.state_dict(),
+            "optimizer": _cpu_copy(self.optimizer.state_dict()),
+            "scheduler": _cpu_copy(self.scheduler.state_dict()) if self.scheduler is not None else None,
+            "epoch_seconds": self.epoch.seconds,
+            "epoch_loss_sum": self.epoch.loss_sum,
+            "epoch_samples": self.epoch.samples,
+        }
+        return Checkpoint(self.config, self.steps_done, self.epochs_done, self.epoch.steps,
+                          copy.deepcopy(self.history), state, self.steps_per_epoch, self.last_evaluation)
+
+    def frame(self, progress: Progress | None = None, **extra: Any) -> TrainFrame:
+        """A frame of the rows since the last one; a checkpoint when final."""
+        arrays = self.rows.take()
+        if not extra.get("done") and self.stop():
+            # Stopped since the last check: this frame is the final one. A consumer that
+            # quits pulling once it sees the flag set still gets the checkpoint.
+            extra["stopped"] = True
+        if extra.get("done") or extra.get("stopped"):
+            extra["checkpoint"] = self.checkpoint()
+        return TrainFrame(progress=progress or self.progress(), **arrays, **extra)
+
+
+def _use_device(config: TrainConfig) -> torch.device:
+    """Where the run computes; sets the CPU thread pools when that is the CPU."""
     device = torch.device("cpu") if config.engine == "numpy" else resolve_device(config.device)
     if device.type == "cpu":
         # Leave the GUI thread a core; torch's pool is process-wide. Headless runs
@@ -105,191 +367,16 @@ def _frames(config: TrainConfig, data: MnistData, stop: Callable[[], bool],
         torch.set_num_threads(threads)
         if config.engine == "numpy":
             set_blas_threads(threads)  # numpy's BLAS pool too (see blas_threads.py)
-    tdtype = torch.float64 if config.dtype == "float64" else torch.float32
-    prepared = prepare(data, device, tdtype)
-    rows = train_indices(np.asarray(data.train_labels), config)
-    if rows is None:
-        train_x, train_y = prepared.train_x, prepared.train_y
-        used_labels = np.asarray(data.train_labels)
-    else:
-        index = torch.as_tensor(rows, device=device)
-        train_x, train_y = prepared.train_x[index], prepared.train_y[index]
-        used_labels = np.asarray(data.train_labels)[rows]
-    n_train = len(train_y)
-    if n_train == 0:
-        raise ValueError("no training samples left (train_subset / imbalance keep none)")
-    n_test = len(prepared.test_y) if config.test_subset is None else min(config.test_subset, len(prepared.test_y))
-    test_x, test_y = prepared.test_x[:n_test], prepared.test_y[:n_test]
-    n_sub = min(config.eval_subset, n_test)
-    grid = prepared.test_images[: min(config.grid_size, n_sub)]
+    return device
 
-    loss_fn = make_loss(config, used_labels)
-    sizes = [INPUTS, *config.hidden, CLASSES]
+
+def _engine(config: TrainConfig, sizes: list[int], loss: Any, labels: np.ndarray,
+            device: torch.device, tdtype: torch.dtype) -> NumpyEngine | TorchEngine:
+    """The engine holding `mlp.init_params(sizes, seed)`'s weights."""
     init = init_params(sizes, config.seed, np.float64 if config.dtype == "float64" else np.float32)
     if config.engine == "numpy":
-        engine = NumpyEngine(init, config.activation, dict(config.activation_params), loss_fn,
-                             np.dtype(config.dtype))
-    else:
-        check_labels(loss_fn, used_labels, CLASSES)  # once here, not on every batch
-        engine = TorchEngine(init, config.activation, dict(config.activation_params), loss_fn,
-                             device, tdtype, labels_checked=True)
-    optimizer = make_optimizer(config.optimizer, engine.tensors(), config.hyper)
-    if hasattr(optimizer, "prepare"):  # CoreOptimizer: compile its loop outside the timing
-        optimizer.prepare()
-    steps_per_epoch = math.ceil(n_train / config.batch_size)
-    scheduler = make_scheduler(optimizer, config.schedule, config.schedule_params,
-                               config.schedule_unit, config.epochs, steps_per_epoch)
-    total_steps = config.epochs * steps_per_epoch
-    layers, hidden_layers = len(sizes) - 1, len(sizes) - 2
-
-    # Where the run stands (restored from a checkpoint when resuming).
-    step, epoch_done, epoch_step = 0, 0, 0
-    epoch_seconds, epoch_loss_sum, epoch_samples = 0.0, 0.0, 0
-    history = History()
-    if resume is not None:
-        st = resume.state
-        engine.load(params_from_state_dict(st["model"]))
-        optimizer.load_state_dict(_cpu_copy(st["optimizer"]))
-        if scheduler is not None and st.get("scheduler") is not None:
-            restore_schedule(scheduler, optimizer, _cpu_copy(st["scheduler"]))
-        step, epoch_done, epoch_step = resume.step, resume.epoch, resume.epoch_step
-        epoch_seconds = float(st["epoch_seconds"])
-        epoch_loss_sum = float(st["epoch_loss_sum"])
-        epoch_samples = int(st["epoch_samples"])
-        history = copy.deepcopy(resume.history)
-    device_name = "cpu (numpy)" if config.engine == "numpy" else str(device)
-
-    rows_buf: list[list[float]] = []
-    step_buf: list[int] = []
-    lr_buf: list[float] = []
-
-    def progress() -> Progress:
-        rate = epoch_samples / epoch_seconds if epoch_seconds > 0 else 0.0
-        per_step = epoch_seconds / epoch_step if epoch_step else 0.0
-        return Progress(
-            epoch=epoch_done + (1 if epoch_step else 0), epochs=config.epochs, step=step,
-            total_steps=total_steps, epoch_step=epoch_step, steps_per_epoch=steps_per_epoch,
-            samples_per_second=rate, seconds_left=per_step * (total_steps - step),
-            device=device_name)
-
-    last_evaluation: Evaluation | None = resume.evaluation if resume is not None else None
-
-    def checkpoint() -> Checkpoint:
-        state = {
-            "model": engine.state_dict(),
-            "optimizer": _cpu_copy(optimizer.state_dict()),
-            "scheduler": _cpu_copy(scheduler.state_dict()) if scheduler is not None else None,
-            "epoch_seconds": epoch_seconds,
-            "epoch_loss_sum": epoch_loss_sum,
-            "epoch_samples": epoch_samples,
-        }
-        return Checkpoint(config, step, epoch_done, epoch_step, copy.deepcopy(history), state,
-                          steps_per_epoch, last_evaluation)
-
-    def frame(prog: Progress | None = None, **extra: Any) -> TrainFrame:
-        """A frame of the buffered rows (then emptied); a checkpoint when final."""
-        if rows_buf:
-            stats = np.asarray(rows_buf, np.float64)
-            arrays = dict(steps=np.asarray(step_buf, np.int64), losses=stats[:, 0].copy(),
-                          lrs=np.asarray(lr_buf, np.float64),
-                          grad_norms=stats[:, 1:1 + layers].copy(),
-                          dead_fraction=stats[:, 1 + layers:].copy())
-        else:
-            arrays = empty_rows(layers, hidden_layers)
-        rows_buf.clear()
-        step_buf.clear()
-        lr_buf.clear()
-        if not extra.get("done") and stop():
-            # Stopped since the last check: this frame is the final one. A consumer that
-            # quits pulling once it sees the flag set still gets the checkpoint.
-            extra["stopped"] = True
-        if extra.get("done") or extra.get("stopped"):
-            extra["checkpoint"] = checkpoint()
-        return TrainFrame(progress=prog or progress(), **arrays, **extra)
-
-    def run_eval(kind: str) -> Evaluation:
-        nonlocal last_evaluation
-        x, y = (test_x, test_y) if kind == "epoch" else (test_x[:n_sub], test_y[:n_sub])
-        ev = evaluate(engine.logits, loss_fn, x, y, kind=kind, step=step,
-                      epoch=step / steps_per_epoch, grid_images=grid,
-                      first_layer=engine.params[0][0])
-        history.evaluations.append({
-            "kind": kind, "step": step, "epoch": ev.epoch, "test_loss": ev.test_loss,
-            "test_accuracy": ev.test_accuracy,
-            "per_class_accuracy": ev.per_class_accuracy.tolist()})
-        last_evaluation = ev
-        return ev
-
-    if epoch_done >= config.epochs:  # resumed a finished run with no more epochs asked
-        yield frame(done=True)
-        return
-    if resume is None and config.eval_every:
-        # Step 0: how the untrained network does, so the test curves start at the start.
-        f = frame(evaluation=run_eval("subset"))
-        yield f
-        if f.final:
-            return
-    last_flush = clock()
-    while epoch_done < config.epochs:
-        perm = _permutation(config.seed, epoch_done + 1, n_train).to(device)
-        while epoch_step < steps_per_epoch:
-            if stop():
-                yield frame(stopped=True)
-                return
-            t0 = clock()
-            idx = perm[epoch_step * config.batch_size:(epoch_step + 1) * config.batch_size]
-            x, y = train_x.index_select(0, idx), train_y.index_select(0, idx)
-            lr = optimizer.param_groups[0]["lr"]
-            stats = engine.step(x, y).tolist()  # the one device sync of the step
-            loss = stats[0]
-            rows_buf.append(stats)
-            step_buf.append(step + 1)
-            lr_buf.append(lr)
-            history.steps.append(step + 1)
-            history.losses.append(loss)
-            history.lrs.append(lr)
-            history.grad_norms.append(stats[1:1 + layers])
-            history.dead_fraction.append(stats[1 + layers:])
-            if not math.isfinite(loss):
-                # Not applied: the checkpoint keeps the weights of step k − 1.
-                epoch_seconds += clock() - t0
-                history.diverged = step + 1
-                yield frame(diverged=step + 1, done=True)
-                return
-            optimizer.step()
-            if scheduler is not None and config.schedule_unit == "batch":
-                scheduler.step()
-            step += 1
-            epoch_step += 1
-            epoch_samples += len(idx)
-            epoch_loss_sum += loss
-            epoch_seconds += clock() - t0
-            if epoch_step == steps_per_epoch:
-                break
-            f = None
-            if config.eval_every and step % config.eval_every == 0:
-                f = frame(evaluation=run_eval("subset"))
-            elif clock() - last_flush >= frame_seconds:
-                f = frame()
-            if f is not None:
-                yield f
-                if f.final:
-                    return
-                last_flush = clock()
-        # End of the epoch: step the per-epoch schedule, evaluate on the test set.
-        if scheduler is not None and config.schedule_unit == "epoch":
-            scheduler.step()
-        ev = run_eval("epoch")
-        result = EpochResult(epoch=epoch_done + 1, train_loss=epoch_loss_sum / steps_per_epoch,
-                             test_loss=ev.test_loss, test_accuracy=ev.test_accuracy,
-                             seconds=epoch_seconds,
-                             samples_per_second=epoch_samples / epoch_seconds if epoch_seconds > 0 else 0.0)
-        history.epochs.append(result)
-        prog = progress()  # still describes the finished epoch
-        epoch_done += 1
-        epoch_step, epoch_seconds, epoch_loss_sum, epoch_samples = 0, 0.0, 0.0, 0
-        f = frame(prog, evaluation=ev, epoch_result=result, done=epoch_done >= config.epochs)
-        yield f
-        if f.final:
-            return
-        last_flush = clock()
+        return NumpyEngine(init, config.activation, dict(config.activation_params), loss,
+                           np.dtype(config.dtype))
+    check_labels(loss, labels, CLASSES)  # once here, not on every batch
+    return TorchEngine(init, config.activation, dict(config.activation_params), loss,
+                       device, tdtype, labels_checked=True)

@@ -5,7 +5,7 @@
     state = opt.init(theta); updates, state = opt.update(grads, state, theta)
 
 - `registry`: `get`, `names`, `defaults`, `title`, `HYPER_INFO`, `apply_updates` (re-exported here)
-- `base`: the `Optimizer` record, hyperparameter table and validation
+- `base`: the `Optimizer` record, and the hyperparameter table (how each is shown and checked)
 - `momentum`, `rms`, `adam`: one family of update rules each (SGD, momentum, Nesterov;
   RMSprop, Adagrad; Adam, AdamW, Adamax, NAdam), the algorithm box in each docstring
 - `rule_kernel`: a rule recorded once and compiled by numba into one loop

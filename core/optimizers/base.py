@@ -29,32 +29,6 @@ Rule = Callable[[Array, Array, tuple, int, Mapping[str, Any]], "tuple[Array, tup
 InitSlots = Callable[[Array, Mapping[str, Any]], tuple]
 
 
-class HyperInfo(NamedTuple):
-    """How the GUI shows one hyperparameter: a label, its symbol and a sensible range."""
-
-    label: str
-    symbol: str
-    lo: float
-    hi: float
-    log: bool
-    kind: str = "float"  # "float" or "bool" (a check box rather than a spin box)
-
-
-HYPER_INFO: dict[str, HyperInfo] = {
-    "lr": HyperInfo("learning rate", "η", 1e-5, 10.0, True),
-    "momentum": HyperInfo("momentum", "μ", 0.0, 0.999, False),
-    "alpha": HyperInfo("smoothing constant", "α", 0.5, 0.9999, False),
-    "beta1": HyperInfo("first-moment decay", "β₁", 0.0, 0.999, False),
-    "beta2": HyperInfo("second-moment decay", "β₂", 0.5, 0.99999, False),
-    "eps": HyperInfo("epsilon", "ε", 1e-12, 1.0, True),
-    "weight_decay": HyperInfo("weight decay", "λ", 0.0, 1.0, False),
-    "lr_decay": HyperInfo("learning-rate decay", "η_decay", 0.0, 1.0, False),
-    "initial_accumulator_value": HyperInfo("initial accumulator", "G₀", 0.0, 1.0, False),
-    "momentum_decay": HyperInfo("momentum decay", "ψ", 0.0, 0.1, False),
-    "eps_in_sqrt": HyperInfo("ε inside the square root", "ε in √", 0.0, 1.0, False, "bool"),
-}
-
-
 def _real(name: str, value: Any) -> float:
     # float("0.1") and float(True) would pass silently; a typed text or a flag is a mistake.
     if isinstance(value, (bool, str, bytes)) or value is None:
@@ -95,18 +69,36 @@ def _flag(name: str, value: Any) -> bool:
     return value
 
 
-_CHECKS: dict[str, Callable[[str, Any], Any]] = {
-    "lr": _positive,
-    "momentum": _unit,
-    "alpha": _unit,
-    "beta1": _unit,
-    "beta2": _unit,
-    "eps": _positive,
-    "weight_decay": _non_negative,
-    "lr_decay": _non_negative,
-    "initial_accumulator_value": _non_negative,
-    "momentum_decay": _non_negative,
-    "eps_in_sqrt": _flag,
+class HyperInfo(NamedTuple):
+    """One hyperparameter: how the GUI shows it (a label, its symbol and a sensible
+    range) and how a value is checked (`check(name, value)` returns the value as a
+    float or bool, or raises ValueError naming it)."""
+
+    label: str
+    symbol: str
+    lo: float
+    hi: float
+    log: bool
+    check: Callable[[str, Any], Any]
+
+    @property
+    def kind(self) -> str:
+        """"bool" for a flag (a check box), else "float" (a spin box)."""
+        return "bool" if self.check is _flag else "float"
+
+
+HYPER_INFO: dict[str, HyperInfo] = {
+    "lr": HyperInfo("learning rate", "η", 1e-5, 10.0, True, _positive),
+    "momentum": HyperInfo("momentum", "μ", 0.0, 0.999, False, _unit),
+    "alpha": HyperInfo("smoothing constant", "α", 0.5, 0.9999, False, _unit),
+    "beta1": HyperInfo("first-moment decay", "β₁", 0.0, 0.999, False, _unit),
+    "beta2": HyperInfo("second-moment decay", "β₂", 0.5, 0.99999, False, _unit),
+    "eps": HyperInfo("epsilon", "ε", 1e-12, 1.0, True, _positive),
+    "weight_decay": HyperInfo("weight decay", "λ", 0.0, 1.0, False, _non_negative),
+    "lr_decay": HyperInfo("learning-rate decay", "η_decay", 0.0, 1.0, False, _non_negative),
+    "initial_accumulator_value": HyperInfo("initial accumulator", "G₀", 0.0, 1.0, False, _non_negative),
+    "momentum_decay": HyperInfo("momentum decay", "ψ", 0.0, 0.1, False, _non_negative),
+    "eps_in_sqrt": HyperInfo("ε inside the square root", "ε in √", 0.0, 1.0, False, _flag),
 }
 
 
@@ -118,7 +110,7 @@ def validate(name: str, defaults: Mapping[str, Any], hyper: Mapping[str, Any]) -
             f"unknown hyperparameter {unknown[0]!r} for {name}; valid: {', '.join(defaults)}"
         )
     merged = {**defaults, **hyper}
-    return {key: _CHECKS[key](key, value) for key, value in merged.items()}
+    return {key: HYPER_INFO[key].check(key, value) for key, value in merged.items()}
 
 
 # -- nested lists/tuples of arrays --------------------------------------------------

@@ -102,8 +102,8 @@ def get(name: str, **hyper: Any) -> Optimizer:
     """The optimizer `name` with `hyper` overriding its defaults.
 
     Raises ValueError naming the value for an unknown optimizer, an unknown
-    hyperparameter, or a value out of range (lr <= 0, NaN or inf; momentum, alpha,
-    beta1, beta2 outside [0, 1); eps <= 0; negative weight_decay).
+    hyperparameter, or a value its `HYPER_INFO` row refuses (lr <= 0, NaN or inf;
+    momentum, alpha, beta1, beta2 outside [0, 1); eps <= 0; negative weight_decay).
     """
     spec = _spec(name)
     h = validate(name, spec.defaults, hyper)

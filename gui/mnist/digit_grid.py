@@ -60,7 +60,6 @@ class DigitGrid(pg.PlotItem):
             label.setZValue(2)
             self.view.addItem(label)
             self.labels.append(label)
-        self.mistakes = 0
         self.view.sigTransformChanged.connect(lambda *_: self._fit_labels())
         self.clear_digits()
 
@@ -91,7 +90,6 @@ class DigitGrid(pg.PlotItem):
         for label in self.labels:
             label.setText("")
             label.shown = ("", None)
-        self.mistakes = 0
 
     def set_digits(self, images: np.ndarray, true: np.ndarray, predicted: np.ndarray | None) -> None:
         n = min(self.count, len(images))
@@ -120,4 +118,3 @@ class DigitGrid(pg.PlotItem):
             if shown != getattr(label, "shown", None):  # setText re-lays out: skip if same
                 label.shown = shown
                 label.setText(shown[0], color=shown[1] or RIGHT)
-        self.mistakes = int(wrong.sum())

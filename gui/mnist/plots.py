@@ -22,6 +22,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
+from gradlab.gui.mnist.runs import RunStatus
 from gradlab.gui.plotting.axes import tidy_axes
 
 FILL = 0.6  # re-range y when the data fill less than this share of the view
@@ -217,12 +218,12 @@ class CurvePlots:
             dots.setData(ex[ok], 100 * acc[ok])
         if run.status != items.status:
             items.status = run.status
-            name = run.label if run.status != "diverged" else f"{run.label} — {run.status_text()}"
+            name = run.label if run.status != RunStatus.DIVERGED else f"{run.label} — {run.status_text()}"
             for sample, label in self.legend.items:
                 if sample.item is items.smooth:
                     label.setText(name)
-            items.diverged.setText(run.status_text() if run.status == "diverged" else "")
-        if run.status == "diverged" and n:
+            items.diverged.setText(run.status_text() if run.status == RunStatus.DIVERGED else "")
+        if run.status == RunStatus.DIVERGED and n:
             # TextItems are not log-transformed by the plot: place it in view units.
             y = run.losses.view()[n - 1]
             items.diverged.setPos(x[-1], math.log10(y) if self.log_y and y > 0 else y)

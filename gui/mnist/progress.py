@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
+from gradlab.gui.mnist.runs import RunStatus
+
 
 def clock(seconds: float) -> str:
     """0:42, 12:05 or 1:02:03."""
@@ -59,7 +61,7 @@ class ProgressLine(QtWidgets.QProgressBar):
         p = run.progress
         self.setValue(int(1000 * p.fraction) if p is not None else 0)
         parts = describe_parts(run, position, count)
-        if run.status not in ("running", "queued"):
+        if run.status not in (RunStatus.RUNNING, RunStatus.QUEUED):
             parts.append((run.status_text(), 0))
         self._show(parts)
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from gradlab.core.mnist.frames import TrainConfig
-from gradlab.gui.mnist.runs import PALETTE, Run
-from gradlab.gui.style import MUTED
+from gradlab.gui.mnist.runs import Run, RunStatus
+from gradlab.gui.style import MUTED, PALETTE
 
 
 def swatch(colour: str) -> QtGui.QIcon:
@@ -62,7 +62,7 @@ class RunQueue(QtWidgets.QGroupBox):
         layout.addLayout(buttons)
 
     def add(self, config: TrainConfig) -> Run:
-        colour = PALETTE[self._numbers % len(PALETTE)]
+        colour = PALETTE.colour(self._numbers, on_dark=False)
         self._numbers += 1
         run = Run(config, colour, self._numbers)
         self.runs.append(run)
@@ -76,7 +76,7 @@ class RunQueue(QtWidgets.QGroupBox):
         """Add a run that already has history (a loaded one), keeping its colour slot."""
         self._numbers += 1
         run.number = self._numbers
-        run.colour = PALETTE[(self._numbers - 1) % len(PALETTE)]
+        run.colour = PALETTE.colour(self._numbers - 1, on_dark=False)
         self.runs.append(run)
         self.list.addItem(QtWidgets.QListWidgetItem(swatch(run.colour), ""))
         self.refresh(run)
@@ -93,12 +93,12 @@ class RunQueue(QtWidgets.QGroupBox):
 
     def remove_selected(self) -> None:
         run = self.selected()
-        if run is None or run.status == "running":
+        if run is None or run.status == RunStatus.RUNNING:
             return  # a running run is stopped first; the tab disables the button meanwhile
         row = self.runs.index(run)
         self.runs.pop(row)
         self.list.takeItem(row)
-        run.status = "removed"  # a runner that still lists it skips it
+        run.status = RunStatus.REMOVED  # a runner that still lists it skips it
         self.removed.emit(run)
 
     def refresh(self, run: Run) -> None:
@@ -111,5 +111,5 @@ class RunQueue(QtWidgets.QGroupBox):
 
     def pending(self, resume: bool) -> list[Run]:
         """Runs to train, in order: queued ones, and stopped ones too when resuming."""
-        wanted = ("queued", "stopped") if resume else ("queued",)
+        wanted = (RunStatus.QUEUED, RunStatus.STOPPED) if resume else (RunStatus.QUEUED,)
         return [r for r in self.runs if r.status in wanted]

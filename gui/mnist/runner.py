@@ -17,7 +17,7 @@ from typing import Any, Callable
 from PySide6 import QtCore
 
 from gradlab.core.mnist.frames import TrainFrame
-from gradlab.gui.mnist.runs import Run
+from gradlab.gui.mnist.runs import Run, RunStatus
 from gradlab.gui.worker import GeneratorWorker
 
 
@@ -79,13 +79,13 @@ class Runner(QtCore.QObject):
     def _next(self) -> None:
         while self._todo and not self._halt:
             run = self._todo.pop(0)
-            if run.status not in ("queued", "stopped"):
+            if run.status not in (RunStatus.QUEUED, RunStatus.STOPPED):
                 continue
             resume = run.checkpoint if run.resumable else None
-            if resume is None and run.status == "stopped":
+            if resume is None and run.status == RunStatus.STOPPED:
                 run.reset()  # stopped before its first checkpoint: start it over
             self.current = run
-            run.status = "running"
+            run.status = RunStatus.RUNNING
             run.revision += 1
             self.worker = GeneratorWorker(self._make(run.config, self._data, resume), self)
             self.worker.setObjectName(f"mnist run {run.number}")
@@ -114,11 +114,11 @@ class Runner(QtCore.QObject):
     def _on_finished(self) -> None:
         run = self.current
         self.worker = None
-        if run is not None and run.status == "running":
+        if run is not None and run.status == RunStatus.RUNNING:
             # Ended without a final frame (closed mid-run, or stopped before the first
             # step): no checkpoint, so Resume will start it over; its curves stay until then.
             if len(run.steps):
-                run.status = "stopped"
+                run.status = RunStatus.STOPPED
                 run.revision += 1
             else:
                 run.reset()

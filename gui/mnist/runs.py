@@ -10,104 +10,37 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 import numpy as np
 
+from gradlab.core.buffer import GrowingArray
 from gradlab.core.mnist.frames import Evaluation, Progress, TrainConfig, TrainFrame
 from gradlab.core.smoothing import EmaState, debiased_ema
 
-# Colours people can tell apart (Okabe-Ito, then a few more), in queue order.
-PALETTE = (
-    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F3C8D", "#444444",
-)
 
+class RunStatus(StrEnum):
+    """Where a run stands. Members are strings ("queued" == RunStatus.QUEUED), so a
+    status compares equal to the word and prints as it."""
 
-LOSS_NAMES = {"cross_entropy": "cross-entropy", "weighted_cross_entropy": "weighted CE",
-              "focal": "focal", "softmax_mse": "MSE on softmax"}
-ACTIVATION_NAMES = {"relu": "ReLU", "leaky_relu": "leaky ReLU", "sigmoid": "sigmoid", "tanh": "tanh"}
-
-
-def short_label(c: TrainConfig) -> str:
-    """A legend text naming a run's settings: the optimizer, its learning rate and any
-    hyperparameter off its default, the loss, the activation, then only what differs from
-    the defaults (so three runs that differ by optimizer read as three optimizers)."""
-    from gradlab.core import optimizers
-    from gradlab.core.mnist.frames import TORCH_PREFIX
-
-    torch_ref = c.optimizer.startswith(TORCH_PREFIX)
-    name = c.optimizer[len(TORCH_PREFIX):] if torch_ref else c.optimizer
-    try:
-        title, base = optimizers.title(name), optimizers.defaults(name)
-    except ValueError:
-        title, base = name, {}
-    hyper = dict(c.hyper)
-    parts = [f"{title}{' (torch.optim)' if torch_ref else ''} lr={hyper.get('lr', base.get('lr', 0)):g}"]
-    parts[0] += "".join(f" {k}={v:g}" for k, v in hyper.items() if k != "lr" and k in base and v != base[k])
-    loss = LOSS_NAMES.get(c.loss, c.loss)
-    if c.loss == "focal":
-        loss += f" γ={float(c.loss_params.get('gamma', 2.0)):g}"
-    parts += [loss, ACTIVATION_NAMES.get(c.activation, c.activation)]
-    if tuple(c.hidden) != (512, 256):
-        parts.append("-".join(str(h) for h in c.hidden))
-    if c.batch_size != 128:
-        parts.append(f"batch {c.batch_size}")
-    if c.schedule != "constant":
-        parts.append(f"{c.schedule} schedule")
-    if c.engine != "torch":
-        parts.append("NumPy backprop")
-    if c.dtype != "float32":
-        parts.append(c.dtype)
-    if c.imbalance:
-        parts.append("fewer " + ",".join(str(d) for d in sorted(c.imbalance)))
-    if c.seed:
-        parts.append(f"seed {c.seed}")
-    return " · ".join(parts)
-
-
-class Growing:
-    """Rows appended at the end of a float64 array whose capacity doubles when full.
-
-    1-D by default; give `columns=True` for 2-D rows (k, L), L taken from the first rows.
-    """
-
-    def __init__(self, columns: bool = False, capacity: int = 256) -> None:
-        self.columns = columns
-        self._capacity = capacity
-        self._data: np.ndarray | None = None if columns else np.empty(capacity, np.float64)
-        self.size = 0
-
-    def extend(self, rows: np.ndarray) -> None:
-        rows = np.asarray(rows, np.float64)
-        if self._data is None:  # first 2-D rows: now the width is known
-            self._data = np.empty((self._capacity, rows.shape[1]), np.float64)
-        n = len(rows)
-        if self.size + n > len(self._data):
-            capacity = max(2 * len(self._data), self.size + n)
-            grown = np.empty((capacity, *self._data.shape[1:]), np.float64)
-            grown[: self.size] = self._data[: self.size]
-            self._data = grown
-        self._data[self.size : self.size + n] = rows
-        self.size += n
-
-    def view(self) -> np.ndarray:
-        """The filled part (a view: valid until the next `extend`)."""
-        if self._data is None:
-            return np.empty((0, 0), np.float64)
-        return self._data[: self.size]
-
-    def __len__(self) -> int:
-        return self.size
+    QUEUED = "queued"  # waiting in the queue
+    RUNNING = "running"  # its worker is training it
+    STOPPED = "stopped"  # stopped by the user (or loaded unfinished): Resume goes on
+    DONE = "done"  # trained all its epochs
+    DIVERGED = "diverged"  # a training loss was NaN or inf; it trains no further
+    FAILED = "failed"  # the worker raised; `Run.error` says what
+    REMOVED = "removed"  # taken off the queue (a runner that still lists it skips it)
 
 
 @dataclass
 class Points:
     """An evaluation series: x (fractional epoch or step), test loss, test accuracy."""
 
-    epoch: Growing = field(default_factory=Growing)
-    step: Growing = field(default_factory=Growing)
-    loss: Growing = field(default_factory=Growing)
-    accuracy: Growing = field(default_factory=Growing)
+    epoch: GrowingArray = field(default_factory=GrowingArray)
+    step: GrowingArray = field(default_factory=GrowingArray)
+    loss: GrowingArray = field(default_factory=GrowingArray)
+    accuracy: GrowingArray = field(default_factory=GrowingArray)
 
     def add(self, e: Evaluation) -> None:
         self.epoch.extend([e.epoch])
@@ -128,12 +61,13 @@ class Run:
 
     def reset(self) -> None:
         """Forget everything trained (a run stopped before its first checkpoint)."""
-        self.status = "queued"
-        self.steps = Growing()
-        self.losses = Growing()
-        self.lrs = Growing()
-        self.grad_norms = Growing(columns=True)
-        self.dead_fraction = Growing(columns=True)
+        self.status = RunStatus.QUEUED
+        self.steps = GrowingArray()
+        self.losses = GrowingArray()
+        self.lrs = GrowingArray()
+        # Their width (layers) is taken from the first frame's rows.
+        self.grad_norms = GrowingArray(None)
+        self.dead_fraction = GrowingArray(None)
         self.subset_evals = Points()
         self.epoch_evals = Points()
         self.evaluation: Evaluation | None = None
@@ -144,7 +78,7 @@ class Run:
         self.epoch_results: list = []
         self.saved_steps_per_epoch: float | None = None  # for a loaded run (no progress yet)
         # Smoothed training loss, extended incrementally; reset when the weight changes.
-        self.smoothed = Growing()
+        self.smoothed = GrowingArray()
         self._ema_state: EmaState | None = None
         self._ema_weight = -1.0
         self.revision += 1
@@ -152,26 +86,26 @@ class Run:
     # -- identity ------------------------------------------------------------------
     @property
     def label(self) -> str:
-        return f"{self.number}. {short_label(self.config)}"
+        return f"{self.number}. {self.config.label()}"
 
     @property
     def finished(self) -> bool:
-        return self.status in ("done", "diverged", "failed")
+        return self.status in (RunStatus.DONE, RunStatus.DIVERGED, RunStatus.FAILED)
 
     @property
     def resumable(self) -> bool:
-        return self.status == "stopped" and self.checkpoint is not None
+        return self.status == RunStatus.STOPPED and self.checkpoint is not None
 
     def status_text(self) -> str:
-        if self.status == "diverged":
+        if self.status == RunStatus.DIVERGED:
             return f"diverged at step {self.diverged}"
-        if self.status == "failed":
+        if self.status == RunStatus.FAILED:
             return f"failed: {self.error}"
-        if self.status == "stopped" and self.progress is not None:
+        if self.status == RunStatus.STOPPED and self.progress is not None:
             return f"stopped at step {self.progress.step}"
-        if self.status == "done" and len(self.epoch_evals.accuracy):
+        if self.status == RunStatus.DONE and len(self.epoch_evals.accuracy):
             return f"done, test accuracy {100 * self.epoch_evals.accuracy.view()[-1]:.2f}%"
-        return self.status
+        return str(self.status)
 
     # -- frames ----------------------------------------------------------------------
     def append(self, frame: TrainFrame) -> None:
@@ -195,17 +129,17 @@ class Run:
         if frame.final:
             self.checkpoint = frame.checkpoint
             if frame.diverged is not None:
-                self.status = "diverged"
+                self.status = RunStatus.DIVERGED
             elif frame.stopped:
-                self.status = "stopped"
+                self.status = RunStatus.STOPPED
             else:
-                self.status = "done"
+                self.status = RunStatus.DONE
         else:
-            self.status = "running"
+            self.status = RunStatus.RUNNING
         self.revision += 1
 
     def fail(self, message: str) -> None:
-        self.status = "failed"
+        self.status = RunStatus.FAILED
         self.error = message
         self.revision += 1
 
@@ -213,7 +147,7 @@ class Run:
     def smoothed_losses(self, weight: float) -> np.ndarray:
         """The debiased EMA of the training loss, smoothing only the new rows."""
         if weight != self._ema_weight:
-            self.smoothed = Growing()
+            self.smoothed = GrowingArray()
             self._ema_state, self._ema_weight = None, weight
         new = self.losses.view()[len(self.smoothed) :]
         if len(new):
@@ -256,23 +190,23 @@ def run_from_checkpoint(checkpoint: Any, colour: str, number: int) -> Run:
         run.dead_fraction.extend(np.asarray(h.dead_fraction, np.float64))
     per_epoch = None
     for e in h.evaluations:
-        target = run.epoch_evals if e["kind"] == "epoch" else run.subset_evals
-        target.epoch.extend([e["epoch"]])
-        target.step.extend([e["step"]])
-        target.loss.extend([e["test_loss"]])
-        target.accuracy.extend([e["test_accuracy"]])
-        if e["epoch"] > 0:
-            per_epoch = e["step"] / e["epoch"]  # steps per epoch, read back from the history
+        target = run.epoch_evals if e.kind == "epoch" else run.subset_evals
+        target.epoch.extend([e.epoch])
+        target.step.extend([e.step])
+        target.loss.extend([e.test_loss])
+        target.accuracy.extend([e.test_accuracy])
+        if e.epoch > 0:
+            per_epoch = e.step / e.epoch  # steps per epoch, read back from the history
     run.epoch_results = list(h.epochs)
     run.checkpoint = checkpoint
     run.evaluation = checkpoint.evaluation  # the pictures of its latest evaluation
     run.diverged = h.diverged
     run.saved_steps_per_epoch = per_epoch
     if h.diverged is not None:
-        run.status = "diverged"
+        run.status = RunStatus.DIVERGED
     elif checkpoint.epoch >= checkpoint.config.epochs:
-        run.status = "done"
+        run.status = RunStatus.DONE
     else:
-        run.status = "stopped"
+        run.status = RunStatus.STOPPED
     run.revision += 1
     return run

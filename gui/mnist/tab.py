@@ -3,8 +3,10 @@
 Data flows one way (see ARCHITECTURE.md): the settings form makes a `TrainConfig`; the
 queue holds `Run`s; the `Runner` trains them one after another in a `GeneratorWorker`
 (torch is imported there, when training starts, never when the tab opens); each frame
-is appended to its run's buffers and marks the view dirty; one `QTimer` redraws at most
-30 times a second, and only when something changed.
+is appended to its run's buffers and marks the view dirty; one `QTimer` redraws only when
+something changed: at most 30 times a second when idle; while a run trains it starts at
+150 ms and adapts (33 ms to 500 ms) so that the GUI thread stays busy at most 3% of the
+wall time (`_pace`: a paint holds the GIL the worker needs).
 
 `MnistTab(parent=None, data_folder=None)` is self-contained (its own data chooser and
 status line). The main window calls `shutdown(timeout_ms)` when it closes; the tab's own
@@ -24,9 +26,9 @@ from gradlab.gui.mnist.export import picture_paths, write_csv, write_pictures
 from gradlab.gui.mnist.progress import ProgressLine
 from gradlab.gui.mnist.queue import RunQueue
 from gradlab.gui.mnist.runner import Runner
-from gradlab.gui.mnist.runs import PALETTE, run_from_checkpoint
+from gradlab.gui.mnist.runs import RunStatus, run_from_checkpoint
 from gradlab.gui.mnist.view import MnistView
-from gradlab.gui.style import NORMAL, Look
+from gradlab.gui.style import NORMAL, PALETTE, Look
 from gradlab.gui.worker import GeneratorWorker
 
 REDRAW_MS = 33  # at most 30 redraws a second
@@ -247,13 +249,13 @@ class MnistTab(QtWidgets.QWidget):
         if self.runner.running() or self.data_panel.data is None or not self._can_train_more(run):
             return
         run.config = run.config.replace(epochs=run.config.epochs + self.more_epochs.value())
-        run.status = "stopped"  # resumable: Runner goes on from the checkpoint
+        run.status = RunStatus.STOPPED  # resumable: Runner goes on from the checkpoint
         run.revision += 1
         self._run([run])
 
     @staticmethod
     def _can_train_more(run) -> bool:
-        return run is not None and run.status == "done" and run.checkpoint is not None
+        return run is not None and run.status == RunStatus.DONE and run.checkpoint is not None
 
     def stop(self) -> None:
         """Stop the current run after its step in progress; the queue halts."""
@@ -296,10 +298,10 @@ class MnistTab(QtWidgets.QWidget):
     def _on_idle(self) -> None:
         self._mark_dirty()
         self._update_buttons()
-        failed = [r for r in self.runs if r.status == "failed"]
+        failed = [r for r in self.runs if r.status == RunStatus.FAILED]
         if failed:
             self._say(f"Run {failed[-1].number} {failed[-1].status_text()}", error=True)
-        elif any(r.status == "stopped" for r in self.runs):
+        elif any(r.status == RunStatus.STOPPED for r in self.runs):
             self._say("Stopped. Resume goes on from the last step.")
 
     def _redraw(self) -> None:
@@ -372,8 +374,8 @@ class MnistTab(QtWidgets.QWidget):
         self.start_button.setEnabled(has_data and not running)
         self.stop_button.setEnabled(running)
         self.resume_button.setEnabled(has_data and not running and bool(self.queue.pending(resume=True))
-                                      and any(r.status == "stopped" for r in self.runs))
-        self.queue.remove_button.setEnabled(selected is not None and selected.status != "running")
+                                      and any(r.status == RunStatus.STOPPED for r in self.runs))
+        self.queue.remove_button.setEnabled(selected is not None and selected.status != RunStatus.RUNNING)
         self.save_button.setEnabled(selected is not None and selected.checkpoint is not None)
         self.load_button.setEnabled(self._loader is None)
         more = has_data and not running and self._can_train_more(selected)
@@ -441,7 +443,7 @@ class MnistTab(QtWidgets.QWidget):
         if isinstance(result, Exception):
             self._say(str(result), error=True)
             return
-        run = self.queue.add_run(run_from_checkpoint(result, PALETTE[0], 0))
+        run = self.queue.add_run(run_from_checkpoint(result, PALETTE.colour(0, on_dark=False), 0))
         self._say(f"Loaded {path.name}: {run.status_text()}")
         self._mark_dirty()
         self.run_loaded.emit(run)

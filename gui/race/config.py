@@ -11,10 +11,9 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from gradlab.gui.race.render import PALETTE
+from gradlab.gui.style import PALETTE
 
 DEFAULT_BOUNDS = (-5.0, 5.0, -5.0, 5.0)
-MAX_SPEED = None  # steps per second: None means "as fast as possible"
 
 
 @dataclass
@@ -48,10 +47,10 @@ class RaceConfig:
 
 def next_color(used: list[str]) -> str:
     """The first palette colour no racer uses yet (cycling once all are taken)."""
-    for color in PALETTE:
+    for color in PALETTE.on_dark:
         if color not in used:
             return color
-    return PALETTE[len(used) % len(PALETTE)]
+    return PALETTE.colour(len(used), on_dark=True)
 
 
 def unique_label(title: str, used: list[str]) -> str:

@@ -2,8 +2,9 @@
 
 Log y where the values allow it (a surface that goes below zero, like the saddle,
 is shown on a linear axis); log x is a toggle. A vertical line marks the step the
-history slider points at. Curves are sliced views of the history's arrays, with
-peak downsampling and clip-to-view so long races stay cheap to redraw.
+history slider points at. Curves are `setData` on views of the history's arrays (no
+copies, items built once); at the race's lengths (at most 10⁶ steps, redrawn only when
+something changed) that needs neither downsampling nor clip-to-view.
 """
 
 from __future__ import annotations

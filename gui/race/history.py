@@ -14,6 +14,8 @@ from typing import Any
 
 import numpy as np
 
+from gradlab.core.buffer import GrowingArray
+
 
 class RaceHistory:
     """Rows 0..n-1 of a race with m optimizers (row i is step `steps[i]`)."""
@@ -25,45 +27,62 @@ class RaceHistory:
         # race never recomputes it for the whole history at redraw time.
         self._minima = np.asarray(minima or [], dtype=np.float64).reshape(-1, 2)
         self.has_minima = len(self._minima) > 0
-        self.dists = np.empty((capacity, m))
-        self.n = 0
-        self.steps = np.empty(capacity, dtype=np.int64)
-        self.points = np.empty((capacity, m, 2))
-        self.losses = np.empty((capacity, m))
-        self.grads = np.empty((capacity, m, 2))
-        self.updates = np.empty((capacity, m, 2))
+        self._rows = {
+            "steps": GrowingArray((), np.int64, capacity),
+            "points": GrowingArray((m, 2), np.float64, capacity),
+            "losses": GrowingArray((m,), np.float64, capacity),
+            "grads": GrowingArray((m, 2), np.float64, capacity),
+            "updates": GrowingArray((m, 2), np.float64, capacity),
+            "dists": GrowingArray((m,), np.float64, capacity),
+        }
         self.diverged: list[int | None] = [None] * m
         self._state_steps: list[int] = []
         self._states: list[list[dict[str, Any]]] = []
         self.done = False
 
-    def _grow(self, need: int) -> None:
-        cap = self.steps.shape[0]
-        if need <= cap:
-            return
-        while cap < need:
-            cap *= 2
-        for name in ("steps", "points", "losses", "grads", "updates", "dists"):
-            old = getattr(self, name)
-            new = np.empty((cap,) + old.shape[1:], dtype=old.dtype)
-            new[: self.n] = old[: self.n]
-            setattr(self, name, new)
+    # Rows 0..n-1 of each quantity: views of the buffers, valid until the next append.
+    @property
+    def n(self) -> int:
+        return len(self._rows["steps"])
+
+    @property
+    def steps(self) -> np.ndarray:
+        return self._rows["steps"].view()
+
+    @property
+    def points(self) -> np.ndarray:
+        return self._rows["points"].view()
+
+    @property
+    def losses(self) -> np.ndarray:
+        return self._rows["losses"].view()
+
+    @property
+    def grads(self) -> np.ndarray:
+        return self._rows["grads"].view()
+
+    @property
+    def updates(self) -> np.ndarray:
+        return self._rows["updates"].view()
+
+    @property
+    def dists(self) -> np.ndarray:
+        """Distance from each point to the nearest minimum (no rows without minima)."""
+        return self._rows["dists"].view()
 
     def append(self, frame: Any) -> None:
         """Add a `RaceFrame`'s rows (a frame may have none: a final flush)."""
         k = len(frame.steps)
         if k:
-            self._grow(self.n + k)
-            s = slice(self.n, self.n + k)
-            self.steps[s] = frame.steps
-            self.points[s] = frame.points
-            self.losses[s] = frame.losses
-            self.grads[s] = frame.grads
-            self.updates[s] = frame.updates
+            rows = self._rows
+            rows["steps"].extend(frame.steps)
+            rows["points"].extend(frame.points)
+            rows["losses"].extend(frame.losses)
+            rows["grads"].extend(frame.grads)
+            rows["updates"].extend(frame.updates)
             if self.has_minima:
                 d = frame.points[:, :, None, :] - self._minima[None, None, :, :]
-                self.dists[s] = np.sqrt((d * d).sum(axis=-1)).min(axis=-1)
-            self.n += k
+                rows["dists"].extend(np.sqrt((d * d).sum(axis=-1)).min(axis=-1))
             self._state_steps.append(int(frame.steps[-1]))
             self._states.append(frame.states)
         self.diverged = list(frame.diverged)

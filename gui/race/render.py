@@ -20,8 +20,8 @@ from typing import Any, Sequence
 
 import numpy as np
 
-# Bright colours that stand out on every viridis shade (dark purple to yellow).
-PALETTE = ["#ff4d4d", "#ffffff", "#ff9f1c", "#ff4fd8", "#00e5ff", "#9dff57", "#c9a0ff", "#ffd1dc"]
+from gradlab.gui.style import PALETTE
+
 SIZE = (1000, 760)
 # Paths are cut where they first leave the bounds grown this many times about their
 # centre: beyond that they only show a divergence, and huge coordinates upset Qt's painter.
@@ -104,7 +104,7 @@ def render_png(path: str | os.PathLike, surface: Any, points: np.ndarray,
         legend.setBrush(pg.mkBrush(0, 0, 0, 150))
 
         for i, label in enumerate(labels):
-            colour = PALETTE[i % len(PALETTE)]
+            colour = PALETTE.colour(i, on_dark=True)
             xy = finite_path(points[:, i], surface.bounds)
             name = label if diverged[i] is None else f"{label} (diverged at step {diverged[i]})"
             plot.plot(xy[:, 0], xy[:, 1], name=name, pen=pg.mkPen(colour, width=2),

@@ -18,7 +18,6 @@ Data flows one way (ARCHITECTURE.md):
 from __future__ import annotations
 
 import math
-from pathlib import Path
 from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -399,9 +398,3 @@ def default_config() -> RaceConfig:
     from gradlab.resources import default_scenario
 
     return scenario.load(default_scenario())
-
-
-def load_scenario_file(path: str | Path) -> RaceConfig:
-    from gradlab.gui.race import scenario
-
-    return scenario.load(path)

@@ -22,6 +22,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gradlab.core.buffer import GrowingArray
 from gradlab.gui.race.config import OptimizerEntry
 from gradlab.gui.race.history import RaceHistory
 from gradlab.gui.race.render import finite_path
@@ -91,15 +92,15 @@ class _PathCache:
         self.key: tuple = ()
         self.rows = 0
         self.stopped = False
-        self.buf = np.empty((256, 2))
-        self.n = 0
+        self.buf = GrowingArray((2,))  # the cleaned points drawn so far
         self.last_raw: np.ndarray | None = None
         self.generation = 0  # bumped on every rebuild, so drawers know old points changed
 
     def path(self, history: RaceHistory, i: int, bounds: Any, px: tuple[float, float]) -> np.ndarray:
         key = (id(history), px, tuple(bounds))
         if key != self.key:
-            self.key, self.rows, self.stopped, self.n, self.last_raw = key, 0, False, 0, None
+            self.key, self.rows, self.stopped, self.last_raw = key, 0, False, None
+            self.buf.clear()
             self.generation += 1
         n = history.n
         if self.rows < n and not self.stopped:
@@ -126,22 +127,10 @@ class _PathCache:
                 keep[-1] = True  # the newest point is the head: always drawn
                 kept = clean[keep]
                 # The previous batch's forced last point may now be redundant; harmless.
-                self._append(kept)
+                self.buf.extend(kept)
                 self.last_raw = clean[-1].copy()
             self.rows = n
-        return self.buf[: self.n]
-
-    def _append(self, pts: np.ndarray) -> None:
-        need = self.n + len(pts)
-        if need > len(self.buf):
-            cap = len(self.buf)
-            while cap < need:
-                cap *= 2
-            buf = np.empty((cap, 2))
-            buf[: self.n] = self.buf[: self.n]
-            self.buf = buf
-        self.buf[self.n:need] = pts
-        self.n = need
+        return self.buf.view()
 
 
 # The newest points of a path are drawn by a small live item (`tail`); older ones move,
@@ -350,9 +339,6 @@ class RaceView(pg.GraphicsLayoutWidget):
     def stop(self) -> None:
         """Closing: leave untraced contours untraced."""
         self._contour_timer.stop()
-
-    def contours_ready(self) -> bool:
-        return not self._contour_queue
 
     def finish_contours(self) -> None:
         """Trace any pending contours now (screenshots, exports)."""
