@@ -4,6 +4,7 @@
     gradlab --scenario FILE --steps N --screenshot out.png
     gradlab race ...                          headless optimizer race (gradlab race --help)
     gradlab train ...                         headless MNIST training (gradlab train --help)
+    gradlab backprop ...                      one backpropagation traced as JSON (backprop --help)
 
 Nothing is imported at module level beyond the standard library: `race` and `train`
 must start fast and import no Qt (only `race --png` renders, offscreen), and the app
@@ -19,7 +20,8 @@ from typing import Sequence
 USAGE = """\
 usage: gradlab [--scenario FILE] [--steps N] [--screenshot OUT.png]   open the app
        gradlab race [options]    race optimizers on a 2-D surface, headless (race --help)
-       gradlab train [options]   train the MNIST network, headless (train --help)"""
+       gradlab train [options]   train the MNIST network, headless (train --help)
+       gradlab backprop [options]  trace one backpropagation as JSON (backprop --help)"""
 
 
 def _load(module: str, what: str):
@@ -47,6 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "train":
         train_cli = _load("gradlab.cli.train", "gradlab train")
         return 2 if train_cli is None else int(train_cli.main(args[1:]) or 0)
+    if command == "backprop":
+        backprop_cli = _load("gradlab.cli.backprop", "gradlab backprop")
+        return 2 if backprop_cli is None else int(backprop_cli.main(args[1:]) or 0)
     if command in ("-h", "--help", "help"):
         print(USAGE)
         return 0

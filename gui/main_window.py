@@ -1,4 +1,4 @@
-"""GradLab's main window: the Race, MNIST and Explorer tabs and the menus.
+"""GradLab's main window: the Race, MNIST, Explorer and Backpropagation tabs and the menus.
 
 The MNIST and Explorer tabs are built the first time they are shown (their modules
 import lazily and defensively: the window works without them, and start-up does
@@ -25,9 +25,11 @@ from gradlab.gui.style import PRESENTER
 
 TITLE = "GradLab"
 LAZY_TABS = (("MNIST", "gradlab.gui.mnist.tab", "MnistTab"),
-             ("Explorer", "gradlab.gui.explorer.tab", "ExplorerTab"))
+             ("Explorer", "gradlab.gui.explorer.tab", "ExplorerTab"),
+             ("Backpropagation", "gradlab.gui.backprop.tab", "BackpropTab"))
 # Per tab: the window title's second half and the status bar's hint while it is shown.
-TAB_TITLES = {"Optimizer race": "optimizer race", "MNIST": "MNIST", "Explorer": "explorer"}
+TAB_TITLES = {"Optimizer race": "optimizer race", "MNIST": "MNIST", "Explorer": "explorer",
+              "Backpropagation": "backpropagation"}
 TAB_HINTS = {
     "Optimizer race": "Press Space (or ▶ Run) to start the race; Right steps once, Left steps "
                       "back, R resets.",
@@ -35,6 +37,9 @@ TAB_HINTS = {
              "Start trains them one after another.",
     "Explorer": "Hover over a plot to read its values; a model's loss surface can be raced "
                 "in the Optimizer race tab.",
+    "Backpropagation": "Small network: Right steps through the pass, Left steps back, Space "
+                       "plays, click a unit or a weight for its numbers. Real network: draw a "
+                       "digit or pick a test digit.",
 }
 
 
@@ -151,6 +156,22 @@ class MainWindow(QtWidgets.QMainWindow):
                 w = self.tabs.widget(i)
                 return self._build_tab(i, w) if isinstance(w, _Pending) else w
         return None
+
+    def mnist_runs(self) -> list[dict[str, Any]]:
+        """The MNIST tab's runs that have weights, as plain values (label, state dict,
+        activation, loss) for the Backpropagation tab, which may not import that tab's
+        package; empty while the MNIST tab is not built."""
+        tab = next((self.tabs.widget(i) for i in range(self.tabs.count())
+                    if self.tabs.tabText(i) == "MNIST"), None)
+        out = []
+        for run in [] if tab is None or isinstance(tab, _Pending) else getattr(tab, "runs", []):
+            state = getattr(run.checkpoint, "state", None) or {}
+            if "model" in state:
+                c = run.config
+                out.append({"label": run.label, "state_dict": state["model"],
+                            "activation": c.activation, "activation_params": dict(c.activation_params),
+                            "loss": c.loss, "loss_params": dict(c.loss_params)})
+        return out
 
     def race_surface(self, surface: Any) -> None:
         """Load a Surface (from the explorer) in the race tab and switch to it."""

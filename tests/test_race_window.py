@@ -76,7 +76,8 @@ def test_default_window_teaches_with_one_click(qtbot):
     assert 3 <= len(tab.panel.cards) <= 4
     assert tab.surface.name == "rosenbrock"
     assert "watch" in tab.lesson.toPlainText().lower()
-    assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == ["Optimizer race", "MNIST", "Explorer"]
+    assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == ["Optimizer race", "MNIST", "Explorer",
+                                                                  "Backpropagation"]
     # One click on Run races (at its paced speed); we only wait for frames, then pause.
     with qtbot.waitSignal(tab.running_changed, timeout=5000):
         qtbot.mouseClick(tab.transport.run_button, Qt.MouseButton.LeftButton)

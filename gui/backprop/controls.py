@@ -1,0 +1,330 @@
+"""The small network's settings: its shape, activation, loss, optimizer and seed, and its batch.
+
+`NetworkForm` holds the choices and says what changed: `shape_changed` (layer widths,
+seed, number of samples: a new network and batch) or `settings_changed` (activation,
+loss, optimizer, hyperparameters: the same network traced again). `BatchTable` shows
+the batch's inputs and labels; typing a value emits `edited` with the new arrays.
+
+Only choices live here; the page turns them into core objects (`losses.get`,
+`optimizers.get`) and calls `trace`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from gradlab.core import activations, losses, optimizers
+
+# Losses that take logits and labels (the trace's softmax output), as the contract lists.
+LOSSES = ("cross_entropy", "weighted_cross_entropy", "focal", "softmax_mse")
+LOSS_TITLES = {"cross_entropy": "Cross-entropy", "weighted_cross_entropy": "Weighted cross-entropy",
+               "focal": "Focal loss", "softmax_mse": "MSE on softmax"}
+# Learning rates that make ten steps on a few points visibly lower the loss; the
+# registry's defaults (0.001) are for thousands of steps on MNIST.
+TEACHING_LR = {"sgd": 0.5, "momentum": 0.2, "nesterov": 0.2, "rmsprop": 0.02, "adagrad": 0.2,
+               "adam": 0.05, "adamw": 0.05, "adamax": 0.1, "nadam": 0.05}
+
+
+@dataclass(frozen=True)
+class Setup:
+    """Everything the page needs to build and trace the small network."""
+
+    sizes: tuple[int, ...]
+    activation: str
+    loss: str
+    loss_params: dict
+    optimizer: str
+    hyper: dict
+    seed: int
+    n_samples: int
+
+    def make_loss(self) -> Any:
+        return losses.get(self.loss, **self.loss_params)
+
+    def make_optimizer(self) -> Any:
+        return optimizers.get(self.optimizer, **self.hyper)
+
+
+class NumberBox(QtWidgets.QDoubleSpinBox):
+    """A spin box showing 0.05 and 1e-08 as typed (`%g`); log-scaled values step by 10^(1/4)."""
+
+    def __init__(self, lo: float, hi: float, value: float, log: bool = False) -> None:
+        super().__init__()
+        self.log = log
+        self.setDecimals(12)
+        self.setRange(lo, hi)
+        self.setKeyboardTracking(False)  # one change when typing is done, not one per key
+        if not log:
+            self.setSingleStep(0.05 if hi <= 1 else 0.5)
+        self.setValue(value)
+
+    def minimumSizeHint(self) -> QtCore.QSize:  # noqa: N802 - Qt override
+        # Qt sizes a spin box for its range at 12 decimals: far wider than "0.05" needs,
+        # and wider than the settings column (its right edge was cut off).
+        hint = super().minimumSizeHint()
+        return QtCore.QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("0.000001") + 28),
+                            hint.height())
+
+    def sizeHint(self) -> QtCore.QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        return QtCore.QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("0.0000001") + 32),
+                            hint.height())
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt override
+        return f"{value:g}"
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt override
+        try:
+            return float(text.replace(",", "."))
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int) -> object:  # noqa: D102 - Qt override
+        try:
+            v = float(text.replace(",", "."))
+        except ValueError:
+            return QtGui.QValidator.State.Intermediate, text, pos
+        ok = self.minimum() <= v <= self.maximum()
+        return (QtGui.QValidator.State.Acceptable if ok else QtGui.QValidator.State.Intermediate), text, pos
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
+        if self.log and self.value() > 0:
+            self.setValue(self.value() * 10 ** (steps / 4))
+        else:
+            super().stepBy(steps)
+
+
+def narrow_combo(box: QtWidgets.QComboBox, chars: int = 10) -> QtWidgets.QComboBox:
+    """A combo box that may be narrower than its longest entry ("Weighted cross-entropy"):
+    the settings column has a fixed width, and its popup still shows every entry whole."""
+    box.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(chars)
+    return box
+
+
+def _spin(lo: int, hi: int, value: int) -> QtWidgets.QSpinBox:
+    box = QtWidgets.QSpinBox()
+    box.setRange(lo, hi)
+    box.setValue(value)
+    return box
+
+
+class NetworkForm(QtWidgets.QWidget):
+    """The network's choices (see the module docstring)."""
+
+    shape_changed = QtCore.Signal()
+    settings_changed = QtCore.Signal()
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        shape = QtWidgets.QGroupBox("Network")
+        form = QtWidgets.QFormLayout(shape)
+        self.inputs = _spin(2, 4, 2)
+        self.depth = _spin(1, 3, 1)
+        widths = QtWidgets.QHBoxLayout()
+        self.widths = [_spin(1, 6, n) for n in (3, 3, 3)]
+        for box in self.widths:
+            widths.addWidget(box)
+        self.outputs = _spin(2, 3, 2)
+        self.seed = _spin(0, 9999, 0)
+        form.addRow("Inputs", self.inputs)
+        form.addRow("Hidden layers", self.depth)
+        form.addRow("Units per layer", widths)
+        form.addRow("Outputs (softmax)", self.outputs)
+        form.addRow("Seed", self.seed)
+        layout.addWidget(shape)
+
+        maths = QtWidgets.QGroupBox("Activation and loss")
+        form = QtWidgets.QFormLayout(maths)
+        self.activation = narrow_combo(QtWidgets.QComboBox())
+        for name in activations.names():
+            self.activation.addItem(activations.get(name).title, name)
+        self.activation.setCurrentIndex(activations.names().index("sigmoid"))
+        self.loss = narrow_combo(QtWidgets.QComboBox())
+        for name in LOSSES:
+            self.loss.addItem(LOSS_TITLES[name], name)
+        self.class_weights = [NumberBox(0.0, 10.0, w) for w in (1.0, 2.0, 1.0)]
+        self.weights_row = QtWidgets.QWidget()
+        row = QtWidgets.QHBoxLayout(self.weights_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        for box in self.class_weights:
+            row.addWidget(box)
+        self.gamma = NumberBox(0.0, 10.0, 2.0)
+        form.addRow("Activation f", self.activation)
+        form.addRow("Loss C", self.loss)
+        form.addRow("Class weights", self.weights_row)
+        form.addRow("Focal γ", self.gamma)
+        self._loss_form = form
+        layout.addWidget(maths)
+
+        opt = QtWidgets.QGroupBox("Optimizer")
+        self.opt_form = QtWidgets.QFormLayout(opt)
+        # "First-moment decay β₁" and its field do not fit one row in presenter mode.
+        self.opt_form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.optimizer = narrow_combo(QtWidgets.QComboBox())
+        for name in optimizers.names():
+            self.optimizer.addItem(optimizers.title(name), name)
+        self.opt_form.addRow("Optimizer", self.optimizer)
+        self.hyper: dict[str, QtWidgets.QWidget] = {}
+        layout.addWidget(opt)
+
+        self._build_hyper()
+        self._show_rows()
+        for box in (self.inputs, self.depth, self.outputs, self.seed, *self.widths):
+            box.valueChanged.connect(self._shape_edited)
+        self.activation.currentIndexChanged.connect(lambda _i: self.settings_changed.emit())
+        self.loss.currentIndexChanged.connect(self._loss_edited)
+        for box in (*self.class_weights, self.gamma):
+            box.valueChanged.connect(lambda _v: self.settings_changed.emit())
+        self.optimizer.currentIndexChanged.connect(self._optimizer_edited)
+
+    # -- reading -----------------------------------------------------------------------------
+    def sizes(self) -> tuple[int, ...]:
+        hidden = [box.value() for box in self.widths[: self.depth.value()]]
+        return (self.inputs.value(), *hidden, self.outputs.value())
+
+    def setup(self, n_samples: int) -> Setup:
+        loss = self.loss.currentData()
+        params: dict = {}
+        if loss == "weighted_cross_entropy":
+            params = {"weights": [box.value() for box in self.class_weights[: self.outputs.value()]]}
+        elif loss == "focal":
+            params = {"gamma": self.gamma.value()}
+        hyper = {}
+        for name, box in self.hyper.items():
+            hyper[name] = box.isChecked() if isinstance(box, QtWidgets.QCheckBox) else box.value()
+        return Setup(self.sizes(), self.activation.currentData(), loss, params,
+                     self.optimizer.currentData(), hyper, self.seed.value(), n_samples)
+
+    # -- reacting ----------------------------------------------------------------------------
+    def _show_rows(self) -> None:
+        loss = self.loss.currentData()
+        self._loss_form.setRowVisible(self.weights_row, loss == "weighted_cross_entropy")
+        self._loss_form.setRowVisible(self.gamma, loss == "focal")
+        for i, box in enumerate(self.class_weights):
+            box.setVisible(i < self.outputs.value())
+        for i, box in enumerate(self.widths):
+            box.setVisible(i < self.depth.value())
+
+    def _shape_edited(self, _value: int) -> None:
+        self._show_rows()
+        self.shape_changed.emit()
+
+    def _loss_edited(self, _index: int) -> None:
+        self._show_rows()
+        self.settings_changed.emit()
+
+    def _build_hyper(self) -> None:
+        """One field per hyperparameter of the chosen optimizer, labelled from HYPER_INFO."""
+        while self.opt_form.rowCount() > 1:
+            self.opt_form.removeRow(1)
+        self.hyper = {}
+        name = self.optimizer.currentData()
+        for key, value in optimizers.defaults(name).items():
+            info = optimizers.HYPER_INFO.get(key)
+            label = f"{info.label} {info.symbol}" if info else key
+            if info is not None and info.kind == "bool":
+                box: QtWidgets.QWidget = QtWidgets.QCheckBox()
+                box.setChecked(bool(value))
+                box.toggled.connect(lambda _v: self.settings_changed.emit())
+            else:
+                if key == "lr":
+                    value = TEACHING_LR.get(name, value)
+                lo, hi, log = (info.lo, info.hi, info.log) if info else (0.0, max(1.0, value), False)
+                box = NumberBox(min(lo, value), max(hi, value), float(value), log)
+                box.valueChanged.connect(lambda _v: self.settings_changed.emit())
+            self.opt_form.addRow(label.capitalize(), box)
+            self.hyper[key] = box
+
+    def _optimizer_edited(self, _index: int) -> None:
+        self._build_hyper()
+        self.settings_changed.emit()
+
+
+class BatchTable(QtWidgets.QTableWidget):
+    """The batch: one row per sample, x₁..xₙ and its label y; every cell editable.
+
+    `edited(x, y)` after a valid edit; an entry that is not a number (or not a label
+    0..C−1) is put back as it was and `rejected(message)` says why.
+    """
+
+    edited = QtCore.Signal(object, object)
+    rejected = QtCore.Signal(str)
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.x = np.zeros((0, 2))
+        self.y = np.zeros(0, dtype=np.int64)
+        self.n_classes = 2
+        self.verticalHeader().setDefaultSectionSize(22)
+        self.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # columns stretch
+        self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # as tall as its rows
+        self.itemChanged.connect(self._changed)
+
+    def set_batch(self, x: np.ndarray, y: np.ndarray, n_classes: int) -> None:
+        self.x, self.y, self.n_classes = np.array(x, dtype=np.float64), np.array(y, dtype=np.int64), n_classes
+        blocker = QtCore.QSignalBlocker(self)
+        n, d = self.x.shape
+        self.setRowCount(n)
+        self.setColumnCount(d + 1)
+        # Counted from 0, as the equations count units and samples (row i is sample i).
+        self.setHorizontalHeaderLabels([f"x{_sub(k)}" for k in range(d)] + ["y"])
+        self.setVerticalHeaderLabels([str(i) for i in range(n)])
+        self.horizontalHeaderItem(d).setToolTip("the label: the class this sample belongs to")
+        for i in range(n):
+            for k in range(d):
+                self.setItem(i, k, QtWidgets.QTableWidgetItem(_cell(self.x[i, k])))
+            self.setItem(i, d, QtWidgets.QTableWidgetItem(str(int(self.y[i]))))
+        del blocker
+        rows = self.verticalHeader().defaultSectionSize() * n
+        self.setFixedHeight(rows + self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth() + 2)
+
+    def _changed(self, item: QtWidgets.QTableWidgetItem) -> None:
+        i, k = item.row(), item.column()
+        d = self.x.shape[1]
+        text = item.text().strip().replace("−", "-").replace(",", ".")
+        try:
+            if k == d:
+                value = int(text)
+                if not 0 <= value < self.n_classes:
+                    raise ValueError(f"a label is a class 0..{self.n_classes - 1}, got {value}")
+            else:
+                value = float(text)
+                if not math.isfinite(value):
+                    raise ValueError(f"an input must be a finite number, got {text}")
+        except ValueError as exc:
+            blocker = QtCore.QSignalBlocker(self)
+            item.setText(str(int(self.y[i])) if k == d else _cell(self.x[i, k]))
+            del blocker
+            message = str(exc) if "got" in str(exc) else f"not a number: {item.text()!r}"
+            self.rejected.emit(f"sample {i}: {message}")
+            return
+        if k == d:
+            self.y[i] = value
+        else:
+            self.x[i, k] = value
+        self.edited.emit(self.x.copy(), self.y.copy())
+
+
+def _cell(v: float) -> str:
+    """An input as the table shows it: two decimals keep four inputs and the label in
+    the settings column's width (the trace keeps every digit; hover the unit for them)."""
+    return f"{v:.2f}"
+
+
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def _sub(n: int) -> str:
+    return str(n).translate(_SUB)

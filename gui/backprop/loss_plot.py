@@ -1,0 +1,48 @@
+"""The batch loss C after each optimizer step taken on the page (Step ▶ past the update,
+Step ×10), with a marker on the step shown now: the learner watches the loss fall."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+
+from gradlab.gui.plotting.axes import tidy_axes
+from gradlab.gui.plotting.title import fit_titles
+from gradlab.gui.style import BACKGROUND
+
+CURVE = (255, 170, 60)
+
+
+class StepLossPlot(pg.PlotWidget):
+    """`show_losses(losses, current)`: the curve over steps 0, 1, ... and the marker."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent, background=BACKGROUND, axisItems=tidy_axes())
+        self.plot_item = self.getPlotItem()
+        self.plot_item.setMenuEnabled(False)
+        self.plot_item.hideButtons()
+        self.plot_item.showGrid(x=True, y=True, alpha=0.25)
+        self.plot_item.setTitle("Loss C per step")
+        self.plot_item.setLabel("bottom", "step")
+        self.plot_item.setLabel("left", "C")
+        self.plot_item.getAxis("left").enableAutoSIPrefix(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.curve = self.plot_item.plot(pen=pg.mkPen(CURVE, width=2), symbol="o", symbolSize=5,
+                                         symbolBrush=CURVE, symbolPen=None)
+        self.marker = pg.ScatterPlotItem(size=13, pen=pg.mkPen("w", width=2), brush=pg.mkBrush(None))
+        self.plot_item.addItem(self.marker)
+        fit_titles(self)
+        self.setMinimumSize(200, 150)
+
+    def show_losses(self, losses: Sequence[float], current: int) -> None:
+        y = np.asarray(losses, dtype=np.float64)
+        y = np.where(np.isfinite(y), y, np.nan)  # a diverged step is a gap, not a spike to inf
+        x = np.arange(len(y), dtype=np.float64)
+        self.curve.setData(x, y, connect="finite")
+        if 0 <= current < len(y) and np.isfinite(y[current]):
+            self.marker.setData([float(current)], [float(y[current])])
+        else:
+            self.marker.setData([], [])
+        self.plot_item.setXRange(0, max(len(y) - 1, 1), padding=0.05)

@@ -1,0 +1,546 @@
+"""The Backpropagation tab's small network: one forward and backward pass, phase by phase.
+
+The learner chooses a network (2-4 inputs, 1-3 hidden layers of 1-6 units, 2-3 softmax
+outputs), its activation, loss and optimizer, and a batch of 1-8 points. The page
+traces it (`gradlab.core.backprop.trace`: every z, a, δ, gradient and the optimizer's
+step) and walks through `phases(L, with_update=True)`: forward layer by layer, the loss,
+δ of the output, δ of each hidden layer back to the first, the gradients, the update.
+Each phase lights up what it computes in the diagram and shows its equation, with the
+numbers of the selected unit or weight substituted (`substituted`).
+
+Stepping past the update takes the optimizer's step: the next trace starts from
+`trace.next_params()` and `trace.next_state`. Every trace is kept (`history`), so
+stepping back shows exactly the numbers shown before, never a recomputation. Changing
+the activation, loss, optimizer or a value in the batch traces the current step again
+(the steps before it stay as they were taken); changing the network's shape or the
+seed starts a new network. The GUI computes none of the math.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from gradlab.core import mlp
+from gradlab.core.backprop import Trace, trace
+from gradlab.core.backprop import data as bp_data
+from gradlab.core.backprop import equations as bp_equations
+from gradlab.core.backprop import phases as bp_phases
+from gradlab.gui.backprop.controls import BatchTable, NetworkForm, Setup, narrow_combo
+from gradlab.gui.backprop.diagram import (
+    HIGHLIGHT, NEGATIVE, NUDGE, POSITIVE, Highlight, NetworkDiagram, Picture,
+)
+from gradlab.gui.backprop.equation import EquationPanel
+from gradlab.gui.backprop.loss_plot import StepLossPlot
+from gradlab.gui.plotting.fonts import set_text_scale
+from gradlab.gui.style import ERROR, NORMAL, Look
+
+PANEL_WIDTH = 270  # the settings column
+SIDE_WIDTH = 250  # the loss plot, right of the diagram
+# Presenter mode widens the settings by less than it enlarges the font (long labels
+# wrap), and the loss plot not at all: the diagram keeps the room.
+PRESENTER_WIDTH = 1.3
+PACES = (0.5, 1.0, 2.0, 4.0)  # phases per second when playing
+DEFAULT_PACE = 1.0
+BACKWARD = ("output_delta", "hidden_delta", "gradients", "update")
+PER_SAMPLE = ("forward", "output_delta", "hidden_delta")  # phases whose numbers are one sample's
+TEN = 10
+
+
+def _g(v: float) -> str:
+    """A number for the detail line: 4 significant digits and a true minus sign."""
+    return f"{v:.4g}".replace("-", "−")
+
+
+def _side_panel(width: int) -> tuple[QtWidgets.QScrollArea, QtWidgets.QVBoxLayout]:
+    inner = QtWidgets.QWidget()
+    layout = QtWidgets.QVBoxLayout(inner)
+    layout.setContentsMargins(6, 6, 6, 6)
+    scroll = QtWidgets.QScrollArea()
+    scroll.setWidget(inner)
+    scroll.setWidgetResizable(True)
+    scroll.setFixedWidth(width)
+    scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return scroll, layout
+
+
+def _button(text: str, tip: str) -> QtWidgets.QPushButton:
+    button = QtWidgets.QPushButton(text)
+    button.setToolTip(tip)
+    button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # Space and the arrows stay with stepping
+    return button
+
+
+class SmallNetworkPage(QtWidgets.QWidget):
+    """Settings and batch (left), the diagram and the loss over steps, the equation."""
+
+    redrawn = QtCore.Signal()  # after every change of what is shown (tests wait on it)
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.history: list[Trace] = []
+        # What trace k started from: its params and optimizer state (None: a fresh state).
+        self.starts: list[tuple[list, Any]] = []
+        self.step_index = 0
+        self.phase_index = 0
+        self.selection: tuple[int, ...] | None = None
+        self.sample: int | None = 0  # None: the whole batch
+        self.setup: Setup | None = None
+        self.phase_list: list[Any] = []
+        self.look = NORMAL
+
+        # -- the settings column ---------------------------------------------------------------
+        self.panel, column = _side_panel(PANEL_WIDTH)
+        self.form = NetworkForm()
+        column.addWidget(self.form)
+        batch = QtWidgets.QGroupBox("Batch")
+        batch_layout = QtWidgets.QVBoxLayout(batch)
+        form = QtWidgets.QFormLayout()
+        self.n_samples = QtWidgets.QSpinBox()
+        self.n_samples.setRange(1, 8)
+        self.n_samples.setValue(4)
+        self.show_box = narrow_combo(QtWidgets.QComboBox())
+        self.show_box.setToolTip("whose numbers the diagram and the equation show: one sample's, "
+                                 "or every sample's line (the gradient is the batch mean)")
+        form.addRow("Samples", self.n_samples)
+        form.addRow("Show", self.show_box)
+        batch_layout.addLayout(form)
+        self.table = BatchTable()
+        self.table.setToolTip("type a value to trace the network again")
+        batch_layout.addWidget(self.table)
+        self.message = QtWidgets.QLabel()
+        palette = self.message.palette()  # a palette, not a style sheet: the font still follows presenter mode
+        palette.setColor(QtGui.QPalette.ColorRole.WindowText, QtGui.QColor(ERROR))
+        self.message.setPalette(palette)
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        batch_layout.addWidget(self.message)
+        column.addWidget(batch)
+        column.addStretch(1)
+
+        # -- stepping ------------------------------------------------------------------------
+        self.back_button = _button("◀ Back", "the previous phase (Left)")
+        self.step_button = _button("Step ▶", "the next phase (Right); after the update, the next step")
+        self.play_button = _button("Play", "step through the phases at the chosen pace (Space)")
+        self.play_button.setCheckable(True)
+        self.pace = QtWidgets.QComboBox()
+        for pace in PACES:
+            self.pace.addItem(f"{pace:g} phase/s", pace)
+        self.pace.setCurrentIndex(PACES.index(DEFAULT_PACE))
+        self.pace.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        self.reset_button = _button("Reset", "the network as the seed drew it, at the first phase")
+        self.ten_button = _button("Step ×10", "ten optimizer steps on the batch")
+        transport = QtWidgets.QHBoxLayout()
+        for w in (self.back_button, self.step_button, self.play_button, self.pace,
+                  self.reset_button, self.ten_button):
+            transport.addWidget(w)
+        transport.addStretch(1)
+
+        self.timer = QtCore.QTimer(self)
+        self.timer.setObjectName("backprop_play")
+
+        # -- the picture ---------------------------------------------------------------------
+        self.diagram = NetworkDiagram()
+        self.loss_plot = StepLossPlot()
+        self.legend = QtWidgets.QLabel()
+        self.legend.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setText(
+            f"<span style='color:{POSITIVE.name()}'>━&nbsp;w&nbsp;&gt;&nbsp;0</span> &nbsp;"
+            f"<span style='color:{NEGATIVE.name()}'>━&nbsp;w&nbsp;&lt;&nbsp;0</span>, width ∝ |w| · "
+            "unit colour: its value (blue &gt; 0, red &lt; 0) · "
+            f"<span style='color:{HIGHLIGHT.name()}'><b>yellow</b></span>: this phase · "
+            "dashed ring, white line: selected")
+        self.caption = QtWidgets.QLabel()
+        self.caption.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.caption.setWordWrap(True)
+        # The legends keep the normal size in presenter mode: they are for the learner at
+        # the desk, and the room they would take is the diagram's.
+        small = QtGui.QFont()
+        small.setPointSizeF(QtWidgets.QApplication.font().pointSizeF())
+        for label in (self.legend, self.caption):
+            label.setFont(small)
+        self.equation = EquationPanel()
+        self.equation.room = self
+
+        # The loss beside the diagram, the legends under it in a line each: a projector's
+        # 720 lines are the scarce room.
+        self.side = QtWidgets.QWidget()
+        self.side.setFixedWidth(SIDE_WIDTH)
+        side = QtWidgets.QVBoxLayout(self.side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.loss_plot, 1)
+        picture = QtWidgets.QHBoxLayout()
+        picture.addWidget(self.diagram, 1)
+        picture.addWidget(self.side)
+        centre = QtWidgets.QVBoxLayout()
+        centre.setContentsMargins(4, 4, 4, 4)
+        centre.addLayout(transport)
+        centre.addLayout(picture, 1)
+        centre.addWidget(self.legend)
+        centre.addWidget(self.caption)
+        centre.addWidget(self.equation)
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.panel)
+        layout.addLayout(centre, 1)
+
+        # -- wiring --------------------------------------------------------------------------
+        self.back_button.clicked.connect(self.step_back)
+        self.step_button.clicked.connect(self.step)
+        self.play_button.toggled.connect(self.set_playing)
+        self.pace.currentIndexChanged.connect(self._pace_changed)
+        self.reset_button.clicked.connect(self.reset)
+        self.ten_button.clicked.connect(self.step_ten)
+        self.timer.timeout.connect(self._tick)
+        self.form.shape_changed.connect(self.rebuild)
+        self.n_samples.valueChanged.connect(lambda _n: self.rebuild())
+        self.form.settings_changed.connect(self.retrace)
+        self.table.edited.connect(self._batch_edited)
+        self.table.rejected.connect(self._show_message)
+        self.show_box.currentIndexChanged.connect(self._show_changed)
+        self.diagram.unit_clicked.connect(lambda layer, j: self.select((layer, j)))
+        self.diagram.edge_clicked.connect(lambda layer, j, k: self.select((layer, j, k)))
+        # Window-wide, yet only while this page is shown (a hidden widget's shortcuts are
+        # off); a focused text field keeps its own arrows and Space (Qt lets it override).
+        for key, slot in (("Right", self.step), ("Left", self.step_back), ("Space", self.toggle_play)):
+            shortcut = QtGui.QShortcut(QtGui.QKeySequence(key), self, slot)
+            shortcut.setContext(QtCore.Qt.ShortcutContext.WindowShortcut)
+
+        self.rebuild()
+
+    # -- what is shown now ---------------------------------------------------------------------
+    @property
+    def trace(self) -> Trace:
+        return self.history[self.step_index]
+
+    @property
+    def phase(self) -> Any:
+        return bp_phases.phases_for(self.trace)[self.phase_index]
+
+    def phase_count(self) -> int:
+        return len(bp_phases.phases_for(self.trace))
+
+    def losses(self) -> list[float]:
+        return [t.loss for t in self.history]
+
+    # -- building and tracing ------------------------------------------------------------------
+    def rebuild(self) -> None:
+        """A new network and batch from the shape and seed: traced from the first phase."""
+        self.set_playing(False)
+        setup = self.form.setup(self.n_samples.value())
+        x, y = bp_data.small_batch(setup.sizes[0], setup.sizes[-1], setup.n_samples, setup.seed)
+        self.table.set_batch(x, y, setup.sizes[-1])
+        params = mlp.init_params(setup.sizes, setup.seed, np.float64)
+        self.diagram.set_sizes(setup.sizes)
+        blocker = QtCore.QSignalBlocker(self.show_box)
+        self.show_box.clear()
+        for i in range(setup.n_samples):
+            self.show_box.addItem(f"sample {i}", i)
+        self.show_box.addItem(f"batch (all {setup.n_samples})", None)
+        del blocker
+        self.sample = 0
+        self.selection = (1, 0)  # the first hidden unit: the first phase's numbers are its
+        self.step_index = self.phase_index = 0
+        self.history, self.starts = [], []
+        if not self._trace_from(params, None, setup):
+            # The new batch's labels may all weigh 0 in a weighted loss: show the network
+            # with plain cross-entropy, the reason staying on screen.
+            reason = self.message.text()
+            setup = replace(setup, loss="cross_entropy", loss_params={})
+            self._trace_from(params, None, setup)
+            self._show_message(f"{reason} (cross-entropy shown instead)")
+        self.setup = setup
+        self.redraw()
+
+    def reset(self) -> None:
+        """The seed's network again (the batch as it is now), at the first phase."""
+        self.set_playing(False)
+        params = mlp.init_params(self.setup.sizes, self.setup.seed, np.float64)
+        old = (self.history, self.starts)
+        self.history, self.starts = [], []
+        if self._trace_from(params, None, self.setup):
+            self.step_index = self.phase_index = 0
+        else:  # pragma: no cover - the batch and settings shown traced before
+            self.history, self.starts = old
+        self.redraw()
+
+    def retrace(self) -> None:
+        """The current step traced again with the settings now (activation, loss,
+        optimizer, batch); the steps before it stay, those after it are dropped."""
+        setup = self.form.setup(self.n_samples.value())
+        if setup.sizes != self.setup.sizes:  # pragma: no cover - shape edits rebuild
+            self.rebuild()
+            return
+        params, state = self.starts[self.step_index]
+        if setup.optimizer != self.setup.optimizer:
+            state = None  # another optimizer keeps other statistics: start them afresh
+        kept = (self.history[: self.step_index], self.starts[: self.step_index])
+        old = (self.history, self.starts, self.setup)
+        self.history, self.starts = list(kept[0]), list(kept[1])
+        if self._trace_from(params, state, setup):
+            self.setup = setup
+        else:  # the trace shown stays, and so does the batch it was traced on
+            self.history, self.starts, _ = old
+            self.table.set_batch(self.trace.x, self.trace.y, self.trace.sizes[-1])
+        self.redraw()
+
+    def _batch_edited(self, _x: np.ndarray, _y: np.ndarray) -> None:
+        self.retrace()
+
+    def _trace_from(self, params: list, state: Any, setup: Setup) -> bool:
+        """Append the trace of `params` (with optimizer `state`) under `setup`; False,
+        with the reason shown, when the core refuses it."""
+        try:
+            t = trace(params, setup.activation, self.table.x, self.table.y, setup.make_loss(),
+                      optimizer=setup.make_optimizer(), state=state)
+        except ValueError as exc:
+            self._show_message(str(exc))
+            return False
+        self.message.setVisible(False)
+        self.history.append(t)
+        self.starts.append((params, state))
+        return True
+
+    def _extend(self) -> bool:
+        """The trace after the last one: its optimizer step taken."""
+        last = self.history[-1]
+        return self._trace_from(last.next_params(), last.next_state, self.setup)
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(True)
+
+    # -- stepping ------------------------------------------------------------------------------
+    def step(self) -> None:
+        """The next phase; after the update, the first phase of the next step."""
+        if self.phase_index < self.phase_count() - 1:
+            self.phase_index += 1
+        else:
+            if self.step_index == len(self.history) - 1 and not self._extend():
+                self.set_playing(False)
+                return
+            self.step_index += 1
+            self.phase_index = 0
+        self.redraw()
+
+    def step_back(self) -> None:
+        """The previous phase, with exactly the numbers it showed (the kept trace)."""
+        if self.phase_index > 0:
+            self.phase_index -= 1
+        elif self.step_index > 0:
+            self.step_index -= 1
+            self.phase_index = self.phase_count() - 1
+        else:
+            return
+        self.redraw()
+
+    def step_ten(self) -> None:
+        """Ten optimizer steps from the step shown; the phase stays, the loss plot grows."""
+        self.set_playing(False)
+        del self.history[self.step_index + 1:], self.starts[self.step_index + 1:]
+        for _ in range(TEN):
+            if not self._extend():
+                break
+            self.step_index += 1
+        self.redraw()
+
+    def toggle_play(self) -> None:
+        self.set_playing(not self.timer.isActive())
+
+    def set_playing(self, on: bool) -> None:
+        if on:
+            self.timer.start(round(1000 / self.pace.currentData()))
+        else:
+            self.timer.stop()
+        blocker = QtCore.QSignalBlocker(self.play_button)
+        self.play_button.setChecked(on)
+        self.play_button.setText("Pause" if on else "Play")
+        del blocker
+
+    def _pace_changed(self, _index: int) -> None:
+        if self.timer.isActive():
+            self.timer.start(round(1000 / self.pace.currentData()))
+
+    def _tick(self) -> None:
+        self.step()
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.equation.refit()  # its share of the page's height changed
+
+    def hideEvent(self, event: QtGui.QHideEvent) -> None:  # noqa: N802 - Qt override
+        self.set_playing(False)  # no stepping behind another tab
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.set_playing(False)
+        super().closeEvent(event)
+
+    # -- selection -----------------------------------------------------------------------------
+    def select(self, key: tuple[int, ...]) -> None:
+        """Select a unit (layer, j) or a weight (layer, j, k) of the diagram."""
+        self.selection = tuple(key)
+        self.redraw()
+
+    def _show_changed(self, _index: int) -> None:
+        self.sample = self.show_box.currentData()
+        self.redraw()
+
+    def substitution_arguments(self) -> dict:
+        """The `substituted` arguments for the phase and selection shown now (less the
+        sample). Phases of one layer show the selected unit when it is in that layer (a
+        selected weight points at the unit it feeds), else the layer's unit 0; the
+        gradients and update phases show the selected weight, or a selected unit's bias."""
+        phase, sel = self.phase, self.selection
+        if phase.kind in ("gradients", "update"):
+            if sel is None or sel[0] == 0:  # an input has no bias: the core's default
+                return {}
+            if len(sel) == 3:
+                return {"layer": sel[0], "weight": (sel[1], sel[2])}
+            return {"layer": sel[0], "unit": sel[1]}
+        layer = phase.layer if phase.layer is not None else len(self.setup.sizes) - 1
+        if sel is not None and sel[0] == layer:
+            return {"unit": sel[1]}
+        return {"unit": 0}
+
+    # -- drawing -------------------------------------------------------------------------------
+    def _highlight(self) -> Highlight:
+        phase, L = self.phase, len(self.setup.sizes) - 1
+        if phase.kind == "forward":
+            return Highlight((phase.layer,), (phase.layer,))
+        if phase.kind in ("loss", "output_delta"):
+            return Highlight((L,), ())
+        if phase.kind == "hidden_delta":
+            return Highlight((phase.layer,), (phase.layer + 1,))
+        return Highlight((), tuple(range(1, L + 1)))
+
+    def _nudges(self, t: Trace, i: int) -> list[list[float] | None] | None:
+        """−∂Cᵢ/∂a for the layers the backward pass has reached (None before it starts)."""
+        phase, L = self.phase, len(self.setup.sizes) - 1
+        if phase.kind not in BACKWARD:
+            return None
+        reached = phase.layer if phase.kind == "hidden_delta" else L if phase.kind == "output_delta" else 0
+        rows = []
+        for layer in range(L + 1):
+            # The output is linear, so ∂C/∂a⁽ᴸ⁾ = ∂C/∂z⁽ᴸ⁾ = δ⁽ᴸ⁾.
+            grad = t.delta[L - 1][i] if layer == L else t.dC_da[layer][i]
+            rows.append([-float(g) for g in grad] if layer >= reached else None)
+        return rows
+
+    def redraw(self) -> None:
+        # The equations follow the shown trace's loss and optimizer (same phases, same count).
+        self.phase_list = bp_phases.phases_for(self.trace)
+        self.phase_index = min(self.phase_index, len(self.phase_list) - 1)
+        t, phase = self.trace, self.phase
+        L = len(self.setup.sizes) - 1
+        i = self.sample
+        shown = 0 if i is None else i
+        values = None
+        notes = None
+        if i is not None:
+            values = [list(t.a[0][i])] + [list(t.a[l][i]) for l in range(1, L)] + [list(t.z[L - 1][i])]
+            notes = [f"p = {t.p[i, j]:.3f}" + ("  ← y" if j == t.y[i] else "") for j in range(t.sizes[-1])]
+        samples = range(t.x.shape[0]) if i is None else [i]
+
+        def tips(make) -> str:
+            if i is not None:
+                return make(i)
+            return "\n\n".join(f"sample {s}:\n{make(s)}" for s in samples)
+
+        unit_tips = {(l, j): tips(lambda s, l=l, j=j: bp_equations.unit_tooltip(t, l, j, s))
+                     for (l, j) in self.diagram.units}
+        edge_tips = {(l, j, k): bp_equations.edge_tooltip(t, l, j, k, shown)
+                     for (l, j, k) in self.diagram.edges}
+        nudges = self._nudges(t, i) if i is not None else None
+        self.diagram.show_picture(Picture(values, list(t.W), nudges, unit_tips, edge_tips,
+                                          self._highlight(), self.selection, notes))
+
+        args = self.substitution_arguments()
+        if i is None and phase.kind in PER_SAMPLE:
+            numbers = "\n".join(f"sample {s}:  " + bp_equations.substituted(t, phase, sample=s, **args)
+                                for s in samples)
+        else:
+            numbers = bp_equations.substituted(t, phase, sample=shown, **args)
+        if phase.kind == "update":
+            numbers = self._without_rule(numbers, phase.equation)
+        title = (f"Step {self.step_index} · phase {self.phase_index + 1} of {len(self.phase_list)}: "
+                 f"{phase.title}")
+        self.equation.show_phase(title, phase.equation, numbers, self._detail(t, args))
+        self._caption(nudges)
+        self.loss_plot.show_losses(self.losses(), self.step_index)
+        self.back_button.setEnabled(self.step_index > 0 or self.phase_index > 0)
+        self.redrawn.emit()
+
+    @staticmethod
+    def _without_rule(numbers: str, equation: str) -> str:
+        """The update's numbers less the rule's lines, which the equation above shows
+        already ("Adam:", "m ← β₁ m + (1 − β₁) g", ...): the hyperparameters, g, the
+        state after the step and the weight's change stay."""
+        rule = set(equation.split("\n"))
+        lines = numbers.split("\n")
+        kept = [line for line in lines if line not in rule]
+        if kept and kept[0].endswith(":") and len(kept) < len(lines):
+            kept = kept[1:]  # the optimizer's title heading the rule
+        return "\n".join(kept)
+
+    def _detail(self, t: Trace, args: dict) -> str:
+        """Where to click when the selection is not in the phase's layer, then each
+        sample's own δ of the unit, or the per-sample terms whose mean is ∂C/∂w."""
+        phase, sel = self.phase, self.selection
+        lines = []
+        if phase.kind in ("forward", "loss", "output_delta", "hidden_delta") and sel is not None:
+            layer = phase.layer if phase.layer is not None else len(t.sizes) - 1
+            if sel[0] != layer:
+                lines.append(f"Showing unit 0 of layer {layer}: click one of its units for that unit's numbers.")
+        lines.append(self._batch_detail(t, args))
+        return "\n".join(line for line in lines if line)
+
+    def _batch_detail(self, t: Trace, args: dict) -> str:
+        phase, n = self.phase, t.x.shape[0]
+        if n < 2:
+            return ""
+        if phase.kind in ("output_delta", "hidden_delta") and "unit" in args:
+            layer = phase.layer if phase.kind == "hidden_delta" else len(t.sizes) - 1
+            deltas = ",  ".join(f"{s}: {_g(d)}" for s, d in enumerate(t.delta[layer - 1][:, args["unit"]]))
+            return f"Each sample has its own δ of this unit: {deltas}"
+        if phase.kind == "gradients" and "weight" in args:
+            terms = t.weight_terms(args["layer"], *args["weight"])
+            listed = ",  ".join(f"{s}: {_g(v)}" for s, v in enumerate(terms))
+            j, k = args["weight"]
+            term = f"δᵢ{bp_equations.sub(j)} aᵢ{bp_equations.sub(k)}"
+            return (f"The batch gradient is the mean of the {n} samples' terms {term} ({listed}) "
+                    f"= {_g(float(t.grad_W[args['layer'] - 1][j, k]))}")
+        if phase.kind == "gradients":
+            return "Select a weight (click a line) to see its batch gradient, the mean over the samples."
+        return ""
+
+    def _caption(self, nudges: list | None) -> None:
+        if nudges is None:
+            if self.sample is None and self.phase.kind in BACKWARD:
+                text = "The nudges are each sample's own: choose a sample under Show to see them."
+            else:
+                text = "Click a unit or a weight to select it; hover over one for all its numbers."
+            self.caption.setText(text)
+            return
+        scale = self.diagram.nudge_scale
+        self.caption.setText(
+            f"<span style='color:{NUDGE.name()}'><b>Green arrows</b></span>: the nudge −∂C/\u2060∂a "
+            f"of sample {self.sample}: up, raising the unit lowers the cost. One scale: the "
+            f"longest is |∂C/\u2060∂a|&nbsp;=&nbsp;{_g(scale)}.")
+
+    # -- presenter mode ------------------------------------------------------------------------
+    def set_look(self, look: Look) -> None:
+        """Larger text for a projector: the settings column widens with its font and the
+        equations grow; the diagram scales itself to its view."""
+        k = look.font_pt / NORMAL.font_pt
+        self.look = look
+        widen = 1.0 if k == 1.0 else PRESENTER_WIDTH
+        self.panel.setFixedWidth(round(PANEL_WIDTH * widen))
+        self.side.setFixedWidth(SIDE_WIDTH)  # its tick labels thin out to fit (TidyAxis)
+        self.equation.set_look(look)
+        set_text_scale(self.loss_plot, k)
