@@ -294,6 +294,12 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- closing -------------------------------------------------------------------------------------
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # A tab holding work that is not saved (MNIST runs) asks first; Cancel keeps the window.
+        for i in range(self.tabs.count()):
+            confirm = getattr(self.tabs.widget(i), "confirm_close", None)
+            if confirm is not None and not confirm():
+                event.ignore()
+                return
         self.race.shutdown()
         for i in range(self.tabs.count()):
             w = self.tabs.widget(i)

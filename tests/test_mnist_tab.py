@@ -358,6 +358,7 @@ def test_closing_the_main_window_mid_epoch_joins_the_tab_worker(qtbot, tmp_path,
     click(qtbot, tab.start_button)
     qtbot.waitUntil(lambda: len(tab.runs[0].steps) > 0, timeout=TIMEOUT)
     thread = tab.runner.worker._thread
+    tab.ask_unsaved = lambda *question: "discard"  # the run is not saved: the window asks
     window.close()
     assert thread.isFinished() and not tab.timer.isActive()
 

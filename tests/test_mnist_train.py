@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -249,9 +250,13 @@ def test_every_loss_trains(loss, params):
     assert np.all(np.isfinite(curve)) and curve[-6:].mean() < curve[:6].mean()
 
 
-@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu", "leaky_relu"])
-def test_every_activation_trains(activation):
-    frames = run(SMALL.replace(activation=activation, hyper={"lr": 3e-3}, eval_every=0))
+@pytest.mark.parametrize("activation,params", [
+    ("sigmoid", {}), ("tanh", {}), ("relu", {}), ("leaky_relu", {"alpha": 0.1}),
+    ("elu", {"alpha": 0.5}), ("gelu", {}), ("softplus", {}), ("swish", {}),
+])
+def test_every_activation_trains(activation, params):
+    frames = run(SMALL.replace(activation=activation, activation_params=params, hyper={"lr": 3e-3},
+                               eval_every=0))
     assert frames[-1].epoch_result.test_accuracy > 0.3
     dead = np.concatenate([f.dead_fraction for f in frames])
     if activation != "relu":
@@ -293,7 +298,7 @@ def test_imbalance_keeps_a_fraction_of_chosen_digits():
 
 def test_bad_config_raises_before_training():
     for bad in [dict(optimizer="nope"), dict(hyper={"lr": -1}), dict(loss="hinge"),
-                dict(activation="gelu"), dict(batch_size=0), dict(engine="jax"),
+                dict(activation="mish"), dict(batch_size=0), dict(engine="jax"),
                 dict(schedule="warmup"), dict(imbalance={12: 0.5}), dict(device="tpu"),
                 dict(schedule="step", schedule_params={"step_size": 0})]:
         with pytest.raises(ValueError):
@@ -334,12 +339,14 @@ def test_a_saved_run_keeps_its_evaluations(tmp_path):
     raw = torch.load(path, weights_only=True)["history"]["evaluations"]
     assert [(d["kind"], d["step"]) for d in raw] == [("subset", 0), ("subset", 5), ("subset", 10), ("epoch", 12)]
     assert all(type(d) is dict and type(d["per_class_accuracy"]) is list for d in raw)
-    assert set(raw[0]) == {"kind", "step", "epoch", "test_loss", "test_accuracy", "per_class_accuracy"}
+    assert set(raw[0]) == {"kind", "step", "epoch", "test_loss", "test_accuracy", "per_class_accuracy",
+                           "test_cross_entropy"}
     back = load_run(path).history.evaluations
     assert all(isinstance(e, EvaluationSummary) for e in back)
     for e, ev in zip(back, evals, strict=True):  # each equals the evaluation its frame carried
         assert (e.kind, e.step, e.epoch) == (ev.kind, ev.step, ev.step / 12)
         assert (e.test_loss, e.test_accuracy) == (ev.test_loss, ev.test_accuracy)
+        assert e.test_cross_entropy == ev.test_cross_entropy
         assert e.per_class_accuracy == tuple(ev.per_class_accuracy)
 
 
@@ -359,8 +366,10 @@ def test_a_run_file_of_the_dict_format_loads_and_shows_its_test_curves(tmp_path)
     assert (first.kind, first.step, first.epoch) == ("subset", 0, 0.0)
     assert (first.test_loss, first.test_accuracy) == (2.5, 0.125)
     assert first.per_class_accuracy[:9] == (0.5,) * 9 and math.isnan(first.per_class_accuracy[9])
-    # and it writes back the same dicts
-    assert loaded.history.to_dict()["evaluations"][1] == {
+    # and it writes back the same dicts, plus the test cross-entropy it did not have (NaN)
+    back = loaded.history.to_dict()["evaluations"][1]
+    assert math.isnan(back.pop("test_cross_entropy"))
+    assert back == {
         "kind": "epoch", "step": 12, "epoch": 1.0, "test_loss": 0.75, "test_accuracy": 0.875,
         "per_class_accuracy": [0.5] * 9 + [loaded.history.evaluations[1].per_class_accuracy[9]]}
     from gradlab.gui.mnist.runs import run_from_checkpoint  # Qt-free: the GUI's reader
@@ -370,6 +379,48 @@ def test_a_run_file_of_the_dict_format_loads_and_shows_its_test_curves(tmp_path)
     np.testing.assert_array_equal(shown.epoch_evals.accuracy.view(), [0.875])
     np.testing.assert_array_equal(shown.epoch_evals.epoch.view(), [1.0])
     assert shown.saved_steps_per_epoch == 12
+    # Trained with cross-entropy: its own test loss is the common measure, so it is drawn.
+    np.testing.assert_array_equal(shown.epoch_evals.cross_entropy.view(), [0.75])
+    assert shown.note == ""
+    # Trained with another loss, an old file has no test cross-entropy: none is made up,
+    # and the run says why its test curve is missing.
+    other = run_from_checkpoint(dataclasses.replace(loaded, config=loaded.config.replace(
+        loss="softmax_mse")), "#000000", 2)
+    assert np.all(np.isnan(other.epoch_evals.cross_entropy.view()))
+    np.testing.assert_array_equal(other.epoch_evals.accuracy.view(), [0.875])
+    assert "without test cross-entropy" in other.note
+
+
+def _oracle_cross_entropy(checkpoint: Checkpoint, data, n: int, activation) -> float:
+    """−mean log softmax(z)_y of the first n test digits, in float64 numpy from the saved
+    weights: the network written out by hand, not the trainer's code."""
+    sd = checkpoint.state["model"]
+    layers = len([k for k in sd if k.endswith(".weight")])
+    a = (np.asarray(data.test_images[:n], np.float64).reshape(n, -1) / 255 - 0.1307) / 0.3081
+    for i in range(layers):
+        w, b = (sd[f"{2 * i}.{p}"].double().numpy() for p in ("weight", "bias"))
+        a = a @ w.T + b
+        if i < layers - 1:
+            a = activation(a)
+    z = a - a.max(axis=1, keepdims=True)
+    log_p = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+    y = np.asarray(data.test_labels[:n])
+    return float(-log_p[np.arange(n), y].mean())
+
+
+@pytest.mark.parametrize("loss", ["softmax_mse", "focal", "cross_entropy"])
+def test_every_evaluation_measures_the_test_cross_entropy_whatever_the_loss(loss):
+    config = SMALL.replace(loss=loss, epochs=1, eval_every=0, hyper={"lr": 3e-3}, dtype="float64")
+    frames = run(config)
+    final = frames[-1]
+    expected = _oracle_cross_entropy(final.checkpoint, DATA, 200, lambda x: np.maximum(x, 0))
+    assert final.evaluation.test_cross_entropy == pytest.approx(expected, rel=1e-9)
+    assert final.epoch_result.test_cross_entropy == pytest.approx(expected, rel=1e-9)
+    assert final.checkpoint.history.evaluations[-1].test_cross_entropy == pytest.approx(expected, rel=1e-9)
+    if loss == "cross_entropy":
+        assert final.evaluation.test_loss == pytest.approx(expected, rel=1e-9)
+    else:  # the run's own loss is another number on another scale
+        assert abs(final.evaluation.test_loss - expected) > 0.05
 
 
 def test_load_run_rejects_other_files(tmp_path):

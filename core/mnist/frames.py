@@ -16,6 +16,7 @@ Counting conventions, used everywhere below:
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Mapping
 
@@ -28,12 +29,14 @@ TORCH_PREFIX = "torch:"
 ENGINES = ("torch", "numpy")
 SCHEDULES = ("constant", "step", "cosine")
 SCHEDULE_UNITS = ("epoch", "batch")
-HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu")
+# Every activation of `gradlab.core.activations` (the explorer offers the same eight).
+HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu", "softplus", "swish")
 LOSSES = ("cross_entropy", "weighted_cross_entropy", "focal", "softmax_mse")
 # How `TrainConfig.label` names them for a reader.
 LOSS_NAMES = {"cross_entropy": "cross-entropy", "weighted_cross_entropy": "weighted CE",
               "focal": "focal", "softmax_mse": "MSE on softmax"}
-ACTIVATION_NAMES = {"relu": "ReLU", "leaky_relu": "leaky ReLU", "sigmoid": "sigmoid", "tanh": "tanh"}
+ACTIVATION_NAMES = {"relu": "ReLU", "leaky_relu": "leaky ReLU", "sigmoid": "sigmoid", "tanh": "tanh",
+                    "elu": "ELU", "gelu": "GELU", "softplus": "softplus", "swish": "swish"}
 
 
 @dataclass(frozen=True)
@@ -70,10 +73,11 @@ class TrainConfig:
     and `alpha` (None, or 10 floats, or "inverse_frequency")."""
 
     activation: str = "relu"
-    """Activation of the hidden layers: "sigmoid", "tanh", "relu" or "leaky_relu"."""
+    """Activation of the hidden layers: one of HIDDEN_ACTIVATIONS ("sigmoid", "tanh",
+    "relu", "leaky_relu", "elu", "gelu", "softplus", "swish")."""
 
     activation_params: Mapping[str, float] = field(default_factory=dict)
-    """Parameters of the activation, e.g. {"alpha": 0.01} for leaky_relu."""
+    """Parameters of the activation: {"alpha": 0.01} for leaky_relu, {"alpha": 1.0} for elu."""
 
     hidden: tuple[int, ...] = (512, 256)
     """Widths of the hidden layers (784 inputs and 10 outputs are fixed)."""
@@ -245,7 +249,8 @@ class Evaluation:
     samples: int
     """Number of test samples evaluated."""
     test_loss: float
-    """Mean loss of the configured loss function over those samples (NaN if diverged)."""
+    """Mean loss of the configured loss function over those samples (NaN if diverged):
+    the run's own loss, whose scale depends on which loss it is."""
     test_accuracy: float
     """Fraction (0..1) classified correctly."""
     per_class_accuracy: np.ndarray
@@ -261,6 +266,10 @@ class Evaluation:
     first_layer_weights: np.ndarray
     """(hidden[0], 784) float32: the first layer's weight matrix (row i as 28x28 is
     what hidden unit i looks for)."""
+    test_cross_entropy: float = math.nan
+    """Mean cross-entropy −log softmax(z)_y over those samples, whatever the run's loss:
+    the common measure that runs trained with different losses are compared on (NaN in
+    evaluations saved before it existed)."""
 
 
 @dataclass(frozen=True)
@@ -280,6 +289,9 @@ class EpochResult:
     a stopped-and-resumed epoch adds its parts)."""
     samples_per_second: float
     """Training samples of the epoch / seconds."""
+    test_cross_entropy: float = math.nan
+    """Test cross-entropy after the epoch, whatever the run's loss (NaN in runs saved
+    before it existed)."""
 
 
 @dataclass(frozen=True)
@@ -299,13 +311,17 @@ class EvaluationSummary:
     """Fraction (0..1) classified correctly."""
     per_class_accuracy: tuple[float, ...]
     """Accuracy on each true digit, 10 values (NaN for a digit absent from the sample)."""
+    test_cross_entropy: float = math.nan
+    """Mean test cross-entropy whatever the run's loss (NaN in runs saved before it
+    existed: such a run shows its own loss only)."""
 
     @classmethod
     def of(cls, ev: Evaluation) -> EvaluationSummary:
         """The summary of a full evaluation."""
         return cls(kind=ev.kind, step=ev.step, epoch=ev.epoch, test_loss=ev.test_loss,
                    test_accuracy=ev.test_accuracy,
-                   per_class_accuracy=tuple(ev.per_class_accuracy.tolist()))
+                   per_class_accuracy=tuple(ev.per_class_accuracy.tolist()),
+                   test_cross_entropy=ev.test_cross_entropy)
 
     def to_dict(self) -> dict[str, Any]:
         """The plain dict a saved run stores (per_class_accuracy as a list)."""
@@ -316,7 +332,8 @@ class EvaluationSummary:
         """Inverse of `to_dict`; unknown keys are ignored (files from newer versions load)."""
         return cls(kind=str(d["kind"]), step=int(d["step"]), epoch=float(d["epoch"]),
                    test_loss=float(d["test_loss"]), test_accuracy=float(d["test_accuracy"]),
-                   per_class_accuracy=tuple(float(a) for a in d["per_class_accuracy"]))
+                   per_class_accuracy=tuple(float(a) for a in d["per_class_accuracy"]),
+                   test_cross_entropy=float(d.get("test_cross_entropy", math.nan)))
 
 
 @dataclass
@@ -342,7 +359,8 @@ class History:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain lists, floats and dicts (what `save_run` stores); each evaluation is the
-        dict {"kind", "step", "epoch", "test_loss", "test_accuracy", "per_class_accuracy"}."""
+        dict {"kind", "step", "epoch", "test_loss", "test_accuracy", "per_class_accuracy",
+        "test_cross_entropy"}."""
         d = asdict(self)
         d["evaluations"] = [e.to_dict() for e in self.evaluations]
         return d

@@ -297,7 +297,8 @@ class _Training:
         e = self.epoch
         result = EpochResult(epoch=self.epochs_done + 1, train_loss=e.loss_sum / self.steps_per_epoch,
                              test_loss=ev.test_loss, test_accuracy=ev.test_accuracy, seconds=e.seconds,
-                             samples_per_second=e.samples / e.seconds if e.seconds > 0 else 0.0)
+                             samples_per_second=e.samples / e.seconds if e.seconds > 0 else 0.0,
+                             test_cross_entropy=ev.test_cross_entropy)
         self.history.epochs.append(result)
         progress = self.progress()  # still describes the finished epoch
         self.epochs_done += 1

@@ -14,8 +14,10 @@ from typing import Any
 
 from PySide6 import QtCore, QtWidgets
 
+from gradlab.core import activations
 from gradlab.core.mnist.frames import TrainConfig
 from gradlab.gui.mnist.hyper import HyperForm, SciSpinBox
+from gradlab.gui.wheel import guard_wheel
 
 LOSSES = (
     ("Cross-entropy", "cross_entropy"),
@@ -23,7 +25,10 @@ LOSSES = (
     ("Focal loss", "focal"),
     ("MSE on softmax (one-hot)", "softmax_mse"),
 )
-ACTIVATIONS = (("ReLU", "relu"), ("Leaky ReLU", "leaky_relu"), ("Sigmoid", "sigmoid"), ("tanh", "tanh"))
+# Every activation the core has (the explorer shows the same eight), in its order.
+ACTIVATIONS = tuple((activations.get(name).title, name) for name in activations.names())
+# The activations with a parameter α: its field's row is shown only for them.
+ALPHA_DEFAULTS = {"leaky_relu": 0.01, "elu": 1.0}
 SCHEDULES = (("Constant", "constant"), ("Step (StepLR)", "step"), ("Cosine annealing", "cosine"))
 ENGINES = (("PyTorch autograd", "torch"), ("NumPy, hand-written backprop", "numpy"))
 DEVICES = (("Auto (CUDA if present)", "auto"), ("CPU", "cpu"), ("CUDA", "cuda"))
@@ -145,7 +150,14 @@ class ConfigForm(QtWidgets.QWidget):
         self.net_form.setContentsMargins(0, 0, 0, 0)
         self.activation = combo(ACTIVATIONS, "activation")
         self.leak = SciSpinBox(0.0, 1.0, False)
-        self.leak.setValue(0.01)
+        self.leak.setObjectName("leak_alpha")
+        self.leak.setValue(ALPHA_DEFAULTS["leaky_relu"])
+        self.leak.setToolTip("slope for x ≤ 0: f(x) = αx")
+        # ELU's α must be > 0 (its negative side is α(eˣ − 1), saturating at −α).
+        self.elu_alpha = SciSpinBox(0.001, 10.0, False)
+        self.elu_alpha.setObjectName("elu_alpha")
+        self.elu_alpha.setValue(ALPHA_DEFAULTS["elu"])
+        self.elu_alpha.setToolTip("f(x) = α(eˣ − 1) for x ≤ 0: the value it saturates at is −α")
         self.hidden = QtWidgets.QLineEdit("512, 256")
         self.hidden.setObjectName("hidden")
         self.hidden.setToolTip("widths of the hidden layers; 784 inputs and 10 outputs are fixed")
@@ -153,6 +165,7 @@ class ConfigForm(QtWidgets.QWidget):
         self.dtype = combo((("float32", "float32"), ("float64", "float64")), "dtype")
         self.net_form.addRow("Hidden activation", self.activation)
         self.net_form.addRow("leak α", self.leak)
+        self.net_form.addRow("ELU α", self.elu_alpha)
         self.net_form.addRow("Hidden layers", self.hidden)
         self.net_form.addRow("Engine", self.engine)
         self.net_form.addRow("Precision", self.dtype)
@@ -207,6 +220,10 @@ class ConfigForm(QtWidgets.QWidget):
         ):
             signal.connect(self._sync)
         self.hyper.changed.connect(self.changed)
+        # The wheel scrolls the panel; it changes a field only once it is clicked. The
+        # optimizer's fields are rebuilt when it changes: guard the new ones too.
+        guard_wheel(self)
+        self.hyper.changed.connect(lambda: guard_wheel(self.hyper))
         # Start from the trainer's own defaults (one source of truth with `gradlab train`).
         self.set_config(TrainConfig())
 
@@ -224,7 +241,9 @@ class ConfigForm(QtWidgets.QWidget):
         self.loss_form.setRowVisible(self.weights, loss == "weighted_cross_entropy")
         self.loss_form.setRowVisible(self.gamma, loss == "focal")
         self.loss_form.setRowVisible(self.alpha, loss == "focal")
-        self.net_form.setRowVisible(self.leak, self.activation.currentData() == "leaky_relu")
+        activation = self.activation.currentData()
+        self.net_form.setRowVisible(self.leak, activation == "leaky_relu")
+        self.net_form.setRowVisible(self.elu_alpha, activation == "elu")
         schedule = self.schedule.currentData()
         self.train_form.setRowVisible(self.step_size, schedule == "step")
         self.train_form.setRowVisible(self.step_gamma, schedule == "step")
@@ -246,7 +265,8 @@ class ConfigForm(QtWidgets.QWidget):
             loss_params["gamma"] = float(self.gamma.value())
             loss_params["alpha"] = self.alpha.value()
         activation = self.activation.currentData()
-        activation_params = {"alpha": float(self.leak.value())} if activation == "leaky_relu" else {}
+        alpha = {"leaky_relu": self.leak, "elu": self.elu_alpha}.get(activation)
+        activation_params = {"alpha": float(alpha.value())} if alpha is not None else {}
         schedule = self.schedule.currentData()
         schedule_params: dict[str, float] = {}
         if schedule == "step":
@@ -293,7 +313,9 @@ class ConfigForm(QtWidgets.QWidget):
             self.gamma.setValue(float(c.loss_params.get("gamma", 2.0)))
             self.alpha.set_value(c.loss_params.get("alpha"))
         select(self.activation, c.activation)
-        self.leak.setValue(float(c.activation_params.get("alpha", 0.01)))
+        for name, box in (("leaky_relu", self.leak), ("elu", self.elu_alpha)):
+            alpha = c.activation_params.get("alpha") if c.activation == name else None
+            box.setValue(float(ALPHA_DEFAULTS[name] if alpha is None else alpha))
         self.hidden.setText(", ".join(str(h) for h in c.hidden))
         select(self.engine, c.engine)
         select(self.dtype, c.dtype)

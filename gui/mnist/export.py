@@ -18,7 +18,7 @@ from gradlab.core.atomic_file import atomic_write
 from gradlab.gui import exporting
 
 CSV_COLUMNS = ("run", "settings", "kind", "step", "epoch", "train_loss", "smoothed_train_loss",
-               "learning_rate", "test_loss", "test_accuracy")
+               "learning_rate", "test_loss", "test_accuracy", "test_cross_entropy")
 
 
 def _refuse(path: Path, overwrite: bool) -> None:
@@ -28,7 +28,8 @@ def _refuse(path: Path, overwrite: bool) -> None:
 
 def write_csv(path: str | Path, runs: list, smoothing: float, overwrite: bool = False) -> Path:
     """One row per training step ("train") and per evaluation ("subset"/"epoch") of every
-    run; per-layer gradient norms and dead fractions in extra columns."""
+    run; per-layer gradient norms and dead fractions in extra columns. `test_loss` is the
+    run's own loss, `test_cross_entropy` the measure every run is compared on."""
     path = Path(path)
     _refuse(path, overwrite)
     layers = max((r.grad_norms.view().shape[1] for r in runs if len(r.grad_norms)), default=0)
@@ -48,12 +49,13 @@ def write_csv(path: str | Path, runs: list, smoothing: float, overwrite: bool = 
                 d = list(dead[i]) + [""] * (hidden - dead.shape[1]) if len(dead) else [""] * hidden
                 out.writerow([run.number, run.config.label(), "train", int(steps[i]),
                               steps[i] / spe if np.isfinite(spe) else "", losses[i], smooth[i],
-                              lrs[i], "", "", *g, *d])
+                              lrs[i], "", "", "", *g, *d])
             for kind, points in (("subset", run.subset_evals), ("epoch", run.epoch_evals)):
                 for i in range(len(points.step)):
                     out.writerow([run.number, run.config.label(), kind, int(points.step.view()[i]),
                                   points.epoch.view()[i], "", "", "", points.loss.view()[i],
-                                  points.accuracy.view()[i], *[""] * (layers + hidden)])
+                                  points.accuracy.view()[i], points.cross_entropy.view()[i],
+                                  *[""] * (layers + hidden)])
     return path
 
 

@@ -77,6 +77,7 @@ class ConfusionPlot(pg.PlotItem):
                 text.setVisible(shown)
 
     def clear_matrix(self) -> None:
+        self.counts: np.ndarray | None = None
         self.image.setImage(np.zeros((10, 10)), levels=(0.0, 1.0))
         self.image.setRect(-0.5, -0.5, 10, 10)  # cell (t, p) centred on x = p, y = t
         for text in self.texts:
@@ -100,6 +101,18 @@ class ConfusionPlot(pg.PlotItem):
                     item.setText(text, color=colour)
         self.image.setToolTip("counts [true, predicted]:\n" + "\n".join(
             f"{t}: " + " ".join(f"{int(n):>4d}" for n in counts[t]) for t in range(10)))
+        self.counts = counts
+
+    def describe(self, x: float, y: float) -> str:
+        """The cell under view point (x, y) in words: "true 3 → predicted 5: 12 of 1,010
+        threes (1.2%)"; "" outside the matrix or before a matrix is shown."""
+        p, t = int(round(x)), int(round(y))
+        if self.counts is None or not (0 <= p <= 9 and 0 <= t <= 9):
+            return ""
+        n, total = int(self.counts[t, p]), int(self.counts[t].sum())
+        share = f" ({100 * n / total:.1f}%)" if total else ""
+        verdict = "right" if t == p else "mistaken"
+        return f"true {t} → predicted {p}: {n:,} of {total:,} test {t}s{share}, {verdict}"
 
 
 class WeightsPlot(pg.PlotItem):
@@ -154,10 +167,25 @@ class PerClassPlot(pg.PlotItem):
         self.hideButtons()
         self.showGrid(y=True, alpha=0.25)
         self.bars: dict[int, pg.BarGraphItem] = {}
+        self.shown_runs: list = []
+
+    def describe(self, x: float) -> str:
+        """The readout for the digit nearest to x: each run's accuracy on it, with the
+        counts ("■ 97.2% (953/980)"), in the runs' colours; "" off the digits."""
+        digit = int(round(x))
+        if not 0 <= digit <= 9:
+            return ""
+        parts = []
+        for run in self.shown_runs:
+            confusion = np.asarray(run.evaluation.confusion)
+            right, total = int(confusion[digit, digit]), int(confusion[digit].sum())
+            acc = f"{100 * right / total:.1f}% ({right:,}/{total:,})" if total else "no samples"
+            parts.append(f"<span style='color:{run.colour}'>■ {acc}</span>")
+        return f"<b>per-class accuracy</b> · digit {digit} · " + " ".join(parts)
 
     def set_runs(self, runs: list) -> None:
         """`runs` with an evaluation; one BarGraphItem per run, created once."""
-        shown = [r for r in runs if r.evaluation is not None]
+        shown = self.shown_runs = [r for r in runs if r.evaluation is not None]
         for key in set(self.bars) - {id(r) for r in shown}:
             self.removeItem(self.bars.pop(key))
         width = 0.8 / max(1, len(shown))

@@ -3,9 +3,14 @@
 Every plot's x axis is the epoch (step / steps per epoch), so runs with different batch
 sizes line up and test points fall on the training curve they belong to.
 
-- Training loss per batch: raw values faint, the debiased EMA (`core.smoothing`) bold.
-- Test loss and accuracy: every `eval_every` steps on the test subset (thin line), and
-  at each epoch end on the whole test set (dots).
+- Training loss per batch, each run's own loss (cross-entropy, MSE, focal: their scales
+  differ, so the plot says so): raw values faint, the debiased EMA (`core.smoothing`) bold.
+- Test cross-entropy and accuracy: the common measures, whatever loss a run trains with
+  (MSE on softmax is small by construction and would look 40x "better" than
+  cross-entropy on its own scale). Every `eval_every` steps on the test subset (thin
+  line), and at each epoch end on the whole test set: a separate measurement on more
+  digits, so its points are hollow diamonds, not joined to the line (the legend says
+  which is which).
 - Learning rate; gradient norm of each layer; share of dead ReLU units of each hidden
   layer (layers told apart by line style, runs by colour).
 
@@ -47,11 +52,43 @@ def _faint(colour: str, share: float = 0.3) -> QtGui.QColor:
     return QtGui.QColor(mix(c.red()), mix(c.green()), mix(c.blue()))
 
 
+class Readout(pg.LabelItem):
+    """The hover line: a LabelItem whose size does not follow its text. pyqtgraph's own
+    makes its minimum width the text's, so every hover could re-lay out (and repaint)
+    the plots around it, and an export drew them where the last hover had pushed them."""
+
+    def updateMin(self) -> None:  # noqa: N802 - pyqtgraph's name
+        height = self.itemRect().height()  # one line of the label's font
+        if getattr(self, "_line_height", None) == height:
+            return
+        self._line_height = height
+        self.setMinimumWidth(0)
+        self.setMinimumHeight(height)
+        self._sizeHint = {
+            QtCore.Qt.SizeHint.MinimumSize: (0, height),
+            QtCore.Qt.SizeHint.PreferredSize: (0, height),
+            QtCore.Qt.SizeHint.MaximumSize: (-1, -1),
+            QtCore.Qt.SizeHint.MinimumDescent: (0, 0),
+        }
+        self.updateGeometry()
+
+
+def full_test_marker(colour) -> dict:
+    """The epoch-end evaluations on the whole test set: hollow diamonds, no line (a
+    different sample from the subset curve, so not joined to it)."""
+    return dict(pen=None, symbol="d", symbolSize=9, symbolBrush=pg.mkBrush("w"),
+                symbolPen=pg.mkPen(colour, width=2))
+
+
+TRAIN_TITLE = "Training loss per batch (each run's own loss)"
+TEST_LOSS_TITLE = "Test cross-entropy"  # of every run, whatever its loss
+
+
 class _RunItems:
     """The plot items of one run (created once)."""
 
     def __init__(self, plots: CurvePlots, run) -> None:
-        c = run.colour
+        c = self.colour = run.colour
         self.revision = -1
         self.weight = -1.0
         self.status = ""
@@ -60,11 +97,10 @@ class _RunItems:
         self.diverged = pg.TextItem("", color=c, anchor=(0, 1))
         plots.train.addItem(self.diverged, ignoreBounds=True)
         thin = pg.mkPen(c, width=1.5)
-        dot = dict(symbol="o", symbolSize=7, symbolBrush=c, symbolPen=None, pen=pg.mkPen(c, width=2))
         self.test_loss = plots.test_loss.plot(pen=thin)
-        self.test_loss_epoch = plots.test_loss.plot(**dot)
+        self.test_loss_epoch = plots.test_loss.plot(**full_test_marker(c))
         self.test_acc = plots.test_acc.plot(pen=thin)
-        self.test_acc_epoch = plots.test_acc.plot(**dot)
+        self.test_acc_epoch = plots.test_acc.plot(**full_test_marker(c))
         self.lr = _long(plots.lr.plot(pen=pg.mkPen(c, width=2)))
         self.grads: list[pg.PlotDataItem] = []
         self.dead: list[pg.PlotDataItem] = []
@@ -78,19 +114,18 @@ class CurvePlots:
     """Adds its plots to a `pg.GraphicsLayout` and keeps them in step with the runs."""
 
     def __init__(self, layout: pg.GraphicsLayout) -> None:
-        self.readout = pg.LabelItem("", justify="left", size="9pt")
+        self.readout = Readout("", justify="left", size="9pt")
         layout.addItem(self.readout, row=0, col=0, colspan=4)
         # Tidy axes: in these small plots pyqtgraph's own would print labels over each other.
-        self.train = layout.addPlot(row=1, col=0, colspan=2, title="Training loss per batch",
-                                    axisItems=tidy_axes())
-        self.test_loss = layout.addPlot(row=1, col=2, title="Test loss", axisItems=tidy_axes())
+        self.train = layout.addPlot(row=1, col=0, colspan=2, title=TRAIN_TITLE, axisItems=tidy_axes())
+        self.test_loss = layout.addPlot(row=1, col=2, title=TEST_LOSS_TITLE, axisItems=tidy_axes())
         self.test_acc = layout.addPlot(row=1, col=3, title="Test accuracy (%)", axisItems=tidy_axes())
         # Log scale: learning rates of different optimizers differ by orders of magnitude.
         self.lr = layout.addPlot(row=2, col=0, title="Learning rate", axisItems=tidy_axes())
         self.grads = layout.addPlot(row=2, col=1, title="Gradient norm per layer", axisItems=tidy_axes())
         self.dead = layout.addPlot(row=2, col=2, title="Dead ReLU units (%)", axisItems=tidy_axes())
         self.plots = {
-            "training loss": self.train, "test loss": self.test_loss,
+            "training loss (own)": self.train, "test cross-entropy": self.test_loss,
             "test accuracy %": self.test_acc, "learning rate": self.lr,
             "gradient norm": self.grads, "dead units %": self.dead,
         }
@@ -106,6 +141,12 @@ class CurvePlots:
         self.hidden_legend = self.dead.addLegend(offset=(-4, -4), labelTextSize="7pt",
                                                  verSpacing=-6, brush=pg.mkBrush(255, 255, 255, 190))
         self.lr.setLogMode(y=True)
+        # What the line and the diamonds of the test plots are (grey: for every run).
+        self.test_legend = self.test_acc.addLegend(offset=(-4, -4), labelTextSize="7pt", verSpacing=-6,
+                                                   brush=pg.mkBrush(255, 255, 255, 190))
+        grey = (90, 90, 90)
+        self.test_legend.addItem(pg.PlotDataItem(pen=pg.mkPen(grey, width=1.5)), "test subset")
+        self.test_legend.addItem(pg.PlotDataItem(**full_test_marker(grey)), "full test set")
         self._layer_keys: tuple = ()
         self.log_y = False
         self._epochs = 0
@@ -116,6 +157,7 @@ class CurvePlots:
             plot.vb.sigRangeChangedManually.connect(
                 lambda *_, p=plot: self._follow.__setitem__(p, False))
         self.runs: dict[int, _RunItems] = {}
+        self.per_class = None  # the per-class accuracy plot, when the view adds one: it reads out too
 
     # -- options ---------------------------------------------------------------------------
     def set_log_y(self, on: bool) -> None:
@@ -212,9 +254,11 @@ class CurvePlots:
         self._layers(run, items, x, n)
         for points, line, dots in ((run.subset_evals, items.test_loss, items.test_acc),
                                    (run.epoch_evals, items.test_loss_epoch, items.test_acc_epoch)):
-            ex, loss, acc = points.epoch.view(), points.loss.view(), points.accuracy.view()
-            ok = np.isfinite(loss)
-            line.setData(ex[ok], loss[ok])
+            # Cross-entropy for every run, whatever it trains with: one scale for all.
+            ex, ce, acc = points.epoch.view(), points.cross_entropy.view(), points.accuracy.view()
+            ok = np.isfinite(ce)
+            line.setData(ex[ok], ce[ok])
+            ok = np.isfinite(acc)
             dots.setData(ex[ok], 100 * acc[ok])
         if run.status != items.status:
             items.status = run.status
@@ -274,19 +318,47 @@ class CurvePlots:
             if plot.ctrl.logYCheck.isChecked():
                 y = 10**y
             text = f"<b>{name}</b> · epoch {x:.3f} · {y:.4g}"
-            if plot is self.train:
-                text += self._values_at(x)
-            self.readout.setText(text)
+            self.readout.setText(text + self.values_at(plot, x))
             return
+        if self.per_class is not None and self.per_class.sceneBoundingRect().contains(pos):
+            digit = self.per_class.vb.mapSceneToView(pos).x()
+            self.readout.setText(self.per_class.describe(digit))
 
-    def _values_at(self, epoch: float) -> str:
-        """Each run's smoothed training loss at the hovered epoch."""
+    def values_at(self, plot: pg.PlotItem, epoch: float) -> str:
+        """Each run's value in `plot` at the hovered epoch, in the run's colour: the
+        nearest point of its curve (the training loss's smoothed curve; in the test
+        plots the nearest evaluation, subset or full test set)."""
         parts = []
         for items in self.runs.values():
-            xs, ys = items.smooth.getData()
-            if xs is None or not len(xs):
+            if plot is self.train:
+                sources, fmt = [items.smooth], "{:.4f}"
+            elif plot is self.test_loss:
+                sources, fmt = [items.test_loss, items.test_loss_epoch], "{:.4f}"
+            elif plot is self.test_acc:
+                sources, fmt = [items.test_acc, items.test_acc_epoch], "{:.2f}%"
+            elif plot is self.lr:
+                sources, fmt = [items.lr], "{:.3g}"
+            else:
+                return ""
+            nearest = _nearest(sources, epoch)
+            if nearest is None:
                 continue
-            i = int(np.clip(np.searchsorted(xs, epoch), 0, len(xs) - 1))
-            colour = items.smooth.opts["pen"].color().name()
-            parts.append(f"<span style='color:{colour}'>■ {ys[i]:.4f}</span>")
-        return " · smoothed: " + " ".join(parts) if parts else ""
+            x, y = nearest
+            colour = items.colour
+            where = "" if plot is self.train else f" (epoch {x:.2f})"
+            parts.append(f"<span style='color:{colour}'>■ {fmt.format(y)}{where}</span>")
+        label = " · smoothed: " if plot is self.train else " · "
+        return label + " ".join(parts) if parts else ""
+
+
+def _nearest(items: list[pg.PlotDataItem], x: float) -> tuple[float, float] | None:
+    """The (x, y) data point nearest to x in the x direction among `items`' data."""
+    best = None
+    for item in items:
+        xs, ys = item.xData, item.yData  # the data as given, not log-transformed
+        if xs is None or not len(xs):
+            continue
+        i = int(np.argmin(np.abs(xs - x)))
+        if best is None or abs(xs[i] - x) < abs(best[0] - x):
+            best = (float(xs[i]), float(ys[i]))
+    return best

@@ -8,6 +8,8 @@ holds `Run`s; it neither trains nor draws.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from gradlab.core.mnist.frames import TrainConfig
@@ -26,6 +28,7 @@ class RunQueue(QtWidgets.QGroupBox):
 
     selection_changed = QtCore.Signal(object)
     add_requested = QtCore.Signal()
+    clear_requested = QtCore.Signal()
     removed = QtCore.Signal(object)
 
     def __init__(self, parent=None) -> None:
@@ -46,9 +49,16 @@ class RunQueue(QtWidgets.QGroupBox):
         self.remove_button = QtWidgets.QPushButton("Remove")
         self.remove_button.setObjectName("remove_run")
         self.remove_button.clicked.connect(self.remove_selected)
+        self.clear_button = QtWidgets.QPushButton("Clear all")
+        self.clear_button.setObjectName("clear_runs")
+        self.clear_button.setToolTip("Remove every run from the queue and the plots")
+        self.clear_button.clicked.connect(self.clear_requested)
+        # Asked before a run with unsaved training is removed; the tab sets it (it may save).
+        self.confirm_remove: Callable[[list[Run]], bool] = lambda runs: True
         buttons = QtWidgets.QHBoxLayout()
         buttons.addWidget(self.add_button, 1)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.clear_button)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 6)
         note = QtWidgets.QLabel("Same seed: same initial weights, same batches.")
@@ -95,6 +105,12 @@ class RunQueue(QtWidgets.QGroupBox):
         run = self.selected()
         if run is None or run.status == RunStatus.RUNNING:
             return  # a running run is stopped first; the tab disables the button meanwhile
+        if run.unsaved and not self.confirm_remove([run]):
+            return
+        self.remove(run)
+
+    def remove(self, run: Run) -> None:
+        """Take `run` off the queue, without asking."""
         row = self.runs.index(run)
         self.runs.pop(row)
         self.list.takeItem(row)

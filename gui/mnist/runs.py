@@ -35,18 +35,24 @@ class RunStatus(StrEnum):
 
 @dataclass
 class Points:
-    """An evaluation series: x (fractional epoch or step), test loss, test accuracy."""
+    """An evaluation series: x (fractional epoch or step), the run's own test loss, the
+    test cross-entropy (the measure every run is compared on), test accuracy."""
 
     epoch: GrowingArray = field(default_factory=GrowingArray)
     step: GrowingArray = field(default_factory=GrowingArray)
     loss: GrowingArray = field(default_factory=GrowingArray)
     accuracy: GrowingArray = field(default_factory=GrowingArray)
+    cross_entropy: GrowingArray = field(default_factory=GrowingArray)
 
     def add(self, e: Evaluation) -> None:
-        self.epoch.extend([e.epoch])
-        self.step.extend([e.step])
-        self.loss.extend([e.test_loss])
-        self.accuracy.extend([e.test_accuracy])
+        self.extend(e.epoch, e.step, e.test_loss, e.test_accuracy, e.test_cross_entropy)
+
+    def extend(self, epoch: float, step: int, loss: float, accuracy: float, cross_entropy: float) -> None:
+        self.epoch.extend([epoch])
+        self.step.extend([step])
+        self.loss.extend([loss])
+        self.accuracy.extend([accuracy])
+        self.cross_entropy.extend([cross_entropy])
 
 
 class Run:
@@ -57,6 +63,8 @@ class Run:
         self.colour = colour
         self.number = number
         self.revision = 0  # bumped on every change, so views redraw only what changed
+        self.saved_revision: int | None = None  # `revision` when last saved (or loaded)
+        self.note = ""  # what a reader should know about the run (an old file's gaps)
         self.reset()
 
     def reset(self) -> None:
@@ -91,6 +99,18 @@ class Run:
     @property
     def finished(self) -> bool:
         return self.status in (RunStatus.DONE, RunStatus.DIVERGED, RunStatus.FAILED)
+
+    @property
+    def unsaved(self) -> bool:
+        """True when closing or removing it would lose training that could be saved: it
+        has trained steps and a checkpoint (or is training now), not saved since its last
+        change (a loaded run counts as saved)."""
+        return (len(self.steps) > 0 and self.status != RunStatus.REMOVED
+                and (self.checkpoint is not None or self.status == RunStatus.RUNNING)
+                and self.saved_revision != self.revision)
+
+    def mark_saved(self) -> None:
+        self.saved_revision = self.revision
 
     @property
     def resumable(self) -> bool:
@@ -189,14 +209,22 @@ def run_from_checkpoint(checkpoint: Any, colour: str, number: int) -> Run:
         run.grad_norms.extend(np.asarray(h.grad_norms, np.float64))
         run.dead_fraction.extend(np.asarray(h.dead_fraction, np.float64))
     per_epoch = None
+    own_is_ce = checkpoint.config.loss == "cross_entropy"  # its own test loss is the measure
+    missing = 0
     for e in h.evaluations:
         target = run.epoch_evals if e.kind == "epoch" else run.subset_evals
-        target.epoch.extend([e.epoch])
-        target.step.extend([e.step])
-        target.loss.extend([e.test_loss])
-        target.accuracy.extend([e.test_accuracy])
+        ce = e.test_cross_entropy
+        if math.isnan(ce) and own_is_ce:
+            ce = e.test_loss
+        missing += math.isnan(ce) and not math.isnan(e.test_loss)
+        target.extend(e.epoch, e.step, e.test_loss, e.test_accuracy, ce)
         if e.epoch > 0:
             per_epoch = e.step / e.epoch  # steps per epoch, read back from the history
+    if missing:
+        # Saved before every evaluation measured the test cross-entropy, and trained with
+        # another loss: its test curve cannot be put on the common scale.
+        run.note = ("saved by an older GradLab without test cross-entropy: its test "
+                    "cross-entropy is not drawn (accuracy and training loss are)")
     run.epoch_results = list(h.epochs)
     run.checkpoint = checkpoint
     run.evaluation = checkpoint.evaluation  # the pictures of its latest evaluation
@@ -209,4 +237,5 @@ def run_from_checkpoint(checkpoint: Any, colour: str, number: int) -> Run:
     else:
         run.status = RunStatus.STOPPED
     run.revision += 1
+    run.mark_saved()  # it is a file already: closing loses nothing until it trains more
     return run

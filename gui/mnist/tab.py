@@ -9,14 +9,19 @@ something changed: at most 30 times a second when idle; while a run trains it st
 wall time (`_pace`: a paint holds the GIL the worker needs).
 
 `MnistTab(parent=None, data_folder=None)` is self-contained (its own data chooser and
-status line). The main window calls `shutdown(timeout_ms)` when it closes; the tab's own
-`closeEvent` does the same when it is a window by itself.
+status line). The main window asks `confirm_close()` before it closes (runs whose
+training is not saved: Save runs…, Discard or Cancel) and calls `shutdown(timeout_ms)`
+when it does; the tab's own `closeEvent` shuts down too when it is a window by itself.
+Removing a run whose training is not saved, or "Clear all", asks the same question.
+The questions go through `ask_unsaved` and `choose_folder`, attributes a test (or a
+script) may replace.
 """
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Callable
 
 from PySide6 import QtCore, QtWidgets
 
@@ -39,6 +44,27 @@ START_REDRAW_MS = 150
 # win the GIL back, so a busy GUI slows training more than its CPU time suggests.
 TRAINING_DUTY = 0.03
 RUN_FILTER = "GradLab MNIST run (*.pt)"
+IDLE_TEXT = "Add settings to the queue, then press Start."
+# The answers of `ask_unsaved`.
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+def ask_unsaved(parent: QtWidgets.QWidget, title: str, text: str, discard: str) -> str:
+    """Save runs… / `discard` / Cancel, as SAVE, DISCARD or CANCEL (Escape: CANCEL)."""
+    box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, title, text, parent=parent)
+    save = box.addButton("Save runs…", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+    drop = box.addButton(discard, QtWidgets.QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return SAVE if clicked is save else DISCARD if clicked is drop else CANCEL
+
+
+def choose_folder(parent: QtWidgets.QWidget) -> Path | None:
+    folder = QtWidgets.QFileDialog.getExistingDirectory(parent, "Save the runs in this folder")
+    return Path(folder) if folder else None
 
 
 class MnistTab(QtWidgets.QWidget):
@@ -53,6 +79,10 @@ class MnistTab(QtWidgets.QWidget):
         self._dirty = False
         self._seen: dict[int, str] = {}  # run id -> status text shown in the queue list
         self._pace_mark: tuple[float, float] | None = None  # (wall, GUI CPU) at the last redraw
+        # The questions asked before training is lost; replaceable (tests answer them).
+        self.ask_unsaved: Callable[[str, str, str], str] = (
+            lambda title, text, discard: ask_unsaved(self, title, text, discard))
+        self.choose_folder: Callable[[], Path | None] = lambda: choose_folder(self)
 
         # -- left: data, settings, queue ------------------------------------------------------
         self.data_panel = DataPanel(data_folder)
@@ -172,6 +202,8 @@ class MnistTab(QtWidgets.QWidget):
         self.queue.add_requested.connect(self.add_current)
         self.queue.selection_changed.connect(self._on_selected)
         self.queue.removed.connect(lambda _run: self._mark_dirty())
+        self.queue.confirm_remove = self._confirm_remove
+        self.queue.clear_requested.connect(self.clear_runs)
         self.data_panel.loaded.connect(lambda _data: self._update_buttons())
         self.data_panel.unavailable.connect(lambda _msg: self._update_buttons())
         app = QtWidgets.QApplication.instance()
@@ -271,6 +303,87 @@ class MnistTab(QtWidgets.QWidget):
         self.timer.stop()
         return ok
 
+    # -- runs that would be lost ---------------------------------------------------------------
+    def unsaved_runs(self) -> list:
+        """Runs whose training is not in a file (see `Run.unsaved`)."""
+        return [r for r in self.runs if r.unsaved]
+
+    def has_unsaved_runs(self) -> bool:
+        return bool(self.unsaved_runs())
+
+    def confirm_close(self) -> bool:
+        """Before the window closes: True when nothing would be lost, or the user saved
+        the runs or chose to discard them; False (stay open) on Cancel."""
+        runs = self.unsaved_runs()
+        if not runs:
+            return True
+        training = " (one is still training)" if self.runner.running() else ""
+        text = (f"{_runs_text(runs)} {'has' if len(runs) == 1 else 'have'} training that is not "
+                f"saved{training}. Closing loses {'it' if len(runs) == 1 else 'them'}.")
+        return self._settle(runs, "Close GradLab?", text, "Discard and close")
+
+    def _confirm_remove(self, runs: list) -> bool:
+        """The queue's question before it removes runs with unsaved training."""
+        text = f"{_runs_text(runs)} {'has' if len(runs) == 1 else 'have'} training that is not saved."
+        return self._settle(runs, "Remove runs?", text, "Remove")
+
+    def _settle(self, runs: list, title: str, text: str, discard: str) -> bool:
+        """Ask; save if asked to. True when the caller may go on and lose the runs."""
+        answer = self.ask_unsaved(title, text, discard)
+        if answer == DISCARD:
+            return True
+        if answer != SAVE:
+            return False
+        return self.save_runs(runs)
+
+    def save_runs(self, runs: list) -> bool:
+        """Save `runs` into a folder the user chooses, as mnist-run-N.pt (never over a
+        file); a run still training is stopped first, so it has a checkpoint. True when
+        every run that has a checkpoint was saved."""
+        if any(r.status == RunStatus.RUNNING for r in runs):
+            self._stop_and_drain()
+        folder = self.choose_folder()
+        if folder is None:
+            return False
+        written = []
+        for run in runs:
+            if run.checkpoint is None:
+                continue  # failed, or ended without a final frame: nothing to resume from
+            path = folder / f"mnist-run-{run.number}.pt"
+            n = 2
+            while path.exists():
+                path, n = folder / f"mnist-run-{run.number}-{n}.pt", n + 1
+            try:
+                self.save_run_to(run, path)
+            except OSError as e:
+                self._say(f"Could not save run {run.number} to {path}: {e}", error=True)
+                return False
+            written.append(path.name)
+        self._say(f"Saved {', '.join(written)} in {folder}" if written else "Nothing to save.")
+        return True
+
+    def _stop_and_drain(self, timeout_s: float = 10.0) -> None:
+        """Stop training and deliver the worker's last frames (the checkpoint) now."""
+        self.runner.stop()
+        deadline = time.monotonic() + timeout_s
+        while self.runner.running() and time.monotonic() < deadline:
+            worker = self.runner.worker
+            if worker is not None:
+                worker._thread.wait(20)  # joined: its queued frames are waiting for us
+            QtCore.QCoreApplication.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+    def clear_runs(self) -> None:
+        """Remove every run (asked first when some training is not saved); not while
+        training."""
+        if self.runner.running() or not self.runs:
+            return
+        unsaved = self.unsaved_runs()
+        if unsaved and not self._confirm_remove(unsaved):
+            return
+        for run in list(self.runs):
+            self.queue.remove(run)
+        self._say("")
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.shutdown()
         super().closeEvent(event)
@@ -323,6 +436,8 @@ class MnistTab(QtWidgets.QWidget):
             self.progress.show_run(shown, runs.index(shown) + 1 if shown in runs else 0, len(runs))
         elif current is not None:
             self.progress.show_run(current, runs.index(current) + 1, len(runs))
+        elif not runs:
+            self.progress.idle(IDLE_TEXT)  # the runs it described are gone
         self._update_buttons()
         self._pace()
 
@@ -376,6 +491,7 @@ class MnistTab(QtWidgets.QWidget):
         self.resume_button.setEnabled(has_data and not running and bool(self.queue.pending(resume=True))
                                       and any(r.status == RunStatus.STOPPED for r in self.runs))
         self.queue.remove_button.setEnabled(selected is not None and selected.status != RunStatus.RUNNING)
+        self.queue.clear_button.setEnabled(bool(self.runs) and not running)
         self.save_button.setEnabled(selected is not None and selected.checkpoint is not None)
         self.load_button.setEnabled(self._loader is None)
         more = has_data and not running and self._can_train_more(selected)
@@ -407,6 +523,7 @@ class MnistTab(QtWidgets.QWidget):
         from gradlab.core.mnist.run_file import save_run  # torch, only when saving
 
         save_run(path, run.checkpoint)
+        run.mark_saved()
         self._say(f"Saved run {run.number} to {path}")
 
     def load_run(self) -> None:
@@ -444,7 +561,7 @@ class MnistTab(QtWidgets.QWidget):
             self._say(str(result), error=True)
             return
         run = self.queue.add_run(run_from_checkpoint(result, PALETTE.colour(0, on_dark=False), 0))
-        self._say(f"Loaded {path.name}: {run.status_text()}")
+        self._say(f"Loaded {path.name}: {run.status_text()}" + (f"; {run.note}" if run.note else ""))
         self._mark_dirty()
         self.run_loaded.emit(run)
 
@@ -463,6 +580,11 @@ class MnistTab(QtWidgets.QWidget):
             return
         self._say(f"Curves written to {path}")
 
+    def write_plots(self, path: Path) -> list[Path]:
+        """The plots as pictures (see `write_pictures`), without the hover readouts."""
+        with self.view.exporting():
+            return write_pictures(path, self.view.export_items(), overwrite=True)
+
     def export_plots(self) -> None:
         """The curves to the chosen file, the pictures to NAME-2 beside it."""
         path = self._save_path("Export plots", "mnist-plots.png", "PNG image (*.png);;SVG (*.svg)")
@@ -476,8 +598,16 @@ class MnistTab(QtWidgets.QWidget):
             if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 return
         try:
-            written = write_pictures(path, items, overwrite=True)
+            written = self.write_plots(path)
         except (ValueError, OSError) as e:
             self._say(str(e), error=True)
             return
         self._say("Plots written to " + ", ".join(str(p) for p in written))
+
+
+def _runs_text(runs: list) -> str:
+    """"Run 2" or "Runs 1, 3 and 4"."""
+    numbers = [str(r.number) for r in runs]
+    if len(numbers) == 1:
+        return f"Run {numbers[0]}"
+    return f"Runs {', '.join(numbers[:-1])} and {numbers[-1]}"

@@ -10,12 +10,15 @@ which other tabs share).
 
 from __future__ import annotations
 
+import contextlib
+from typing import Iterator
+
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from gradlab.gui.mnist.digit_grid import DigitGrid
 from gradlab.gui.mnist.images import ConfusionPlot, PerClassPlot, WeightsPlot
-from gradlab.gui.mnist.plots import CurvePlots
+from gradlab.gui.mnist.plots import CurvePlots, Readout
 from gradlab.gui.plotting.fonts import TITLE_ATTR, rescale_new_text, set_text_scale
 from gradlab.gui.plotting.legend import fit_legend
 from gradlab.gui.plotting.title import fit_titles
@@ -56,6 +59,7 @@ class MnistView(QtWidgets.QWidget):
         self.curves.connect_hover(self.curves_view.scene())
         self.per_class = PerClassPlot()
         self.ci.addItem(self.per_class, row=2, col=3)
+        self.curves.per_class = self.per_class  # the curves' readout line reads it out too
         self.confusion = ConfusionPlot()
         self.digits = DigitGrid(count=40, columns=8, title="Test digits: predicted label (red = mistake)")
         self.weights = WeightsPlot()
@@ -70,6 +74,10 @@ class MnistView(QtWidgets.QWidget):
         pictures.addItem(self.confusion, row=1, col=0)
         pictures.addItem(self.digits, row=1, col=1)
         pictures.addItem(self.weights, row=1, col=2)
+        # The confusion matrix's readout, under the pictures (the curves have theirs above).
+        self.pictures_readout = Readout("", justify="left", size="9pt", color=INK)
+        pictures.addItem(self.pictures_readout, row=2, col=0, colspan=3)
+        self.pictures_view.scene().sigMouseMoved.connect(self._hover_pictures)
         pictures.layout.setColumnStretchFactor(0, 2)
         pictures.layout.setColumnStretchFactor(1, 3)
         pictures.layout.setColumnStretchFactor(2, 2)
@@ -77,6 +85,7 @@ class MnistView(QtWidgets.QWidget):
             paper(plot)
         self.curves.readout.setAttr("color", INK)
         self.curves.readout.setText("hover over a plot to read its values")
+        self.pictures_readout.setText("hover over the confusion matrix to read a cell")
         self.ci.layout.setRowStretchFactor(1, 3)
         self.ci.layout.setRowStretchFactor(2, 2)
         splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
@@ -109,9 +118,34 @@ class MnistView(QtWidgets.QWidget):
         set_text_scale(self.pictures_view, k, titles=1.0)
         self.fit_legend()
 
+    def _hover_pictures(self, pos) -> None:
+        text = ""
+        if self.confusion.sceneBoundingRect().contains(pos):
+            p = self.confusion.vb.mapSceneToView(pos)
+            text = self.confusion.describe(p.x(), p.y())
+        self.pictures_readout.setText(text or "hover over the confusion matrix to read a cell")
+
+    def hover_items(self) -> list:
+        """The lines that follow the pointer: never part of an exported picture."""
+        return [self.curves.readout, self.pictures_readout]
+
     def export_items(self) -> list:
         """What "export plots" writes: the curves' layout, then the pictures'."""
         return [self.curves_view.ci, self.pictures_view.ci]
+
+    @contextlib.contextmanager
+    def exporting(self) -> Iterator[None]:
+        """Hide the hover readouts while an export renders the scenes: they describe
+        where the pointer was, which the picture does not show."""
+        items = self.hover_items()
+        shown = [item.isVisible() for item in items]
+        for item in items:
+            item.setVisible(False)
+        try:
+            yield
+        finally:
+            for item, visible in zip(items, shown):
+                item.setVisible(visible)
 
     def redraw(self, runs: list, selected, smoothing: float) -> None:
         self.curves.update(runs, smoothing)
