@@ -9,9 +9,11 @@ sub-command gets that by using these pieces and nothing of its own:
   with "-" (`--start -1.5,2`, `--expression "-x**2"`), which argparse would take for
   an option (see `join_dash_values`).
 - `split_spec` / `parse_spec`: the one syntax of every "thing with settings" option,
-  `name:key=value,key=value` (`adam:lr=0.05`, `focal:gamma=2`, `step:step_size=2`).
+  `name:key=value,key=value` (`adam:lr=0.05`, `focal:gamma=2`, `step:step_size=2`); a
+  value that is a list is written in brackets, `weights=[1,1,5]` (`SPEC_SYNTAX`, which
+  every --help shows).
 - `parse_number` (finite floats, and whole numbers with `whole=True`, with bounds),
-  `parse_value` (a number, a "/" list of numbers, or a word), `parse_bool`,
+  `parse_value` (a number, a [bracketed] list of numbers, or a word), `parse_bool`,
   `parse_optimizer` (a core optimizer from its spec).
 - `check_outputs`: every output path checked before anything runs, with one set of
   rules (see `check_output`), and two outputs naming the same file refused.
@@ -156,9 +158,17 @@ def parse_bool(text: str, what: str) -> bool:
 
 
 def parse_value(text: str, what: str) -> Any:
-    """A spec's value: a number ("2" -> 2, "0.5" -> 0.5), a list of numbers written with
-    "/" between them ("1/1/5" -> [1.0, 1.0, 5.0]), or a bare word ("inverse_frequency")."""
+    """A spec's value: a number ("2" -> 2, "0.5" -> 0.5), a list of numbers in brackets
+    ("[1,1,5]" -> [1.0, 1.0, 5.0]; the older "1/1/5" still reads the same), or a bare
+    word ("inverse_frequency")."""
     text = text.strip()
+    if text.startswith("[") or text.endswith("]"):
+        if not (text.startswith("[") and text.endswith("]")) or "[" in text[1:] or "]" in text[:-1]:
+            raise UsageError(f"{what}: a list is written [a,b,...], got {text!r}")
+        items = [item.strip() for item in text[1:-1].split(",")]
+        if items == [""] or "" in items:
+            raise UsageError(f"{what}: a list needs numbers between its commas, got {text!r}")
+        return [parse_number(item, what) for item in items]
     if "/" in text:
         return [parse_number(item, what) for item in text.split("/")]
     try:
@@ -175,14 +185,36 @@ def parse_value(text: str, what: str) -> Any:
 # -- specs: name:key=value,key=value --------------------------------------------------
 
 
+# How every spec option is written; each sub-command's --help shows it.
+SPEC_SYNTAX = "NAME:key=value,key=value; a list in brackets, e.g. weights=[1,1,1,1,1,1,1,1,1,5]"
+
+
 def split_items(text: str) -> list[str]:
     """The comma-separated items of a spec's settings, stripped, empty ones dropped.
 
-    The one place that decides where an item ends: when a value may hold a list with
-    commas ("weights=[1,1,5]"), split here only at commas outside brackets, and every
-    spec option of every sub-command reads it.
+    The one place that decides where an item ends: only at commas outside brackets, so
+    a list value keeps its commas ("weights=[1,1,5],x=2" -> ["weights=[1,1,5]", "x=2"]),
+    and every spec option of every sub-command reads it. An unclosed or unopened
+    bracket is a UsageError.
     """
-    return [item for item in (s.strip() for s in text.split(",")) if item]
+    items: list[str] = []
+    depth, current = 0, []
+    for char in text:
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth < 0:
+                raise UsageError("']' without its '['")
+        if char == "," and depth == 0:
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    if depth:
+        raise UsageError("'[' without its ']'")
+    items.append("".join(current))
+    return [item for item in (s.strip() for s in items) if item]
 
 
 def split_spec(spec: str, option: str) -> tuple[str, dict[str, str]]:
@@ -190,10 +222,15 @@ def split_spec(spec: str, option: str) -> tuple[str, dict[str, str]]:
     without "=" or a key given twice."""
     name, _, rest = spec.strip().partition(":")
     texts: dict[str, str] = {}
-    for item in split_items(rest):
+    try:
+        items = split_items(rest)
+    except UsageError as exc:
+        raise UsageError(f"{option} {spec!r}: {exc}") from None
+    for item in items:
         key, eq, value = (s.strip() for s in item.partition("="))
         if not eq or not key:
-            raise UsageError(f"{option} {spec!r}: expected key=value, got {item!r}")
+            hint = "; a list is written in brackets: key=[1,2,3]" if not eq and texts else ""
+            raise UsageError(f"{option} {spec!r}: expected key=value, got {item!r}{hint}")
         if key in texts:
             raise UsageError(f"{option} {spec!r}: {key} given twice")
         texts[key] = value
@@ -232,14 +269,29 @@ def parse_optimizer(spec: str, option: str = "--optimizer") -> Any:
 # -- output files -------------------------------------------------------------------
 
 
-def check_output(text: str, option: str, suffix: str | None = None) -> Path:
+# The formats GradLab writes or reads, by suffix: an output whose name says one of these
+# but that would be written in another format is refused (`--csv out.png` would put CSV
+# text in a file every viewer opens as a picture).
+KNOWN_SUFFIXES = {".csv": "CSV", ".png": "PNG", ".svg": "SVG", ".json": "JSON", ".pt": "saved run",
+                  ".npz": "NumPy", ".jpg": "JPEG", ".jpeg": "JPEG", ".pdf": "PDF", ".gz": "gzip",
+                  ".txt": "text", ".py": "Python"}
+
+
+def check_output(text: str, option: str, suffix: str | None = None, *,
+                 writes: str | None = None) -> Path:
     """The output path `text` (with "~" expanded), after checking, without creating
     anything, that it can be written: the suffix is `suffix` when one is required (any
-    case), the path is not a folder, its folder exists and is a folder, and the folder
+    case); with `writes` (the suffix of the format written, e.g. ".csv"), a name whose
+    suffix is another of `KNOWN_SUFFIXES` is refused (any other suffix, or none, is
+    allowed); the path is not a folder, its folder exists and is a folder, and the folder
     (and the file, when it exists) is writable."""
     path = Path(text).expanduser()
     if suffix is not None and path.suffix.lower() != suffix.lower():
         raise UsageError(f"{option} {text!r}: expected a {suffix} file name")
+    said = path.suffix.lower()
+    if writes is not None and said in KNOWN_SUFFIXES and said != writes.lower():
+        raise UsageError(f"{option} {text!r}: writes {KNOWN_SUFFIXES.get(writes.lower(), writes)}, "
+                         f"but the name says {KNOWN_SUFFIXES[said]}; use a {writes} file name")
     if path.is_dir():
         raise UsageError(f"{option} {text!r}: is a folder")
     folder = path.parent
@@ -255,18 +307,19 @@ def check_output(text: str, option: str, suffix: str | None = None) -> Path:
     return path
 
 
-def check_outputs(outputs: Mapping[str, tuple[str | None, str | None]]) -> dict[str, Path | None]:
+def check_outputs(outputs: Mapping[str, tuple[str | None, str | None]],
+                  writes: Mapping[str, str] | None = None) -> dict[str, Path | None]:
     """{option: (path text or None, required suffix or None)} -> {option: checked Path or
-    None}, each by `check_output` in the order given; two options naming the same file
-    (after "~", "..", and symbolic links) are refused, since the second would overwrite
-    the first."""
+    None}, each by `check_output` in the order given (`writes`: {option: the suffix of the
+    format it writes}, see `check_output`); two options naming the same file (after "~",
+    "..", and symbolic links) are refused, since the second would overwrite the first."""
     checked: dict[str, Path | None] = {}
     seen: dict[Path, str] = {}
     for option, (text, suffix) in outputs.items():
         if text is None:
             checked[option] = None
             continue
-        path = check_output(text, option, suffix)
+        path = check_output(text, option, suffix, writes=(writes or {}).get(option))
         same = seen.get(path.resolve())
         if same is not None:
             raise UsageError(f"{same} and {option} name the same file {text!r}")

@@ -6,7 +6,12 @@
 CSV columns are exactly `optimizer,step,x,y,loss`: one block per --optimizer in the
 order given, step 0 is the start, and the `optimizer` value is the spec as typed
 ("#2" added on an exact repeat). A diverged optimizer's block ends with a row at the
-diverged step whose values are nan, and stderr says "<label>: diverged at step k".
+diverged step whose values are nan, and its one summary line on stdout says
+"<label>: diverged at step k (last finite loss ...)".
+
+A start where the loss or its gradient is not finite (`--start 1e300,1e300`) is a bad
+argument: nothing could be raced from it. --csv names a CSV file: a name that says
+another format (`--csv out.png`) is refused.
 
 Every argument is checked before anything runs (through `gradlab.cli.args`, the pieces
 every sub-command shares; --csv and --png never the same file); a bad one exits 2 with
@@ -27,7 +32,7 @@ from typing import Any, Sequence, TextIO
 import numpy as np
 
 from gradlab.cli.args import (
-    Parser, UsageError, check_outputs, fail, parse_number, parse_optimizer,
+    SPEC_SYNTAX, Parser, UsageError, check_outputs, fail, parse_number, parse_optimizer,
 )
 from gradlab.core import optimizers, surfaces
 from gradlab.core.atomic_file import atomic_path, atomic_write
@@ -46,7 +51,7 @@ MAX_STEPS = 1_000_000
 def build_parser() -> Parser:
     # "-1.5,2" and "-x**2" start with "-": argparse would take them for options.
     p = Parser(prog=PROG, description="Race optimizers on a 2-D loss surface, headless.",
-               dash_values=("--start", "--expression"))
+               epilog=f"Optimizer specs: {SPEC_SYNTAX}.", dash_values=("--start", "--expression"))
     where = p.add_mutually_exclusive_group()
     where.add_argument("--surface", metavar="NAME",
                        help=f"a built-in surface (default {DEFAULT_SURFACE}): {', '.join(surfaces.names())}")
@@ -57,7 +62,7 @@ def build_parser() -> Parser:
     p.add_argument("--optimizer", metavar="NAME:key=value,...", action="append", default=[],
                    help=f"repeatable; names: {', '.join(optimizers.names())} "
                         f"(default: {' '.join(DEFAULT_OPTIMIZERS)})")
-    p.add_argument("--csv", metavar="PATH", help="write optimizer,step,x,y,loss rows here")
+    p.add_argument("--csv", metavar="PATH", help="write optimizer,step,x,y,loss rows here (a .csv name)")
     p.add_argument("--png", metavar="PATH", help="render the paths over the surface to this PNG")
     return p
 
@@ -71,6 +76,20 @@ def parse_start(text: str) -> tuple[float, float]:
     if len(parts) != 2:
         raise UsageError(f"--start: expected X,Y (two numbers), got {text!r}")
     return parse_number(parts[0], "--start x"), parse_number(parts[1], "--start y")
+
+
+def check_start(surface: Any, start: tuple[float, float]) -> None:
+    """UsageError unless the loss and its gradient are finite at `start`: from there every
+    optimizer would 'diverge at step 0' and the CSV would hold only nan."""
+    x, y = start
+    with np.errstate(all="ignore"):
+        value = float(surface.value(np.float64(x), np.float64(y)))
+        grad = [float(g) for g in surface.grad(np.float64(x), np.float64(y))]
+    bad = [name for name, v in (("loss", value), ("gradient", grad[0]), ("gradient", grad[1]))
+           if not math.isfinite(v)]
+    if bad:
+        raise UsageError(f"--start {x:g},{y:g}: the {bad[0]} is not finite there "
+                         f"(f = {value:g}); pick a start inside the surface")
 
 
 def parse_steps(text: str) -> int:
@@ -105,10 +124,11 @@ def parse_args(argv: Sequence[str]) -> RaceArgs:
         except ValueError as exc:
             raise UsageError(f"--surface: {exc}") from None
     start = parse_start(ns.start) if ns.start is not None else surface.start
+    check_start(surface, start)
     steps = parse_steps(ns.steps)
     specs = [s.strip() for s in ns.optimizer] or list(DEFAULT_OPTIMIZERS)
     opts = [parse_optimizer(spec) for spec in specs]
-    outputs = check_outputs({"--csv": (ns.csv, None), "--png": (ns.png, ".png")})
+    outputs = check_outputs({"--csv": (ns.csv, None), "--png": (ns.png, ".png")}, writes={"--csv": ".csv"})
     return RaceArgs(surface, start, steps, opts, default_labels(specs), outputs["--csv"], outputs["--png"])
 
 
@@ -186,9 +206,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
         write_outputs(args, race, points, losses)
     except OSError as exc:  # the folder became unwritable, the disk is full, ...
         return fail(PROG, exc, stderr)
-    for label, k in zip(race.labels, race.diverged):
-        if k is not None:
-            print(f"{label}: diverged at step {k}", file=stderr)
+    # A diverged optimizer is reported once, in its summary line (which also says the last
+    # finite loss), not again on stderr.
     for line in summary_lines(race, points, losses):
         print(line, file=stdout)
     return 0

@@ -7,16 +7,18 @@
 The JSON (written atomically, after the run) is
 
     {"config": {...TrainConfig...},
-     "epochs": [{"epoch", "train_loss", "test_loss", "test_accuracy", "seconds"}, ...],
+     "epochs": [{"epoch", "train_loss", "test_loss", "test_accuracy", "seconds",
+                 "test_cross_entropy"}, ...],
      "samples_per_second": float, "diverged": int | null}
 
-with `seconds` the wall time of that epoch's training only (no evaluation) and
+with `test_loss` the run's own loss on the test set, `test_cross_entropy` the common
+measure (the same for every loss, to compare runs), `seconds` the wall time of that epoch's training only (no evaluation) and
 `samples_per_second` the training samples of all epochs over their total `seconds`.
 A progress bar (tqdm) goes to stderr. Optimizer specs are every sub-command's
 "name:key=value,..." (`gradlab.cli.args`), with "torch:adam:lr=0.001" for torch.optim's
 reference; loss and schedule specs read the same way ("focal:gamma=2",
 "weighted_cross_entropy:weights=inverse_frequency", "step:step_size=2,gamma=0.5"; a list
-value is written with "/" between its numbers: "weights=1/1/1/1/1/1/1/1/1/5").
+value is written in brackets: "weights=[1,1,1,1,1,1,1,1,1,5]", see `SPEC_SYNTAX`).
 
 Every argument (through `gradlab.cli.args`: output paths by its rules, and --json and
 --save never the same file) and the data are checked before training; a bad one exits 2
@@ -33,8 +35,8 @@ from pathlib import Path
 from typing import Any, Sequence, TextIO
 
 from gradlab.cli.args import (
-    Parser, UsageError, check_outputs, fail, parse_number, parse_optimizer, parse_spec,
-    parse_value, split_items,
+    SPEC_SYNTAX, Parser, UsageError, check_outputs, fail, parse_number, parse_optimizer,
+    parse_spec, parse_value, split_items,
 )
 from gradlab.core.atomic_file import atomic_write
 from gradlab.core.mnist.frames import (
@@ -47,6 +49,7 @@ PROG = "gradlab train"
 def build_parser() -> Parser:
     # leaky_relu's slope may be written "-1e-3", which argparse would take for an option.
     p = Parser(prog=PROG, description="Train the 784-512-256-10 MNIST network headless.",
+               epilog=f"Specs (--optimizer, --loss, --schedule): {SPEC_SYNTAX}.",
                dash_values=("--alpha",))
     p.add_argument("--data", metavar="DIR",
                    help="folder with the four MNIST files (or ROOT of ROOT/MNIST/raw); "
@@ -55,7 +58,9 @@ def build_parser() -> Parser:
                    help="a core optimizer (adam, sgd, momentum, ...) or torch:NAME for "
                         "torch.optim's (default adam:lr=0.001)")
     p.add_argument("--loss", metavar="NAME:key=value,...", default="cross_entropy",
-                   help=f"one of {', '.join(LOSSES)} (default cross_entropy)")
+                   help=f"one of {', '.join(LOSSES)} (default cross_entropy); class weights "
+                        f"as a list, one per digit: weighted_cross_entropy:weights=[1,1,1,1,1,1,1,1,1,5] "
+                        f"or weights=inverse_frequency; focal:gamma=2")
     p.add_argument("--activation", default="relu", metavar="NAME",
                    help=f"hidden activation: {', '.join(HIDDEN_ACTIVATIONS)} (default relu)")
     p.add_argument("--alpha", metavar="A", help="leaky_relu's negative slope (default 0.01)")
@@ -102,7 +107,11 @@ def parse_train_optimizer(spec: str) -> tuple[str, dict[str, Any]]:
 
 def parse_imbalance(text: str | None) -> dict[int, float]:
     out: dict[int, float] = {}
-    for item in split_items(text or ""):
+    try:
+        items = split_items(text or "")
+    except UsageError as exc:
+        raise UsageError(f"--imbalance: {exc}") from None
+    for item in items:
         digit, eq, frac = item.partition("=")
         if not eq:
             raise UsageError(f"--imbalance: expected DIGIT=FRACTION, got {item!r}")
@@ -161,7 +170,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
 
     try:
         args = build_parser().parse_args(argv)
-        outputs = check_outputs({"--json": (args.json, None), "--save": (args.save, None)})
+        outputs = check_outputs({"--json": (args.json, None), "--save": (args.save, None)},
+                                writes={"--json": ".json", "--save": ".pt"})
         json_path, save_path = outputs["--json"], outputs["--save"]
         config = build_config(args)
     except UsageError as e:
@@ -203,7 +213,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
                 r = frame.epoch_result
                 epochs.append({"epoch": r.epoch, "train_loss": _finite_or_none(r.train_loss),
                                "test_loss": _finite_or_none(r.test_loss),
-                               "test_accuracy": r.test_accuracy, "seconds": r.seconds})
+                               "test_accuracy": r.test_accuracy, "seconds": r.seconds,
+                               "test_cross_entropy": _finite_or_none(r.test_cross_entropy)})
                 bar.write(f"epoch {r.epoch}: train loss {r.train_loss:.4f}, test loss "
                           f"{r.test_loss:.4f}, test accuracy {100 * r.test_accuracy:.2f}%, "
                           f"{r.seconds:.1f} s", file=stderr)

@@ -178,12 +178,12 @@ def _alpha(name: str, params: dict, default: float, lo_open: bool) -> float:
 
 
 def _make_sigmoid(p: dict) -> Activation:
-    return Activation("sigmoid", "Sigmoid", {}, "σ(x) = 1 / (1 + e^(−x))",
+    return Activation("sigmoid", "Sigmoid", {}, "σ(x) = 1 / (1 + e⁻ˣ)",
                       "σ'(x) = σ(x)(1 − σ(x))", _sigmoid, _sigmoid_d)
 
 
 def _make_tanh(p: dict) -> Activation:
-    return Activation("tanh", "Tanh", {}, "tanh(x) = (eˣ − e^(−x)) / (eˣ + e^(−x))",
+    return Activation("tanh", "Tanh", {}, "tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)",
                       "tanh'(x) = 1 − tanh²(x)", _tanh, _tanh_d)
 
 
@@ -208,12 +208,12 @@ def _make_elu(p: dict) -> Activation:
 
 def _make_gelu(p: dict) -> Activation:
     return Activation("gelu", "GELU", {}, "GELU(x) = x Φ(x),  Φ(x) = ½(1 + erf(x / √2))",
-                      "GELU'(x) = Φ(x) + x φ(x),  φ(x) = e^(−x²/2) / √(2π)", _gelu, _gelu_d)
+                      "GELU'(x) = Φ(x) + x φ(x),  φ(x) = exp(−x²/2) / √(2π)", _gelu, _gelu_d)
 
 
 def _make_softplus(p: dict) -> Activation:
     return Activation("softplus", "Softplus", {}, "softplus(x) = ln(1 + eˣ)",
-                      "softplus'(x) = σ(x) = 1 / (1 + e^(−x))", _softplus, _softplus_d)
+                      "softplus'(x) = σ(x) = 1 / (1 + e⁻ˣ)", _softplus, _softplus_d)
 
 
 def _make_swish(p: dict) -> Activation:

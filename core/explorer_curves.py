@@ -3,8 +3,11 @@
 Activations: f(x) and f'(x) sampled from `gradlab.core.activations`, and the intervals
 where f' is exactly 0 ("dead": no gradient at all, ReLU's negative side) or nearly 0
 ("saturated": |f'| < threshold, sigmoid and tanh far from 0). Backprop multiplies by
-f'(z) at every layer (δ_l = Wᵀ δ_{l+1} ⊙ f'(z_l)), so a unit sitting there learns slowly
-or not at all.
+f'(z) at every layer (δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾)ᵀ δ⁽ˡ⁺¹⁾ ⊙ f′(z⁽ˡ⁾)), so a unit sitting there learns
+slowly or not at all. Where f' jumps (ReLU, leaky ReLU, ELU with α ≠ 1, all at 0) the
+curve is drawn with a gap (`Jump`, `ActivationCurve.df_pieces`): a derivative with a jump
+has no vertical segment, only a closed dot at the value it takes and an open one at the
+value it approaches.
 
 Losses: one sample whose true class y gets predicted probability p, the other C − 1
 classes sharing the rest evenly. The logits are z = log q with q_y = p and
@@ -17,13 +20,15 @@ and ∂L/∂z; the chain rule through z(p) gives the slope against p:
 ∂L/∂z_y is what backprop actually sends into the network. For cross-entropy it is p − 1:
 a confident wrong answer (p → 0) gets the strongest push. For MSE after a softmax it
 carries the softmax's slope p(1 − p) and vanishes as p → 0: the confidently wrong sample
-barely learns. Focal loss multiplies cross-entropy by (1 − p)^γ, which is tiny for easy
+barely learns. Focal loss multiplies cross-entropy by (1 − p)ᵞ, which is tiny for easy
 samples (p near 1), so the hard ones dominate the gradient.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,6 +52,22 @@ class Region:
 
 
 @dataclass(frozen=True)
+class Jump:
+    """f' jumps at x: it approaches `left` from below and `right` from above, and takes
+    `value` at x itself (the closed dot; the other side's limit is the open one)."""
+
+    x: float
+    left: float
+    right: float
+    value: float
+
+    @property
+    def open_values(self) -> list[float]:
+        """The one-sided limits that f' does not take at x (open circles)."""
+        return [v for v in (self.left, self.right) if not math.isclose(v, self.value, abs_tol=1e-12)]
+
+
+@dataclass(frozen=True)
 class ActivationCurve:
     name: str
     title: str
@@ -56,6 +77,13 @@ class ActivationCurve:
     f: np.ndarray
     df: np.ndarray
     regions: list[Region]
+    jumps: list[Jump] = dataclasses.field(default_factory=list)
+
+    def df_pieces(self) -> tuple[np.ndarray, np.ndarray]:
+        """(x, f'(x)) to draw, split at each jump: the left piece ends at (x*, left), a
+        NaN breaks the line, the right piece starts at (x*, right), so no vertical segment
+        joins them (draw with connect="finite")."""
+        return split_at_jumps(self.x, self.df, self.jumps)
 
 
 def activation_x(lo: float = -6.0, hi: float = 6.0, n: int = 1201) -> np.ndarray:
@@ -87,15 +115,69 @@ def flat_regions(x: np.ndarray, df: np.ndarray, threshold: float = SATURATION) -
     return regions
 
 
+JUMP_TOLERANCE = 1e-9  # a change in f' this large across a ~1e-14 interval is a jump
+
+
+def find_jumps(derivative: Any, x: np.ndarray, tolerance: float = JUMP_TOLERANCE) -> list[Jump]:
+    """Where `derivative` (a vectorised f') jumps between neighbouring samples of x.
+
+    Each interval [xₖ, xₖ₊₁] is halved 44 times, keeping the half where f' changes more:
+    a continuous f' changes by about |f''| × 1e-15 over what is left, a jump keeps its full
+    size. The jump's x is where the halving ends (rounded to 12 decimals, so 0 is 0), its
+    `value` f'(x) there, `left`/`right` f' just below and above.
+    """
+    x = np.asarray(x, dtype=np.float64)
+    if len(x) < 2:
+        return []
+    lo, hi = x[:-1].copy(), x[1:].copy()
+    d = lambda t: np.asarray(derivative(t), dtype=np.float64)  # noqa: E731
+    d_lo, d_hi = d(lo), d(hi)
+    with np.errstate(invalid="ignore"):
+        for _ in range(44):
+            mid = 0.5 * (lo + hi)
+            d_mid = d(mid)
+            left_half = np.abs(d_mid - d_lo) >= np.abs(d_hi - d_mid)
+            hi, d_hi = np.where(left_half, mid, hi), np.where(left_half, d_mid, d_hi)
+            lo, d_lo = np.where(left_half, lo, mid), np.where(left_half, d_lo, d_mid)
+    jumps = []
+    for k in np.flatnonzero(np.abs(d_hi - d_lo) > tolerance):
+        at = round(float(0.5 * (lo[k] + hi[k])), 12)
+        value = float(d(np.array([at]))[0])
+        jumps.append(Jump(at, float(d_lo[k]), float(d_hi[k]), value))
+    return jumps
+
+
+def split_at_jumps(x: np.ndarray, y: np.ndarray, jumps: list[Jump]) -> tuple[np.ndarray, np.ndarray]:
+    """x, y with each jump's gap written in: ..., (x*, left), (x*, NaN), (x*, right), ...
+    (a sample exactly at x* stays, as the end of the piece whose value it holds)."""
+    xs, ys = list(np.asarray(x, dtype=np.float64)), list(np.asarray(y, dtype=np.float64))
+    for jump in sorted(jumps, key=lambda j: j.x, reverse=True):
+        k = int(np.searchsorted(x, jump.x, side="right"))  # first sample right of x*
+        at_sample = k > 0 and x[k - 1] == jump.x
+        if at_sample and math.isclose(y[k - 1], jump.right, abs_tol=1e-12):
+            # f'(x*) belongs to the right piece: break before it.
+            xs[k - 1:k - 1] = [jump.x, jump.x]
+            ys[k - 1:k - 1] = [jump.left, math.nan]
+            continue
+        insert_x = [jump.x, jump.x]
+        insert_y = [math.nan, jump.right]
+        if not at_sample:
+            insert_x, insert_y = [jump.x, *insert_x], [jump.left, *insert_y]
+        xs[k:k] = insert_x
+        ys[k:k] = insert_y
+    return np.array(xs), np.array(ys)
+
+
 def activation_curve(name: str, x: np.ndarray | None = None, threshold: float = SATURATION,
                      **params: float) -> ActivationCurve:
-    """f, f' and the flat regions of the core activation `name` (with its params) over x."""
+    """f, f', the flat regions and the jumps of f' of the core activation `name` (with
+    its params) over x."""
     act = activations.get(name, **params)
     x = activation_x() if x is None else np.asarray(x, dtype=np.float64)
     f = np.asarray(act.forward(x), dtype=np.float64)
     df = np.asarray(act.derivative(x), dtype=np.float64)
     return ActivationCurve(name, act.title, act.formula, act.derivative_formula, x, f, df,
-                           flat_regions(x, df, threshold))
+                           flat_regions(x, df, threshold), find_jumps(act.derivative, x))
 
 
 def activation_at(name: str, x: float, **params: float) -> tuple[float, float]:
@@ -181,20 +263,20 @@ def _default_fixed_curves() -> tuple[LossCurve, ...]:
 
 
 def weighted_curve(p: np.ndarray, weight: float) -> LossCurve:
-    """Weighted cross-entropy for a sample whose class has weight w_y = `weight`.
+    """Weighted cross-entropy for a sample whose class has weight wₜ = `weight`.
 
     torch's weighted CE is Σ w_yᵢ ℓᵢ / Σ w_yᵢ. For a lone sample the weight cancels, so the
     curve shows the sample's term w_y ℓ as it enters the numerator: how much this class
     counts against a class of weight 1.
     """
     return loss_curve(losses.get("weighted_cross_entropy", weights=[weight, 1.0]), p, scale=weight,
-                      key="weighted_cross_entropy", label=f"Weighted CE, w_y = {weight:g}")
+                      key="weighted_cross_entropy", label=f"Weighted cross-entropy, wₜ = {weight:g}")
 
 
 def focal_curve(p: np.ndarray, gamma: float, alpha: float = 1.0) -> LossCurve:
-    """Focal loss −α_y (1 − p)^γ log p; γ = 0 and α = 1 is cross-entropy."""
+    """Focal loss −α (1 − p)ᵞ log p; γ = 0 and α = 1 is cross-entropy."""
     return loss_curve(losses.get("focal", gamma=gamma, alpha=[alpha, alpha]), p, key="focal",
-                      label=f"Focal, γ = {gamma:g}, α = {alpha:g}")
+                      label=f"Focal loss, γ = {gamma:g}, α = {alpha:g}")
 
 
 def standard_curves(p: np.ndarray | None = None, weight: float = 3.0, gamma: float = 2.0,

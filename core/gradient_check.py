@@ -21,7 +21,7 @@ TOLERANCE = 1e-6
 
 
 class _ForgotDerivative:
-    """δ_l = Wᵀ δ_{l+1}, without the ⊙ f'(z_l)."""
+    """δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾)ᵀ δ⁽ˡ⁺¹⁾, without the ⊙ f′(z⁽ˡ⁾)."""
 
     def __init__(self, act) -> None:
         self.forward = act.forward
@@ -29,14 +29,15 @@ class _ForgotDerivative:
 
 
 class _BiasMeanMLP(MLP):
-    """∂C/∂b_l taken as the batch mean of δ_l instead of its sum (the loss already has 1/N)."""
+    """∂C/∂b⁽ˡ⁾ taken as the batch mean of δ⁽ˡ⁾ instead of its sum (the loss already has 1/N)."""
 
     def backward(self, delta_out, a, zs):
         return [(dW, db / len(a[0])) for dW, db in super().backward(delta_out, a, zs)]
 
 
 class _UntransposedMLP(MLP):
-    """∂C/∂W_l = a_{l−1}ᵀ δ_l reshaped to W's shape instead of δ_lᵀ a_{l−1}."""
+    """∂C/∂W⁽ˡ⁾ = a⁽ˡ⁻¹⁾ (δ⁽ˡ⁾)ᵀ reshaped to W's shape instead of δ⁽ˡ⁾ (a⁽ˡ⁻¹⁾)ᵀ (in code,
+    whose rows are samples, `a_prev.T @ d` reshaped instead of `d.T @ a_prev`)."""
 
     def backward(self, delta_out, a, zs):
         return [((a_prev.T @ d).reshape(dW.shape), db)
@@ -51,10 +52,35 @@ class _UntransposedMLP(MLP):
 
 BUGS = {
     "none": "No bug: the textbook equations",
-    "forgot_derivative": "Forgot ⊙ f'(z) in δ_l",
+    "forgot_derivative": "Forgot ⊙ f′(z⁽ˡ⁾) in δ⁽ˡ⁾",
     "bias_mean": "∂C/∂b = mean of δ instead of sum",
-    "untransposed": "∂C/∂W = aᵀδ reshaped, not δᵀa",
+    "untransposed": "∂C/∂W = a δᵀ reshaped, not δ aᵀ",
 }
+
+# δ⁽ᴸ⁾ for the losses the backprop equations (`gradlab.core.backprop.phases`) do not
+# write out: MSE on the raw outputs, Cᵢ = (1/K) Σₖ (zₖ⁽ᴸ⁾ − tₖ)² with K outputs.
+_OUTPUT_DELTAS = {"mse": "2(zᵢ⁽ᴸ⁾ − tᵢ)/K,  K = number of outputs"}
+
+
+def output_delta(loss: str, sizes: tuple[int, ...] = SIZES) -> str:
+    """δ⁽ᴸ⁾ of the output layer for the loss `loss`, as the equations panel writes it:
+
+        δ⁽ᴸ⁾ = ∂Cᵢ/∂zᵢ⁽ᴸ⁾ = <the loss's own form>
+
+    (pᵢ − onehot(yᵢ) for cross-entropy only). The output layer is linear, so this is the
+    loss's derivative with respect to the logits; the forms are the backprop tab's
+    (`phases.output_delta_formula`), written for the general output layer L.
+    """
+    from gradlab.core.backprop import phases
+
+    L = len(sizes) - 1
+    mark = phases.layer_mark(L)
+    head = phases.output_delta_formula(None, L)
+    full = phases.output_delta_formula(loss, L)
+    form = _OUTPUT_DELTAS.get(loss) or (full[len(head) + 3:] if full.startswith(head + " = ") else "")
+    if not form:
+        raise ValueError(f"no δ⁽ᴸ⁾ formula for loss {loss!r}")
+    return f"δᵢ⁽ᴸ⁾ = ∂Cᵢ/∂zᵢ⁽ᴸ⁾ = {form.replace(mark, '⁽ᴸ⁾')}"
 
 
 def loss_params(loss: str, num_classes: int = SIZES[-1]) -> dict:

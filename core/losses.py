@@ -317,7 +317,7 @@ def _make_focal(p: dict) -> Loss:
 
 def _make_softmax_mse(p: dict) -> Loss:
     _no_params("softmax_mse", p)
-    return Loss("softmax_mse", "Softmax + MSE", {},
+    return Loss("softmax_mse", "MSE on softmax", {},
                 "L = (1/(NC)) Σᵢₖ (softmax(zᵢ)ₖ − onehot(yᵢ)ₖ)²",
                 _softmax_mse, _softmax_mse_grad, _labels_checker("softmax_mse"))
 

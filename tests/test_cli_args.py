@@ -222,3 +222,39 @@ def test_check_outputs_skips_absent_ones_and_keeps_the_order(tmp_path):
     # The first bad one is named, in the order given.
     with pytest.raises(UsageError, match="^--csv "):
         check_outputs({"--csv": (str(tmp_path / "no" / "a.csv"), None), "--png": ("x.jpg", ".png")})
+
+
+# -- issue 18: lists in specs, outputs named for another format ----------------------------
+
+
+def test_a_list_value_keeps_its_commas_in_brackets():
+    spec = "weighted_cross_entropy:weights=[1,2,1,1,1,1,1,1,1,1]"
+    assert parse_spec(spec, "--loss") == ("weighted_cross_entropy",
+                                          {"weights": [1.0, 2.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]})
+    assert split_items("gamma=2, alpha=[0.5, 1 ,2],b=1") == ["gamma=2", "alpha=[0.5, 1 ,2]", "b=1"]
+    assert parse_spec("focal:alpha=[0.5, 1 ,2],gamma=2", "--loss") == ("focal", {"alpha": [0.5, 1.0, 2.0], "gamma": 2})
+    assert parse_value("[3]", "v") == [3.0]
+
+
+@pytest.mark.parametrize("spec,message", [
+    ("w:weights=1,2", "--loss 'w:weights=1,2': expected key=value, got '2'; a list is written in brackets: key=[1,2,3]"),
+    ("w:weights=[1,2", "--loss 'w:weights=[1,2': '[' without its ']'"),
+    ("w:weights=1,2]", "--loss 'w:weights=1,2]': ']' without its '['"),
+    ("w:weights=[1,,2]", "--loss 'w:weights=[1,,2]': weights: a list needs numbers between its commas, got '[1,,2]'"),
+    ("w:weights=[]", "--loss 'w:weights=[]': weights: a list needs numbers between its commas, got '[]'"),
+    ("w:weights=[1,a]", "--loss 'w:weights=[1,a]': weights: not a number: 'a'"),
+    ("w:weights=[1]x", "--loss 'w:weights=[1]x': weights: a list is written [a,b,...], got '[1]x'"),
+])
+def test_bad_lists_are_one_clear_line(spec, message):
+    with pytest.raises(UsageError) as exc:
+        parse_spec(spec, "--loss")
+    assert str(exc.value) == message
+
+
+def test_an_output_named_for_another_known_format_is_refused(tmp_path):
+    with pytest.raises(UsageError, match=r"writes CSV, but the name says PNG; use a \.csv file name"):
+        check_output(str(tmp_path / "out.png"), "--csv", writes=".csv")
+    with pytest.raises(UsageError, match=r"--save .*: writes saved run, but the name says JSON"):
+        check_outputs({"--save": (str(tmp_path / "run.json"), None)}, writes={"--save": ".pt"})
+    assert check_output(str(tmp_path / "Out.CSV"), "--csv", writes=".csv") == tmp_path / "Out.CSV"
+    assert check_output(str(tmp_path / "out"), "--csv", writes=".csv") == tmp_path / "out"

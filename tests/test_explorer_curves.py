@@ -157,3 +157,58 @@ def test_softmax_mse_barely_corrects_a_confident_wrong_answer():
 def test_standard_curves_are_the_five_the_view_draws():
     keys = [c.key for c in ec.standard_curves(P)]
     assert keys == ["cross_entropy", "softmax_mse_2", "softmax_mse_10", "weighted_cross_entropy", "focal"]
+
+
+# -- issue 18: jumps of f' -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name,params,left", [
+    ("relu", {}, 0.0), ("leaky_relu", {"alpha": 0.3}, 0.3), ("elu", {"alpha": 0.5}, 0.5), ("elu", {"alpha": 2.0}, 2.0),
+])
+@pytest.mark.parametrize("x", [np.linspace(-3, 3, 601), np.linspace(-1, 1.3, 200)])  # 0 a sample, or not
+def test_a_jump_of_f_prime_is_found_and_split(name, params, left, x):
+    curve = ec.activation_curve(name, x, **params)
+    (jump,) = curve.jumps
+    assert jump.x == 0.0 and (jump.left, jump.right, jump.value) == pytest.approx((left, 1.0, left))
+    assert jump.open_values == [1.0]
+    xs, ys = curve.df_pieces()
+    (k,) = np.flatnonzero(np.isnan(ys))
+    assert xs[k - 1] == xs[k + 1] == 0.0 and ys[k - 1] == pytest.approx(left) and ys[k + 1] == 1.0
+    # every original sample is still drawn, in order
+    assert np.all(np.diff(xs) >= 0) and set(x).issubset(set(xs))
+    finite = np.isfinite(ys)
+    both = finite[:-1] & finite[1:]
+    assert np.abs(np.diff(ys))[both].max() < 0.1  # no segment crosses the jump
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "tanh", "gelu", "softplus", "swish", "elu"])
+def test_continuous_derivatives_have_no_jump(name):
+    curve = ec.activation_curve(name)
+    assert curve.jumps == []
+    xs, ys = curve.df_pieces()
+    np.testing.assert_array_equal(xs, curve.x)
+
+
+def test_a_jump_at_a_sample_that_takes_the_right_value():
+    # f'(x) = 0 for x < 0.5, 1 for x >= 0.5: the sample at 0.5 starts the right piece.
+    x = np.linspace(0, 1, 11)
+    (jump,) = ec.find_jumps(lambda t: (np.asarray(t) >= 0.5).astype(float), x)
+    assert (jump.x, jump.left, jump.right, jump.value) == pytest.approx((0.5, 0.0, 1.0, 1.0))
+    assert jump.open_values == [0.0]
+    xs, ys = ec.split_at_jumps(x, (x >= 0.5).astype(float), [jump])
+    (k,) = np.flatnonzero(np.isnan(ys))
+    assert (xs[k - 1], ys[k - 1]) == (0.5, 0.0) and (xs[k + 1], ys[k + 1]) == (0.5, 1.0)
+    assert len(xs) == len(x) + 2
+
+
+def test_mse_output_delta_of_the_gradient_check_is_true():
+    """δᵢ⁽ᴸ⁾ = 2(zᵢ − tᵢ)/K, as the equations say, against central differences of Cᵢ."""
+    from gradlab.core import gradient_check as gc
+
+    assert gc.output_delta("mse").endswith("= 2(zᵢ⁽ᴸ⁾ − tᵢ)/K,  K = number of outputs")
+    rng = np.random.default_rng(1)
+    z, t = rng.normal(size=3), rng.normal(size=3)
+    c_i = lambda zz: np.mean((zz - t) ** 2)  # noqa: E731  Cᵢ of one sample, K = 3
+    h = 1e-6
+    fd = np.array([(c_i(z + h * e) - c_i(z - h * e)) / (2 * h) for e in np.eye(3)])
+    np.testing.assert_allclose(2 * (z - t) / 3, fd, rtol=1e-6)

@@ -335,3 +335,17 @@ def test_text_python_only_warns_about_is_rejected_without_a_warning():
         warnings.simplefilter("error")
         with pytest.raises(ValueError, match="not a valid formula"):
             surfaces.from_expression("1if x else 2")
+
+
+# -- issue 18: an operator's error points at the operator ----------------------------------
+
+
+@pytest.mark.parametrize("text,column", [
+    ("x^2", 2), ("y + x^2", 6), ("x**2 + y^3", 9), ("(x)  ^  (y)", 6), ("sin(x)^2", 7),
+    ("x % 2", 3), ("x//2", 2),
+])
+def test_a_forbidden_operator_names_its_own_column(text, column):
+    with pytest.raises(ValueError) as exc:
+        surfaces.from_expression(text)
+    assert f"(column {column})" in str(exc.value)
+    assert text[column - 1] in "^%/"

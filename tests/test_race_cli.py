@@ -81,8 +81,9 @@ def test_a_diverged_block_ends_with_a_nan_row(tmp_path, capsys):
     assert all(math.isnan(float(sgd[-1][c])) for c in ("x", "y", "loss"))
     assert all(math.isfinite(float(r[c])) for r in sgd[:-1] for c in ("x", "y", "loss"))
     captured = capsys.readouterr()
-    assert f"sgd:lr=1.0: diverged at step {k}" in captured.err.splitlines()
-    assert "diverged at step" in captured.out.splitlines()[0]
+    # Said once: in sgd's summary line (with its last finite loss), not again on stderr.
+    assert (captured.out + captured.err).count("diverged") == 1
+    assert captured.out.splitlines()[0].startswith(f"sgd:lr=1.0: diverged at step {k} (last finite loss ")
 
 
 def test_expression_and_negative_values(tmp_path, capsys):
@@ -145,8 +146,11 @@ def test_unwritable_csv_path_exits_2(tmp_path, capsys, where, says):
 def test_outputs_follow_the_shared_rules(tmp_path, capsys, monkeypatch):
     # gradlab.cli.args: one set of rules for every sub-command's output paths.
     same = str(tmp_path / "race.png")
-    assert race_cli.main(["--steps", "5", "--csv", same, "--png", same]) == 2
+    link = tmp_path / "race.csv"  # a .csv name that is the picture, through a link
+    link.symlink_to(tmp_path / "race.png")
+    assert race_cli.main(["--steps", "5", "--csv", str(link), "--png", same]) == 2
     assert capsys.readouterr().err == f"gradlab race: error: --csv and --png name the same file {same!r}\n"
+    link.unlink()
     (tmp_path / "file").write_text("")
     assert race_cli.main(["--steps", "5", "--csv", str(tmp_path / "file" / "race.csv")]) == 2
     assert "is not a folder" in capsys.readouterr().err
@@ -198,3 +202,40 @@ def test_the_console_script_runs_a_race(tmp_path):
     assert len(rows) == 21 and rows[-1]["step"] == "20"
     assert np.isfinite(float(rows[-1]["loss"]))
     assert done.stdout.startswith("adam:lr=0.05: final loss")
+
+
+# -- issue 18: a start with no finite loss, an output named for another format ------------
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["--start", "1e300,1e300"], "--start 1e+300,1e+300: the loss is not finite there"),
+    (["--expression", "log(x) + y**2", "--start", "-1,0"], "--start -1,0: the loss is not finite there"),
+])
+def test_a_start_without_a_finite_loss_exits_2(tmp_path, capsys, argv, message):
+    out = tmp_path / "race.csv"
+    assert race_cli.main([*argv, "--steps", "3", "--csv", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("name,says", [("out.png", "PNG"), ("out.json", "JSON"), ("out.svg", "SVG")])
+def test_csv_named_for_another_format_is_refused(tmp_path, capsys, name, says):
+    path = tmp_path / name
+    assert race_cli.main(["--steps", "2", "--optimizer", "sgd", "--csv", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"gradlab race: error: --csv {str(path)!r}: writes CSV, but the name says {says}; "
+                   f"use a .csv file name\n")
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("name", ["out.csv", "OUT.CSV", "trajectories", "run.dat"])
+def test_csv_with_a_csv_or_unknown_suffix_is_written(tmp_path, capsys, name):
+    assert race_cli.main(["--steps", "2", "--optimizer", "sgd", "--csv", str(tmp_path / name)]) == 0
+    assert (tmp_path / name).read_text().startswith("optimizer,step,x,y,loss")
+
+
+def test_help_shows_the_spec_syntax(capsys):
+    assert race_cli.main(["--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "a list in brackets, e.g. weights=[1,1,1,1,1,1,1,1,1,5]" in out

@@ -210,7 +210,7 @@ def test_run_to_the_end(qtbot, tab):
     assert np.array_equal(h.steps[:41], np.arange(41))  # every step, in order
     assert tab.cursor == 40
     assert tab.transport.run_button.text().endswith("Run")
-    qtbot.waitUntil(lambda: "step 40 / 40" in tab.transport.step_label.text(), timeout=2000)
+    qtbot.waitUntil(lambda: "step 40 of 40" in tab.transport.step_label.text(), timeout=2000)
     assert tab.table.cell(0, 1) == "40"
     # the curves hold every step
     x, _ = tab.curves.loss.curves[0].getData()

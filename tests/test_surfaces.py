@@ -244,7 +244,7 @@ def adam(s: Surface, lr: float, steps: int, beta1=0.9, beta2=0.999, eps=1e-8) ->
 
 def test_ill_conditioned_learning_rate_limit_is_two_over_lambda_max():
     s = surfaces.get("ill_conditioned")
-    assert "2/λ_max = 0.08" in s.description
+    assert "2/λₘₐₓ = 0.08" in s.description
     assert s.value(*descend(s, 0.079, 600)[-1]) < 1e-3
     assert s.value(*descend(s, 0.081, 600)[-1]) > 1e3
     # Between 1/λ_max and 2/λ_max SGD zig-zags across the ravine: y flips sign every step.

@@ -50,8 +50,10 @@ def test_json_has_the_documented_shape(tmp_path, synthetic_data):
     assert doc["config"]["seed"] == 3 and doc["config"]["hidden"] == [32, 16]
     assert [e["epoch"] for e in doc["epochs"]] == [1, 2]
     for e in doc["epochs"]:
-        assert set(e) == {"epoch", "train_loss", "test_loss", "test_accuracy", "seconds"}
+        assert set(e) == {"epoch", "train_loss", "test_loss", "test_accuracy", "seconds",
+                          "test_cross_entropy"}
         assert e["seconds"] > 0 and 0 <= e["test_accuracy"] <= 1
+        assert e["test_cross_entropy"] == pytest.approx(e["test_loss"])  # trained with cross-entropy
     assert doc["epochs"][1]["train_loss"] < doc["epochs"][0]["train_loss"]
     assert doc["samples_per_second"] > 0 and doc["diverged"] is None
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left
@@ -88,7 +90,7 @@ def test_progress_bar_goes_to_stderr(tmp_path, synthetic_data):
     (["--loss", "hinge"], "unknown loss 'hinge'"),
     (["--loss", "focal:gamma=-1"], "gamma"),
     (["--loss", "weighted_cross_entropy:weights=1/2"], "weights must be 10 numbers"),
-    (["--activation", "gelu"], "unknown activation 'gelu'"),
+    (["--activation", "mish"], "unknown activation 'mish'"),
     (["--batch-size", "0"], "--batch-size: must be >= 1"),
     (["--epochs", "two"], "--epochs: not a whole number"),
     (["--engine", "jax"], "--engine"),
@@ -162,3 +164,29 @@ def test_real_mnist_subset_from_the_command_line(mnist_dir, tmp_path):
                        "--json", str(path)])
     assert rc == 0, err
     assert json.loads(path.read_text())["epochs"][0]["test_accuracy"] > 0.7
+
+
+# -- issue 18: per-class weights on the command line ---------------------------------------
+
+
+def test_weights_as_a_bracketed_list_reach_the_config(tmp_path, synthetic_data):
+    path = tmp_path / "out.json"
+    rc, _, err = main(["--data", str(tmp_path), *FAST, "--epochs", "1", "--json", str(path),
+                       "--loss", "weighted_cross_entropy:weights=[1,2,1,1,1,1,1,1,1,5]"])
+    assert rc == 0, err
+    config = json.loads(path.read_text())["config"]
+    assert config["loss"] == "weighted_cross_entropy"
+    assert config["loss_params"]["weights"] == [1.0, 2.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 5.0]
+
+
+def test_help_shows_how_to_write_class_weights(capsys):
+    rc = train_cli.main(["--help"])  # argparse prints --help to sys.stdout
+    text = " ".join(capsys.readouterr().out.split())
+    assert rc == 0
+    assert "weighted_cross_entropy:weights=[1,1,1,1,1,1,1,1,1,5]" in text
+    assert "a list in brackets" in text
+
+
+def test_json_named_for_another_format_is_refused(tmp_path, synthetic_data):
+    rc, _, err = main(["--data", str(tmp_path), *FAST, "--json", str(tmp_path / "out.png")])
+    assert rc == 2 and err.count("\n") == 1 and "writes JSON, but the name says PNG" in err

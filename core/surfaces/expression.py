@@ -89,6 +89,22 @@ def _where(node: ast.AST) -> str:
     return f" (column {getattr(node, 'col_offset', 0) + 1})"
 
 
+def _operator_column(node: ast.BinOp, text: str) -> int:
+    """The 1-based column of a binary operator in `text`: ast gives a BinOp the column of
+    its left operand ("x^2" would say column 1), so look between the two operands (ast's
+    offsets count UTF-8 bytes, the message counts characters)."""
+    op = _op_text(node.op).encode()
+    lines = text.split("\n")
+    start, end = getattr(node.left, "end_col_offset", None), node.right.col_offset
+    if start is None or node.left.end_lineno != node.right.lineno or node.right.lineno > len(lines):
+        return node.col_offset + 1
+    line = lines[node.right.lineno - 1].encode()
+    at = line.find(op, start, end)
+    if at < 0:
+        return node.col_offset + 1
+    return len(line[:at].decode(errors="replace")) + 1
+
+
 class _Checker:
     """Walks a parsed formula, refusing anything off the whitelist.
 
@@ -97,6 +113,9 @@ class _Checker:
     product of the constant exponents the node sits under: sympy multiplies nested powers
     out exactly, so ((999999*x)**100)**100 would be a 60,000-digit integer.
     """
+
+    def __init__(self, text: str = "") -> None:
+        self.text = text  # the formula as parsed, for the columns of operators
 
     def check(self, node: ast.AST, depth: int = 0, power: float = 1.0) -> float | None:
         if depth > MAX_DEPTH:
@@ -136,7 +155,8 @@ class _Checker:
     def _binop(self, node: ast.BinOp, depth: int, power: float) -> float | None:
         if type(node.op) not in _OPERATORS:
             hint = "; use ** for powers" if isinstance(node.op, ast.BitXor) else ""
-            raise ValueError(f"operator {_op_text(node.op)!r} is not allowed{_where(node)}{hint}")
+            column = _operator_column(node, self.text)
+            raise ValueError(f"operator {_op_text(node.op)!r} is not allowed (column {column}){hint}")
         if isinstance(node.op, ast.Pow):
             # The exponent first: it bounds what the base may contain.
             b = self.check(node.right, depth + 1, power)
@@ -245,7 +265,7 @@ def parse(text: str) -> ast.expr:
     if count > MAX_NODES:
         raise ValueError(f"formula is too large ({count} parts; at most {MAX_NODES})")
     try:
-        _Checker().check(tree.body)
+        _Checker(text.strip()).check(tree.body)
     except RecursionError:
         raise ValueError("formula is nested too deeply") from None
     return tree.body
@@ -301,8 +321,9 @@ def from_expression(text: str, bounds: Bounds = (-5.0, 5.0, -5.0, 5.0)) -> Surfa
     """A Surface for f(x, y) = `text`, with ∂f/∂x and ∂f/∂y from sympy.diff (exact).
 
     minima: an ESTIMATE, the lowest point of a GRID x GRID grid over `bounds`, and [] when
-    that point lies on the edge of the bounds (then f keeps falling outside them and the
-    grid has no interior minimum). start: of the four points a quarter of the way in from
+    that point lies on the edge of the bounds or next to a point where f is not finite
+    (then f keeps falling outside them, or into the undefined region, and the grid has
+    no interior minimum). start: of the four points a quarter of the way in from
     each corner, the one farthest from that estimate where f and ∇f are finite.
     log_scale: True when f ≥ 0 on the grid and (max − min) > LOG_RATIO·(median − min),
     i.e. most of the picture would be one colour on a linear scale (Rosenbrock-like).
@@ -340,6 +361,9 @@ def _build(node: ast.expr, text: str, bounds: Bounds) -> Surface:
     zf = np.where(finite, z, np.inf)
     i, j = np.unravel_index(np.argmin(zf), z.shape)
     on_edge = i in (0, GRID - 1) or j in (0, GRID - 1)
+    # Beside an undefined cell (log(x) as x → 0⁺) f only keeps falling into the hole:
+    # the lowest finite point there is no minimum either.
+    on_edge = on_edge or not finite[max(i - 1, 0):i + 2, max(j - 1, 0):j + 2].all()
     minimum = (float(xs[j]), float(ys[i]))
     values = z[finite]
     zmin, zmax, zmed = float(values.min()), float(values.max()), float(np.median(values))

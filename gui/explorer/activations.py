@@ -3,7 +3,9 @@
 Every number comes from `gradlab.core.explorer_curves`; this file only draws. Curves and
 their items are built once per activation and updated with `setData`; the flat-region
 shading is rebuilt when an activation's parameter changes (ReLU's dead side is hatched,
-saturation where |f'| < 0.05 is a light fill).
+saturation where |f'| < 0.05 is a light fill). Where f' jumps (ReLU, leaky ReLU, ELU with
+α ≠ 1) its curve has a gap, a filled dot at the value f' takes and an open one at the value
+it approaches: a derivative is never drawn with a vertical segment.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ DEFAULT_SHOWN = ("sigmoid", "tanh", "relu")
 
 
 class ActivationsView(QtWidgets.QWidget):
-    """Checkboxes choose which activations are drawn; `alpha_slider` sets leaky ReLU's α."""
+    """Checkboxes choose which activations are drawn; `alpha_sliders` set leaky ReLU's and ELU's α."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +40,9 @@ class ActivationsView(QtWidgets.QWidget):
         self.f_curves: dict[str, pg.PlotDataItem] = {}
         self.df_curves: dict[str, pg.PlotDataItem] = {}
         self.regions: dict[str, list[pg.LinearRegionItem]] = {n: [] for n in self.names}
+        self.closed_dots: dict[str, pg.ScatterPlotItem] = {}  # f' at a jump
+        self.open_dots: dict[str, pg.ScatterPlotItem] = {}  # the limit it approaches there
+        self.alpha_sliders: dict[str, FloatSlider] = {}
         self.curves: dict[str, ec.ActivationCurve] = {}
         self.hover_x: float | None = None  # the readout's x, kept so it follows every change
 
@@ -52,11 +57,15 @@ class ActivationsView(QtWidgets.QWidget):
             self.checkboxes[name], self.formula_labels[name] = box, formula
             controls.addWidget(box)
             controls.addWidget(formula)
-            if name == "leaky_relu":
-                self.alpha_slider = FloatSlider("α", 0.0, 0.5, 0.01, 0.05)
-                self.alpha_slider.setContentsMargins(22, 0, 0, 4)
-                self.alpha_slider.valueChanged.connect(lambda _: self._recompute("leaky_relu"))
-                controls.addWidget(self.alpha_slider)
+            # α: leaky ReLU's slope on the left; ELU's scale of its left branch (α ≠ 1 puts
+            # a jump in f' at 0).
+            ranges = {"leaky_relu": (0.0, 0.5, 0.01, 0.05), "elu": (0.1, 2.0, 0.1, 1.0)}
+            if name in ranges:
+                slider = FloatSlider("α", *ranges[name])
+                slider.setContentsMargins(22, 0, 0, 4)
+                slider.valueChanged.connect(lambda _, n=name: self._recompute(n))
+                controls.addWidget(slider)
+                self.alpha_sliders[name] = slider
         controls.addSpacing(6)
         self.shade_box = QtWidgets.QCheckBox(f"Shade where f' ≈ 0 (|f'| < {ec.SATURATION:g})")
         self.shade_box.setChecked(True)
@@ -93,7 +102,13 @@ class ActivationsView(QtWidgets.QWidget):
         for i, name in enumerate(self.names):
             pen = pg.mkPen(color(i), width=2.5)
             self.f_curves[name] = self.f_plot.plot(pen=pen)
-            self.df_curves[name] = self.df_plot.plot(pen=pen)
+            self.df_curves[name] = self.df_plot.plot(pen=pen, connect="finite")  # NaN: a gap
+            dots = dict(size=9, pen=pg.mkPen(color(i), width=2))
+            self.closed_dots[name] = pg.ScatterPlotItem(brush=pg.mkBrush(color(i)), **dots)
+            self.open_dots[name] = pg.ScatterPlotItem(brush=pg.mkBrush(BACKGROUND), **dots)
+            for item in (self.closed_dots[name], self.open_dots[name]):
+                item.setZValue(5)  # over every curve
+                self.df_plot.addItem(item)
 
         self.cursor_lines = [pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen((150, 150, 150), width=1,
                                                                                       style=QtCore.Qt.PenStyle.DashLine))
@@ -115,14 +130,23 @@ class ActivationsView(QtWidgets.QWidget):
 
     # --- data ---------------------------------------------------------------------
 
+    @property
+    def alpha_slider(self) -> FloatSlider:
+        """Leaky ReLU's α slider."""
+        return self.alpha_sliders["leaky_relu"]
+
     def params_of(self, name: str) -> dict[str, float]:
-        return {"alpha": self.alpha_slider.value()} if name == "leaky_relu" else {}
+        slider = self.alpha_sliders.get(name)
+        return {} if slider is None else {"alpha": slider.value()}
 
     def _recompute(self, name: str, refresh: bool = True) -> None:
         curve = ec.activation_curve(name, self.x, **self.params_of(name))
         self.curves[name] = curve
         self.f_curves[name].setData(curve.x, curve.f)
-        self.df_curves[name].setData(curve.x, curve.df)
+        self.df_curves[name].setData(*curve.df_pieces())
+        self.closed_dots[name].setData([j.x for j in curve.jumps], [j.value for j in curve.jumps])
+        opens = [(j.x, v) for j in curve.jumps for v in j.open_values]
+        self.open_dots[name].setData([x for x, _ in opens], [v for _, v in opens])
         self.formula_labels[name].setText(f"{curve.formula}\n{curve.derivative_formula}")
         self._rebuild_regions(name)
         if refresh:
@@ -156,6 +180,8 @@ class ActivationsView(QtWidgets.QWidget):
             shown = name in shown_names
             self.f_curves[name].setVisible(shown)
             self.df_curves[name].setVisible(shown)
+            self.closed_dots[name].setVisible(shown)
+            self.open_dots[name].setVisible(shown)
             self.formula_labels[name].setVisible(shown)
             for item in self.regions[name]:
                 item.setVisible(shown and shade)

@@ -18,17 +18,23 @@ from gradlab.gui.explorer.widgets import BACKGROUND, side_panel, wrapped_label
 from gradlab.gui.plotting.axes import tidy_axes
 from gradlab.gui.plotting.title import fit_titles
 
-EQUATIONS = (
-    "Forward, layer by layer:\n"
-    "  z_l = W_l a_{l−1} + b_l,   a_l = f(z_l)\n"
-    "Backward, from the output:\n"
-    "  δ_L = ∂C/∂z_L   (p − y for softmax + CE)\n"
-    "  δ_l = W_{l+1}ᵀ δ_{l+1} ⊙ f'(z_l)\n"
-    "  ∂C/∂W_l = δ_l a_{l−1}ᵀ,   ∂C/∂b_l = δ_l\n"
-    "Check each entry θ_i:\n"
-    "  ĝ_i = [C(θ+εe_i) − C(θ−εe_i)] / 2ε\n"
-    "  error = ‖g − ĝ‖ / (‖g‖ + ‖ĝ‖)"
-)
+def equations(loss: str) -> str:
+    """The panel's equations, in the backprop tab's notation (layers as superscripts,
+    δ aᵀ for the weight gradient), with the δ⁽ᴸ⁾ of `loss` (`gc.output_delta`)."""
+    return (
+        "Forward, layer by layer:\n"
+        "  z⁽ˡ⁾ = W⁽ˡ⁾ a⁽ˡ⁻¹⁾ + b⁽ˡ⁾\n"
+        "  a⁽ˡ⁾ = f(z⁽ˡ⁾)  (output layer L: linear)\n"
+        "Backward, from the output:\n"
+        f"  {gc.output_delta(loss)}\n"
+        "  δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾)ᵀ δ⁽ˡ⁺¹⁾ ⊙ f′(z⁽ˡ⁾)\n"
+        "  ∂C/∂W⁽ˡ⁾ = δ⁽ˡ⁾ (a⁽ˡ⁻¹⁾)ᵀ\n"
+        "  ∂C/∂b⁽ˡ⁾ = δ⁽ˡ⁾\n"
+        "  (both averaged over the samples i)\n"
+        "Check each entry θₖ:\n"
+        "  ĝₖ = [C(θ + εeₖ) − C(θ − εeₖ)] / 2ε\n"
+        "  error = ‖g − ĝ‖ / (‖g‖ + ‖ĝ‖)"
+    )
 
 
 class GradientCheckView(QtWidgets.QWidget):
@@ -68,23 +74,23 @@ class GradientCheckView(QtWidgets.QWidget):
         self.result_label = wrapped_label(rich=True)
         self.result_label.setMinimumHeight(60)
         controls.addWidget(self.result_label)
-        equations = wrapped_label(EQUATIONS)
+        self.equations = wrapped_label(equations(self.loss_box.currentData()))
         # A font with only its family set, not a style sheet: the size still follows the
         # window's font (presenter mode), as a styled label's would not.
         mono = QtGui.QFont()
         mono.setFamilies(["monospace"])
         mono.setStyleHint(QtGui.QFont.StyleHint.TypeWriter)
-        equations.setFont(mono)
-        controls.addWidget(equations)
+        self.equations.setFont(mono)
+        controls.addWidget(self.equations)
         controls.addStretch(1)
 
         self.plot_widget = pg.PlotWidget(background=BACKGROUND, axisItems=tidy_axes())
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=True, y=True, alpha=0.25)
-        self.plot.setTitle("Each gradient entry: finite difference ĝ_i against backprop g_i")
-        self.plot.setLabel("bottom", "finite difference ĝ_i")
-        self.plot.setLabel("left", "backprop g_i")
+        self.plot.setTitle("Every entry: finite difference ĝₖ against backprop gₖ")
+        self.plot.setLabel("bottom", "finite difference ĝₖ")
+        self.plot.setLabel("left", "backprop gₖ")
         self.plot.setAspectLocked(True)
         for key in ("bottom", "left"):
             self.plot.getAxis(key).enableAutoSIPrefix(False)  # plain gradients, no "×0.001"
@@ -104,6 +110,7 @@ class GradientCheckView(QtWidgets.QWidget):
 
     def _clear(self, *_: object) -> None:
         self.result = None
+        self.equations.setText(equations(self.loss_box.currentData()))
         self.result_label.setText("Press <b>Check my gradients</b>.")
         self.points.setData([], [])
         self.diagonal.setData([], [])

@@ -1,7 +1,8 @@
 """The explorer's loss view: loss and its slope against p, the probability of the true class.
 
 Curves come from `gradlab.core.explorer_curves` (core losses, chain rule to p). The slope
-plot shows either dL/dp or ∂L/∂z_y, the gradient backprop actually sends into the network;
+plot shows either dL/dp or ∂L/∂zₜ (t the true class), the gradient backprop actually sends
+into the network;
 the caption reads numbers off the curves to say why focal loss ignores easy samples and why
 MSE after a softmax barely corrects a confident wrong answer.
 """
@@ -23,9 +24,10 @@ from gradlab.gui.plotting.title import fit_titles
 KEYS = ["cross_entropy", "softmax_mse_2", "softmax_mse_10", "weighted_cross_entropy", "focal"]
 DEFAULT_SHOWN = ("cross_entropy", "softmax_mse_2", "focal")
 SLOPES = {
-    "dvalue_dlogit": ("∂L/∂z_y  (what backprop sends)", "∂L/∂z_y", (-1.3, 0.1)),
+    "dvalue_dlogit": ("∂L/∂zₜ  (what backprop sends)", "∂L/∂zₜ", (-1.3, 0.1)),
     "dvalue_dp": ("dL/dp", "dL/dp", (-10.0, 1.0)),
 }
+LOSS_RANGE = (0.0, 4.5)
 WRONG_P, EASY_P = 0.02, 0.9  # a confident wrong answer, and an easy sample
 
 
@@ -43,13 +45,13 @@ class LossesView(QtWidgets.QWidget):
         self.slope_items: dict[str, pg.PlotDataItem] = {}
 
         panel, controls = side_panel()
-        controls.addWidget(QtWidgets.QLabel("<b>One sample of true class y</b>"))
+        controls.addWidget(QtWidgets.QLabel("<b>One sample of true class t</b>"))
         controls.addWidget(wrapped_label(
             "The model gives the true class probability p; the other classes share 1 − p "
             "evenly. The curves are the loss of that one sample as p goes from wrong (0) "
             "to right (1)."))
         controls.addSpacing(4)
-        self.weight_slider = FloatSlider("w_y", 0.1, 10.0, 0.1, 3.0, "{:.1f}")
+        self.weight_slider = FloatSlider("wₜ", 0.1, 10.0, 0.1, 3.0, "{:.1f}")
         self.gamma_slider = FloatSlider("γ", 0.0, 5.0, 0.1, 2.0, "{:.1f}")
         self.alpha_slider = FloatSlider("α", 0.05, 1.0, 0.05, 1.0, "{:.2f}")
         for i, key in enumerate(KEYS):
@@ -92,11 +94,15 @@ class LossesView(QtWidgets.QWidget):
             plot.showGrid(x=True, y=True, alpha=0.25)
             plot.setLabel("bottom", "p = predicted probability of the true class")
             plot.setMenuEnabled(False)
+            for side in ("bottom", "left"):
+                # p is a probability: never "p (x0.001)" with ticks 100–900 once the range
+                # falls below 1, nor a loss in kilo-units.
+                plot.getAxis(side).enableAutoSIPrefix(False)
         # Top right is empty under the falling loss curves, bottom right under the slopes.
         self.loss_plot.addLegend(offset=(-10, 10))
         self.slope_plot.addLegend(offset=(-10, -10))
         self.loss_plot.setLabel("left", "L")
-        self.loss_plot.setRange(xRange=(0, 1), yRange=(0, 4.5), padding=0)
+        self.loss_plot.setRange(xRange=(0, 1), yRange=LOSS_RANGE, padding=0)
         for i, key in enumerate(KEYS):
             pen = pg.mkPen(color(i), width=2.5)
             self.loss_items[key] = self.loss_plot.plot(pen=pen)
@@ -144,6 +150,18 @@ class LossesView(QtWidgets.QWidget):
     def _weight_changed(self, *_: object) -> None:
         self.curves["weighted_cross_entropy"] = ec.weighted_curve(self.p, self.weight_slider.value())
         self._draw("weighted_cross_entropy")
+        self._fit_ranges()
+
+    def _fit_ranges(self) -> None:
+        """The y ranges for the curves shown. The defaults fit cross-entropy and its kin
+        (leaving the tail of −log p near p = 0 out); weighted cross-entropy is wₜ times
+        cross-entropy, so with wₜ > 1 every range grows by wₜ, and shrinks back with it.
+        (Focal loss with α ≤ 1 is never above cross-entropy: γ and α need no room.)"""
+        weighted = self.checkboxes["weighted_cross_entropy"].isChecked()
+        k = max(1.0, self.weight_slider.value()) if weighted else 1.0
+        _, _, slope_range = SLOPES[self.slope()]
+        self.loss_plot.setYRange(LOSS_RANGE[0] * k, LOSS_RANGE[1] * k, padding=0)
+        self.slope_plot.setYRange(slope_range[0] * k, slope_range[1] * k, padding=0)
 
     def _focal_changed(self, *_: object) -> None:
         self.curves["focal"] = ec.focal_curve(self.p, self.gamma_slider.value(), self.alpha_slider.value())
@@ -152,12 +170,13 @@ class LossesView(QtWidgets.QWidget):
     def _slope_changed(self, checked: bool) -> None:
         if not checked:
             return
-        text, ylabel, yrange = SLOPES[self.slope()]
+        text, ylabel, _ = SLOPES[self.slope()]
         self.slope_plot.setTitle(f"Slope  {text}")
         self.slope_plot.setLabel("left", ylabel)
-        self.slope_plot.setRange(xRange=(0, 1), yRange=yrange, padding=0)
+        self.slope_plot.setXRange(0, 1, padding=0)
         for key in KEYS:
             self._draw(key)
+        self._fit_ranges()
 
     def _draw(self, key: str) -> None:
         if key not in self.curves:
@@ -184,6 +203,7 @@ class LossesView(QtWidgets.QWidget):
                 if shown:
                     plot.legend.addItem(items[key], self.curves[key].label)
         rescale_new_text(self)  # presenter mode: the new legend labels too
+        self._fit_ranges()
         self._annotate()
 
     # --- the lesson -----------------------------------------------------------------
@@ -211,14 +231,14 @@ class LossesView(QtWidgets.QWidget):
         gamma = self.gamma_slider.value()
         d_ce, d_mse = ec.at(ce, WRONG_P, "dvalue_dlogit"), ec.at(mse, WRONG_P, "dvalue_dlogit")
         self.caption.setText(
-            f"<b>Confident and wrong</b> (p = {WRONG_P:g}): backprop sends ∂L/∂z_y = {d_ce:.3f} "
-            f"for cross-entropy (p − 1) but only {d_mse:.4f} for MSE on the softmax. MSE's slope "
+            f"<b>Confident and wrong</b> (p = {WRONG_P:g}): backprop sends ∂L/∂zₜ = {d_ce:.3f} "
+            f"for cross-entropy (p − 1) but only {d_mse:.4f} for MSE on softmax. Its slope "
             f"is multiplied by the softmax's p(1 − p), which vanishes as p → 0, so the sample "
             f"that most needs fixing barely moves.<br><br>"
             f"<b>Easy</b> (p = {EASY_P:g}): focal loss multiplies cross-entropy by "
-            f"α(1 − p)^γ = {ratio:.3g} (γ = {gamma:g}): {l_focal:.4f} instead of "
+            f"α(1 − p)ᵞ = {ratio:.3g} (γ = {gamma:g}): {l_focal:.4f} instead of "
             f"{l_ce:.4f}. Easy samples stop contributing, hard ones dominate the gradient. "
-            f"With γ = 0 and α = 1 focal is exactly cross-entropy.<br><br>"
-            f"<b>Weighted</b>: the class weight w_y scales this sample's loss and gradient "
-            f"(w_y = {self.weight_slider.value():g}) against "
+            f"With γ = 0 and α = 1 focal loss is exactly cross-entropy.<br><br>"
+            f"<b>Weighted</b>: the class weight wₜ scales this sample's loss and gradient "
+            f"(wₜ = {self.weight_slider.value():g}) against "
             f"classes of weight 1.")

@@ -1,8 +1,16 @@
-"""Loss against step and distance to the nearest minimum against step.
+"""Loss against step, and how far each racer is from done against step.
+
+The second plot is the distance ‖θ − θ*‖ to the NEAREST of the surface's known minima;
+for a typed formula, whose one minimum is only the lowest point of a grid (another,
+equally low minimum elsewhere is not listed), it is the loss gap f(θ) − f_min instead,
+f_min the lowest value found on the surface: 0 for every racer at any lowest point.
+The title and the axis label say which.
 
 Log y where the values allow it (a surface that goes below zero, like the saddle,
-is shown on a linear axis); log x is a toggle. A vertical line marks the step the
-history slider points at. Curves are `setData` on views of the history's arrays (no
+is shown on a linear axis); log x is a toggle. A log axis shows at most `LOG_DECADES`
+decades below the largest value: an exact 0 (or 1e-300) is drawn at that floor,
+not at 10⁻¹⁶⁰, which would squash every curve into the top of the plot. A vertical
+line marks the step the history slider points at. Curves are `setData` on views of the history's arrays (no
 copies, items built once); at the race's lengths (at most 10⁶ steps, redrawn only when
 something changed) that needs neither downsampling nor clip-to-view.
 """
@@ -24,7 +32,21 @@ from gradlab.gui.race.config import OptimizerEntry
 from gradlab.gui.race.history import RaceHistory
 from gradlab.gui.style import BACKGROUND, NORMAL, Look
 
-TINY = 1e-300  # log axes cannot show 0; an exact hit is drawn at the bottom
+LOG_DECADES = 16.0  # float64 resolves ~16 digits: below max·1e-16 a value is rounding
+DISTANCE_TITLE = "distance to nearest minimum"
+GAP_TITLE = "loss gap f − f_min (f_min: lowest f found)"
+
+
+def log_floor(values: np.ndarray) -> float:
+    """The lowest value a log axis shows for `values`: max · 10^-LOG_DECADES over the
+    finite positive ones. Anything below (an exact 0, underflow) is drawn there: it is
+    "0 to float64's precision", and the axis does not stretch to 10⁻³⁰⁰ to show it."""
+    v = values[np.isfinite(values) & (values > 0)]
+    if not v.size:
+        return 1.0
+    return float(v.max()) * 10.0 ** -LOG_DECADES
+
+
 TITLE_SCALE = 1.3  # the most presenter mode enlarges the plots' titles
 MAX_POINTS = 600  # per curve handed to pyqtgraph: about one per pixel of a ~500 px plot
 
@@ -113,6 +135,7 @@ class _Curves:
             self.plot.setXRange(0, max(last, 1.0), padding=0.02)
 
     def set_data(self, x: np.ndarray, ys: np.ndarray | None, log_y: bool) -> None:
+        floor = log_floor(ys) if log_y and ys is not None else 0.0
         for i, c in enumerate(self.curves):
             if ys is None:
                 c.setData([], [])
@@ -120,7 +143,7 @@ class _Curves:
             y = ys[:, i]
             ok = np.isfinite(y)
             if log_y:
-                y = np.maximum(y, TINY)
+                y = np.maximum(y, floor)
             c.setData(x[ok], y[ok], skipFiniteCheck=True)  # non-finite rows dropped above
 
 
@@ -131,7 +154,7 @@ class RaceCurves(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.loss = _Curves(_plot("loss", "f(θ)"))
-        self.dist = _Curves(_plot("distance to minimum", "‖θ − θ*‖"))
+        self.dist = _Curves(_plot(DISTANCE_TITLE, "‖θ − θ*‖"))
         self.log_x = QtWidgets.QCheckBox("log step axis")
         self.log_x.setToolTip("show the step axis on a log scale (early steps spread out)")
         self.log_x.setFocusPolicy(QtCore.Qt.FocusPolicy.ClickFocus)
@@ -140,7 +163,10 @@ class RaceCurves(QtWidgets.QWidget):
         layout.addWidget(self.log_x)
         self.log_y_loss = True
         self.has_minima = True
+        self.gap = False  # the second plot shows f − f_min, not a distance
+        self.fmin = 0.0
         self.max_steps = 1
+        self._last: tuple[RaceHistory | None, int] | None = None  # redraw's arguments
         self.log_x.toggled.connect(self._log_x)
 
     def set_racers(self, entries: list[OptimizerEntry]) -> None:
@@ -156,9 +182,18 @@ class RaceCurves(QtWidgets.QWidget):
         self.log_y_loss = fmin >= 0
         self.loss.plot.setLogMode(x=self.log_x.isChecked(), y=self.log_y_loss)
         self.has_minima = bool(surface.minima)
+        # A typed formula lists one grid minimum of perhaps several: a distance to it
+        # would call a racer at another, equally low minimum far off.
+        self.gap = self.has_minima and surface.name == "expression"
+        self.fmin = float(fmin)
         self.dist.plot.setLogMode(x=self.log_x.isChecked(), y=True)
-        self.dist.plot.setTitle("distance to minimum" if self.has_minima
-                                else "distance to minimum (none here)")
+        if self.gap:
+            self.dist.plot.setTitle(GAP_TITLE)
+            self.dist.plot.setLabel("left", "f(θ) − f_min")
+        else:
+            self.dist.plot.setTitle(DISTANCE_TITLE if self.has_minima
+                                    else "distance to minimum (none here)")
+            self.dist.plot.setLabel("left", "‖θ − θ*‖")
 
     def set_look(self, look: Look) -> None:
         """Presenter mode: thicker curves, and the plots' text at the window font's scale."""
@@ -174,11 +209,19 @@ class RaceCurves(QtWidgets.QWidget):
     def _log_x(self, on: bool) -> None:
         self.loss.plot.setLogMode(x=on, y=self.log_y_loss)
         self.dist.plot.setLogMode(x=on, y=True)
+        # The x range was set in the other mode's units (0..1000 read as log is 10^1000):
+        # set it again, with the data and the cursor, now.
+        if self._last is not None:
+            self.redraw(*self._last)
+        else:
+            for c in (self.loss, self.dist):
+                c.set_x_range(self.max_steps, on)
 
     def set_max_steps(self, n: int) -> None:
         self.max_steps = n
 
     def redraw(self, history: RaceHistory | None, cursor: int) -> None:
+        self._last = (history, cursor)
         if history is None or history.n == 0:
             self.loss.set_data(np.empty(0), None, False)
             self.dist.set_data(np.empty(0), None, False)
@@ -189,7 +232,11 @@ class RaceCurves(QtWidgets.QWidget):
             x = np.maximum(x, 0.5)  # step 0 has no logarithm; draw it half a step in
         lx, ly = peak_decimate(x, history.losses[:n])
         self.loss.set_data(lx, ly, self.log_y_loss)
-        if history.has_minima:
+        if self.gap:
+            with np.errstate(all="ignore"):
+                gx, gy = peak_decimate(x, history.losses[:n] - self.fmin)
+            self.dist.set_data(gx, gy, True)
+        elif history.has_minima:
             dx, dy = peak_decimate(x, history.dists[:n])
             self.dist.set_data(dx, dy, True)
         else:

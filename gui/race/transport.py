@@ -9,11 +9,19 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
+SLIDER_MIN_WIDTH = 160
 SPEEDS: list[float | None] = [1, 2, 5, 10, 20, 60, 120, 200, 500, 1000, None]
 
 
 def speed_text(speed: float | None) -> str:
     return "max" if speed is None else f"{speed:g} steps/s"
+
+
+def step_text(cursor: int, last: int, max_steps: int) -> str:
+    """"step 40 of 300" while live; "step 12 of 40 recorded (max 300)" when scrubbing back."""
+    if cursor == last:
+        return f"step {cursor} of {max_steps}"
+    return f"step {cursor} of {last} recorded (max {max_steps})"
 
 
 class Transport(QtWidgets.QWidget):
@@ -65,8 +73,13 @@ class Transport(QtWidgets.QWidget):
         self.slider.setToolTip("scrub through the recorded history: the surface and the curves "
                                "highlight the chosen step")
         self.slider.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        # Room to scrub even in a narrow window (it shrank to a square handle).
+        self.slider.setMinimumWidth(SLIDER_MIN_WIDTH)
+        self.slider.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
         row.addWidget(self.slider, 1)
         self.step_label = QtWidgets.QLabel()
+        self.step_label.setToolTip("the step shown, of the steps recorded so far; "
+                                   "then the race's maximum number of steps")
         self.step_label.setMinimumWidth(130)
         row.addWidget(self.step_label)
         self.set_position(0, 0, 0)
@@ -106,5 +119,4 @@ class Transport(QtWidgets.QWidget):
         self.slider.setRange(0, max(last, 0))
         self.slider.setValue(cursor)
         del blocker
-        live = "" if cursor == last else f" (of {last})"
-        self.step_label.setText(f"step {cursor}{live} / {max_steps}")
+        self.step_label.setText(step_text(cursor, last, max_steps))

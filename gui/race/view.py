@@ -8,9 +8,17 @@ The two arrows at each head (legend under the plot):
 - dashed: −η∇f, the step plain gradient descent with this racer's learning rate would
   take from here (the raw gradient's direction, downhill);
 - solid: u, the step this optimizer actually takes (momentum's lag, Adam's normalised
-  length). Both are scaled by one factor per racer so the longer is `arrow_px` pixels
-  long, which keeps their lengths comparable to each other; the dashed one is at
-  least 12 px so its direction always shows.
+  length).
+Every arrow in the view is drawn on ONE scale, so lengths can be compared across
+racers and across steps: the longest step the race has actually taken so far (over
+its history; racers that diverged and points outside the surface's bounds left out)
+is `Look.arrow_px` long, at most `CAP_FRACTION` of the view's smaller side, and every
+other arrow is in proportion. The scale follows the steps taken, not −η∇f: Adam with
+η = 0.05 at |∇f| = 162 has a −η∇f of 8 but steps of 0.05, and a scale set by the 8
+would leave every real step under a pixel. A dashed arrow longer than the cap is cut
+to it (it means "much more than any step taken"). An arrow shorter than `MIN_ARROW_PX` is not drawn
+(a converged head, |∇f| ≈ 1e-22, shows none). The caption under the surface states
+the scale. Arrows are recomputed whenever the view's pixel size changes (resize, F11).
 """
 
 from __future__ import annotations
@@ -26,13 +34,17 @@ from gradlab.core.buffer import GrowingArray
 from gradlab.gui.race.config import OptimizerEntry
 from gradlab.gui.race.history import RaceHistory
 from gradlab.gui.race.render import finite_path
-from gradlab.gui.style import BACKGROUND, NORMAL, Look
+from gradlab.gui.style import BACKGROUND, MUTED, NORMAL, OUTLINE, Look
 from gradlab.gui.plotting.surface_layer import SurfaceLayer
 
+MIN_ARROW_PX = 3.0  # shorter arrows are not drawn: too small to show a direction
 ARROW_LEGEND = ("At each head — dashed arrow: −η∇f, the step plain gradient descent would take; "
-                "solid arrow: the optimizer's actual step. Both scaled by the same factor.")
-MIN_GRAD_PX = 12.0
+                "solid arrow: the optimizer's actual step. All arrows share one scale "
+                "(stated under the surface): a longer arrow is a bigger step; "
+                f"under {MIN_ARROW_PX:.0f} px, none is drawn.")
+CAP_FRACTION = 0.25  # the longest arrow is at most this part of the view's smaller side
 HEAD_PX = 9.0
+UNDEFINED_CAPTION = "hatched: f undefined"
 
 
 def arrow_pairs(tail: np.ndarray, vec: np.ndarray, px: tuple[float, float]) -> np.ndarray:
@@ -55,32 +67,69 @@ def arrow_pairs(tail: np.ndarray, vec: np.ndarray, px: tuple[float, float]) -> n
     return np.array(pts)
 
 
-def scaled_arrows(g: np.ndarray, u: np.ndarray, px: tuple[float, float],
-                  arrow_px: float) -> tuple[np.ndarray, np.ndarray] | None:
-    """The gradient step `g` and the actual step `u` (data units) times one factor that
-    makes the longer `arrow_px` pixels long; the gradient's arrow is then stretched to at
-    least MIN_GRAD_PX so its direction shows. None when there is nothing to draw: both
-    are 0 or not finite, or the factor is not a finite number (a converged racer takes
-    steps of 1e-310, and 40 px / 1e-310 px overflows). The lengths are computed in
-    Python floats, which overflow to inf quietly, so nothing here warns."""
-    if not (np.isfinite(g).all() and np.isfinite(u).all()):
+def scaled_arrow(v: np.ndarray, px: tuple[float, float], px_per_unit: float,
+                 cap_px: float = math.inf) -> np.ndarray | None:
+    """The step `v` (data units) as drawn: `px_per_unit` pixels per unit of step length,
+    in data units again (`px` is the data size of one pixel, x and y). None when there is
+    nothing to draw: v is not finite, the scale is not a positive number, or the arrow
+    would be shorter than MIN_ARROW_PX. An arrow longer than `cap_px` (a step the scale
+    leaves out: outside the bounds, a racer about to diverge) is cut to `cap_px`, so no
+    arrow leaves the view. Lengths are Python floats (they overflow to inf quietly), so
+    nothing here warns."""
+    if not np.isfinite(v).all() or not 0 < px_per_unit < math.inf:
         return None
-    sx, sy = float(px[0]), float(px[1])
-    g_px = math.hypot(float(g[0]) / sx, float(g[1]) / sy)
-    u_px = math.hypot(float(u[0]) / sx, float(u[1]) / sy)
-    longest = max(g_px, u_px)
-    if not 0 < longest < math.inf:
+    length_px = math.hypot(float(v[0]), float(v[1])) * px_per_unit
+    if not MIN_ARROW_PX <= length_px < math.inf:
         return None
-    k = arrow_px / longest
-    if not math.isfinite(k):
-        return None
-    gk = g * k
-    if 0 < g_px * k < MIN_GRAD_PX:
-        stretch = MIN_GRAD_PX / g_px
-        # A gradient 1e300 times shorter than the step stays as it is (its stretch overflows).
-        if math.isfinite(stretch):
-            gk = g * stretch
-    return gk, u * k
+    k = px_per_unit * min(1.0, cap_px / length_px)
+    return np.array([float(v[0]) * k * float(px[0]), float(v[1]) * k * float(px[1])])
+
+
+def longest_step(history: RaceHistory, bounds: Any, rows: slice) -> float:
+    """max over `rows` and racers of the step taken |u|, in data units: the reference the
+    arrow scale maps to its longest arrow. Left out: racers that diverged (their last
+    steps are huge), points outside `bounds` (a run on its way out), non-finite rows."""
+    xmin, xmax, ymin, ymax = bounds
+    best = 0.0
+    for i in range(history.m):
+        if history.diverged[i] is not None:
+            continue
+        p = history.points[rows, i]
+        inside = (p[:, 0] >= xmin) & (p[:, 0] <= xmax) & (p[:, 1] >= ymin) & (p[:, 1] <= ymax)
+        with np.errstate(all="ignore"):
+            u = np.hypot(history.updates[rows, i, 0], history.updates[rows, i, 1])
+        ok = inside & np.isfinite(u)
+        if ok.any():
+            best = max(best, float(u[ok].max()))
+    return best
+
+
+class ArrowScale:
+    """The view's one arrow scale, kept up to date as rows arrive (only new rows are
+    read) and recomputed from scratch when the race or the set of diverged racers
+    changes."""
+
+    def __init__(self) -> None:
+        self.key: tuple = ()
+        self.rows = 0
+        self.reference = 0.0  # the longest step so far, data units
+
+    def update(self, history: RaceHistory, bounds: Any) -> float:
+        key = (id(history), tuple(history.diverged), tuple(bounds))
+        if key != self.key:
+            self.key, self.rows, self.reference = key, 0, 0.0
+        n = history.n
+        if n > self.rows:
+            self.reference = max(self.reference, longest_step(history, bounds, slice(self.rows, n)))
+            self.rows = n
+        return self.reference
+
+
+def scale_caption(px_per_unit: float, cap_px: float) -> str:
+    """"arrow scale: 60 px = a step of 0.0421"."""
+    if not 0 < px_per_unit < math.inf:
+        return "arrow scale: no step taken yet"
+    return f"arrow scale: {cap_px:.0f} px = a step of {cap_px / px_per_unit:.3g}"
 
 
 class _PathCache:
@@ -152,12 +201,14 @@ class _Racer:
         self.chunk_start = 0  # index in the path where the open (last) chunk begins
         self.settled = 0  # points of the path held by the chunks
         self.generation = -1
-        self.tail = pg.PlotDataItem(pen=self._path_pen())  # live end of the path
+        self.tail = pg.PlotDataItem(pen=self._path_pen(), shadowPen=self._outline(look.path_width))
         self.head = pg.ScatterPlotItem(size=look.head_size, pen=pg.mkPen("k", width=1.2),
                                        brush=pg.mkBrush(color))
         self.grad_arrow = pg.PlotDataItem(connect="pairs", pen=pg.mkPen(
-            color, width=look.arrow_width, style=QtCore.Qt.PenStyle.DashLine))
-        self.update_arrow = pg.PlotDataItem(connect="pairs", pen=pg.mkPen(color, width=look.arrow_width + 0.5))
+            color, width=look.arrow_width, style=QtCore.Qt.PenStyle.DashLine),
+            shadowPen=self._outline(look.arrow_width))
+        self.update_arrow = pg.PlotDataItem(connect="pairs", pen=pg.mkPen(color, width=look.arrow_width + 0.5),
+                                            shadowPen=self._outline(look.arrow_width + 0.5))
         for z, item in ((10, self.tail), (20, self.grad_arrow), (21, self.update_arrow), (30, self.head)):
             self._add(item, z)
         self.visible = True
@@ -170,6 +221,12 @@ class _Racer:
     def _path_pen(self) -> QtGui.QPen:
         return pg.mkPen(pg.mkColor(self.entry.color), width=self.look.path_width)
 
+    @staticmethod
+    def _outline(width: float) -> QtGui.QPen:
+        """A dark edge under a line: where a colour matches the heatmap's shade
+        (viridis' middle), the edge still shows the line."""
+        return pg.mkPen(OUTLINE, width=width + 2)
+
     def _add(self, item: Any, z: float) -> None:
         item.setZValue(z)
         # A path that runs off (divergence) must not zoom the view out: the view shows
@@ -177,7 +234,7 @@ class _Racer:
         self.plot.addItem(item, ignoreBounds=True)
 
     def _new_chunk(self) -> pg.PlotDataItem:
-        chunk = pg.PlotDataItem(pen=self._path_pen())
+        chunk = pg.PlotDataItem(pen=self._path_pen(), shadowPen=self._outline(self.look.path_width))
         chunk.curve.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
         chunk.setVisible(self.visible)
         self._add(chunk, 10)
@@ -221,8 +278,11 @@ class _Racer:
         color = pg.mkColor(self.entry.color)
         for item in (*self.chunks, self.tail):
             item.setPen(self._path_pen())
+            item.setShadowPen(self._outline(look.path_width))
         self.grad_arrow.setPen(pg.mkPen(color, width=look.arrow_width, style=QtCore.Qt.PenStyle.DashLine))
+        self.grad_arrow.setShadowPen(self._outline(look.arrow_width))
         self.update_arrow.setPen(pg.mkPen(color, width=look.arrow_width + 0.5))
+        self.update_arrow.setShadowPen(self._outline(look.arrow_width + 0.5))
         self.head.setSize(look.head_size)
 
     def set_visible(self, on: bool) -> None:
@@ -237,7 +297,9 @@ class _Racer:
 
 class RaceView(pg.GraphicsLayoutWidget):
     """`start_moved(x, y)` when the start marker is dragged or the surface is clicked;
-    `hovered(text)` with "x = …, y = …, f(x, y) = …" as the mouse moves."""
+    `hovered(text)` with "x = …, y = …, f(x, y) = …" as the mouse moves.
+    `caption` (under the surface) states the arrows' scale and, where f is undefined
+    somewhere in the picture, what the hatching means."""
 
     start_moved = QtCore.Signal(float, float)
     hovered = QtCore.Signal(str)
@@ -252,6 +314,15 @@ class RaceView(pg.GraphicsLayoutWidget):
         self.plot.getViewBox().setAspectLocked(True)
         self.plot.showGrid(False, False)
         self.layer = SurfaceLayer(self.plot)
+        self.caption: pg.LabelItem = self.addLabel("", row=1, col=0, justify="left", color=MUTED)
+        # Its text must never widen the plot's column (a long caption pushed the colour
+        # bar out of the view): the width follows the plot, the text is cut if need be.
+        self.caption.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
+                                   QtWidgets.QSizePolicy.Policy.Preferred)
+        self.caption.setMinimumWidth(0)
+        self.arrow_scale = ArrowScale()
+        self.px_per_unit = 0.0  # the arrows' scale at the last redraw: pixels per unit of step
+        self._last: tuple[RaceHistory | None, int] | None = None  # redraw's arguments, for a resize
         self.surface: Any = None
         self._racers: list[_Racer] = []
         self._pending: list[OptimizerEntry] | None = None  # racers whose items are not built yet
@@ -275,12 +346,16 @@ class RaceView(pg.GraphicsLayoutWidget):
         self.plot.addItem(self.cursor_ring, ignoreBounds=True)
 
         self.start_marker.sigPositionChangeFinished.connect(self._marker_moved)
+        # A resize (F11, a dragged splitter) changes the size of a pixel: arrows are
+        # redrawn at once, not at the next step.
+        self.plot.getViewBox().sigTransformChanged.connect(self._rescaled)
         self.scene().sigMouseClicked.connect(self._clicked)
         self.scene().sigMouseMoved.connect(self._moved)
 
     # -- set-up ------------------------------------------------------------------------------
     def set_surface(self, surface: Any) -> None:
         self.surface = surface
+        self._last = None
         self.layer.set_surface(surface)
         self.plot.getViewBox().disableAutoRange()
         # The heatmap, contours and axes do not change while a race runs: paint them
@@ -353,6 +428,7 @@ class RaceView(pg.GraphicsLayoutWidget):
             racer.remove(self.plot)
         self._racers = []
         self._pending = list(entries)
+        self._last = None  # the old race: a resize waits for the next redraw
 
     @property
     def racers(self) -> list[_Racer]:
@@ -371,10 +447,22 @@ class RaceView(pg.GraphicsLayoutWidget):
         self.start_marker.setPos(x, y)
         del blocker
 
+    def _rescaled(self, *_: Any) -> None:
+        # The heatmap is larger than the view; Qt's device cache keeps only the part that
+        # was on screen and, when the view only moves, reuses it: the rest would show as
+        # empty bands. Repaint the caches when the view changes.
+        self.layer.image.update()
+        if self._merged is not None:
+            self._merged.update()
+        history = self._last[0] if self._last is not None else None
+        if history is not None and history.m == len(self.racers):
+            self.redraw(*self._last)
+
     def set_look(self, look: Look) -> None:
         self.look = look
         for racer in self.racers:
             racer.set_look(look)
+        self.caption.setAttr("size", f"{look.font_pt:.1f}pt")
         self.layer.minima_item.setSize(16 * look.head_size / NORMAL.head_size)
         font = self.plot.getAxis("bottom").label.font()
         font.setPointSizeF(look.font_pt)
@@ -384,15 +472,31 @@ class RaceView(pg.GraphicsLayoutWidget):
             axis.label.setFont(font)
         self.layer.colorbar.axis.setTickFont(font)
         self.layer.colorbar.axis.label.setFont(font)
+        self._rescaled()
 
     # -- drawing -----------------------------------------------------------------------------
+    def arrow_cap_px(self) -> float:
+        """The longest arrow on screen: Look.arrow_px, at most CAP_FRACTION of the view."""
+        rect = self.plot.getViewBox().boundingRect()
+        side = min(rect.width(), rect.height())
+        return min(self.look.arrow_px, CAP_FRACTION * side) if side > 0 else self.look.arrow_px
+
+    def _set_caption(self, text: str) -> None:
+        if self.layer.undefined:
+            text += "  ·  " + UNDEFINED_CAPTION
+        if self.caption.text != text:
+            self.caption.setText(text)
+
     def redraw(self, history: RaceHistory | None, cursor: int) -> None:
         """Paths up to the newest step; heads and arrows at row `cursor`."""
+        self._last = (history, cursor)
         if history is None or history.n == 0 or self.surface is None:
             for racer in self.racers:
                 for item in racer.items:
                     item.setData([], [])
             self.cursor_ring.setData([], [])
+            self.px_per_unit = 0.0
+            self._set_caption(scale_caption(0.0, 0.0))
             return
         bounds = self.surface.bounds
         n = history.n
@@ -400,6 +504,12 @@ class RaceView(pg.GraphicsLayoutWidget):
         vb = self.plot.getViewBox()
         px_size = vb.viewPixelSize()
         px = (px_size[0] or 1.0, px_size[1] or 1.0)
+        lrs = [float(racer.entry.hyper.get("lr", 1.0)) for racer in self.racers]
+        reference = self.arrow_scale.update(history, bounds)
+        cap = self.arrow_cap_px()
+        with np.errstate(all="ignore"):
+            self.px_per_unit = cap / reference if reference > 0 else 0.0
+        self._set_caption(scale_caption(self.px_per_unit, cap))
         ring = []
         for i, racer in enumerate(self.racers):
             racer.show_path(racer.cache.path(history, i, bounds, px))
@@ -413,19 +523,14 @@ class RaceView(pg.GraphicsLayoutWidget):
                 continue
             racer.head.setData([p[0]], [p[1]], symbol="o")
             ring.append(p)
-            lr = float(racer.entry.hyper.get("lr", 1.0))
-            g = -lr * history.grads[r, i]
-            u = history.updates[r, i]
-            scaled = scaled_arrows(g, u, px, self.look.arrow_px)
-            if scaled is None:
-                racer.grad_arrow.setData([], [])
-                racer.update_arrow.setData([], [])
-                continue
-            gk, uk = scaled
-            ga = arrow_pairs(p, gk, px)
-            ua = arrow_pairs(p, uk, px)
-            racer.grad_arrow.setData(ga[:, 0], ga[:, 1]) if len(ga) else racer.grad_arrow.setData([], [])
-            racer.update_arrow.setData(ua[:, 0], ua[:, 1]) if len(ua) else racer.update_arrow.setData([], [])
+            for item, v in ((racer.grad_arrow, -lrs[i] * history.grads[r, i]),
+                            (racer.update_arrow, history.updates[r, i])):
+                drawn = scaled_arrow(v, px, self.px_per_unit, cap)
+                pairs = arrow_pairs(p, drawn, px) if drawn is not None else np.empty((0, 2))
+                if len(pairs):
+                    item.setData(pairs[:, 0], pairs[:, 1])
+                else:
+                    item.setData([], [])
         live = r == n - 1
         if live or not ring:
             self.cursor_ring.setData([], [])
@@ -459,4 +564,5 @@ class RaceView(pg.GraphicsLayoutWidget):
             return
         with np.errstate(all="ignore"):
             f = float(np.asarray(self.surface.value(p.x(), p.y())))
-        self.hovered.emit(f"x = {p.x():.4g}    y = {p.y():.4g}    f(x, y) = {f:.5g}")
+        value = f"{f:.5g}" if math.isfinite(f) else "undefined here"
+        self.hovered.emit(f"x = {p.x():.4g}    y = {p.y():.4g}    f(x, y) = {value}")

@@ -3,7 +3,10 @@
 OpenGL is optional: on Qt's offscreen platform, or when PyOpenGL or a GL context is
 missing, the view shows a label saying why and everything else works. The heights are
 the heatmap's display scale (log where the colour bar is log), stretched so the
-relief is half as tall as the surface is wide.
+relief is half as tall as the surface is wide. Axes: a grid on the floor (z = 0 is the
+lowest value shown), a line along each of x, y and f from the corner (xmin, ymin),
+and labels at their ends with the values there, so the picture reads like the 2-D
+view's axes.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ class Race3D(QtWidgets.QWidget):
         self.entries: list[OptimizerEntry] = []
         self._surface_item: Any = None
         self._lines: list[Any] = []
+        self._axes: list[Any] = []  # grid, axis lines and their labels
         self._scale = (0.0, 1.0, 1.0)  # (lo, hi, height) of the display scale
         self._fmin = 0.0
         self.activated = False
@@ -97,8 +101,12 @@ class Race3D(QtWidgets.QWidget):
         xmin, xmax, ymin, ymax = surface.bounds
         height = 0.5 * max(xmax - xmin, ymax - ymin)
         self._scale = (lo, hi, height)
-        zz = np.where(finite, (z - lo) / (hi - lo) * height, height)
+        # Undefined cells (log of a negative) lie flat on the floor in grey, as the 2-D
+        # view hatches them: not raised to the top colour as if the loss were highest there.
+        with np.errstate(all="ignore"):
+            zz = np.where(finite, (z - lo) / (hi - lo) * height, 0.0)
         colors = pg.colormap.get("viridis").map((zz / height).T.ravel(), mode="float")
+        colors[~finite.T.ravel()] = (0.45, 0.45, 0.45, 1.0)
         if self._surface_item is not None:
             self.view.removeItem(self._surface_item)
         # GLSurfacePlotItem wants z[i, j] at (x[i], y[j]): the transpose of row-major.
@@ -106,10 +114,52 @@ class Race3D(QtWidgets.QWidget):
             x=xs, y=ys, z=zz.T, colors=colors, shader=None,  # colors: one row per vertex
             smooth=False, glOptions="opaque")
         self.view.addItem(self._surface_item)
+        self._draw_axes(surface, lo, hi, height)
         cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
         self.view.setCameraPosition(pos=QtGui.QVector3D(cx, cy, height / 2),
                                     distance=1.45 * max(xmax - xmin, ymax - ymin),
                                     elevation=32, azimuth=-65)
+
+    def _draw_axes(self, surface: Any, lo: float, hi: float, height: float) -> None:
+        """Floor grid, x/y/f axis lines from the corner (xmin, ymin, 0), and labels."""
+        import pyqtgraph.opengl as gl
+
+        from gradlab.gui.plotting.surface_layer import scale_label
+
+        for item in self._axes:
+            self.view.removeItem(item)
+        self._axes = []
+        xmin, xmax, ymin, ymax = surface.bounds
+        w, h = xmax - xmin, ymax - ymin
+        grid = gl.GLGridItem(color=(255, 255, 255, 60))
+        grid.setSize(w, h)
+        grid.setSpacing(w / 10, h / 10)
+        grid.translate((xmin + xmax) / 2, (ymin + ymax) / 2, 0)
+        self._axes.append(grid)
+        white = (0.85, 0.86, 0.88, 1.0)
+        for end in ((xmax, ymin, 0), (xmin, ymax, 0), (xmin, ymin, height)):
+            line = gl.GLLinePlotItem(pos=np.array([(xmin, ymin, 0), end], dtype=float), color=white,
+                                     width=2, antialias=True)
+            self._axes.append(line)
+        colour = QtGui.QColor(216, 218, 224)
+        font = QtGui.QFont()
+        font.setPointSizeF(10)
+        pad = 0.04 * max(w, h)
+        labels = [
+            ((xmax + pad, ymin - pad, 0), f"x = {xmax:g}"), ((xmin, ymin - pad, 0), f"{xmin:g}"),
+            ((xmin - pad, ymax + pad, 0), f"y = {ymax:g}"), ((xmin - pad, ymin, 0), f"{ymin:g}"),
+            ((xmin - pad, ymin - pad, height * 1.05), f"{scale_label(surface)} = {hi:.3g}"),
+            ((xmin - pad, ymin - pad, -0.04 * height), f"{lo:.3g}"),
+        ]
+        for pos, text in labels:
+            self._axes.append(gl.GLTextItem(pos=pos, text=text, color=colour, font=font))
+        for item in self._axes:
+            self.view.addItem(item)
+
+    @property
+    def axis_labels(self) -> list[str]:
+        """The axes' label texts (empty until the 3-D view is built)."""
+        return [item.text for item in self._axes if hasattr(item, "text")]
 
     def set_racers(self, entries: list[OptimizerEntry]) -> None:
         self.entries = list(entries)

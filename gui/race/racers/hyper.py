@@ -60,6 +60,14 @@ class NumberBox(QtWidgets.QDoubleSpinBox):
         self.setValue(max(self.value(), self.minimum()) * 10 ** (0.1 * steps))
 
 
+def log_slider_tip(lo: float, hi: float) -> str:
+    """The log slider's tooltip in plain words: what a move does to the value."""
+    factor = (hi / lo) ** 0.1
+    return (f"Drag right for a bigger value, left for a smaller one (from {lo:g} to {hi:g}). "
+            f"The slider works by multiplying: moving it a tenth of its length multiplies "
+            f"the value by about {factor:.2g}, so small values get as much room as large ones.")
+
+
 class HyperControl(QtWidgets.QWidget):
     """Spin box (+ slider for log-scaled values); `changed(float)` when the value is set."""
 
@@ -78,7 +86,7 @@ class HyperControl(QtWidgets.QWidget):
             self.slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
             self.slider.setRange(0, SLIDER_TICKS)
             self.slider.setMinimumWidth(40)
-            self.slider.setToolTip("logarithmic: each tenth of the track is ×10^(span/10)")
+            self.slider.setToolTip(log_slider_tip(lo, hi))
             self._sync_slider(value)
             self.slider.valueChanged.connect(self._slider_moved)
             row.addWidget(self.slider, 1)
