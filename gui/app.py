@@ -7,15 +7,25 @@
 
 The screenshot run waits for the race itself to reach step N (the worker's frames),
 never a timer. A scenario that cannot be used prints one line and exits 2.
+
+What the last session left (window, presenter mode, tab, race set-up, MNIST folder;
+gradlab.gui.settings) is restored, except in a screenshot run (reproducible: nothing is
+read or written) and, for the race and the tab, when --scenario names the set-up.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
+import ctypes.util
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
+
+XCB_CURSOR_MISSING = ("gradlab: Qt needs libxcb-cursor0 (apt-get install libxcb-cursor0) "
+                      "to open a window")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,6 +49,42 @@ def settle_garbage_collector() -> None:
 
     gc.collect()
     gc.freeze()
+
+
+def missing_xcb_cursor(environ: Mapping[str, str] | None = None,
+                       find_library: Callable[[str], str | None] | None = None,
+                       load: Callable[[str], Any] | None = None) -> bool:
+    """True when Qt is about to open an X11 (xcb) window without libxcb-cursor.
+
+    Since Qt 6.5 the xcb platform plugin cannot load without it, and Qt then aborts with a
+    long message about "xcb" plugins that does not name the library. Wayland (a Wayland
+    session with no platform forced) and offscreen runs do not need it."""
+    if not sys.platform.startswith("linux"):
+        return False
+    environ = os.environ if environ is None else environ
+    find_library = find_library or ctypes.util.find_library
+    load = load or ctypes.CDLL
+    platform = environ.get("QT_QPA_PLATFORM", "")
+    if platform not in ("", "xcb") or not environ.get("DISPLAY"):
+        return False
+    if not platform and environ.get("WAYLAND_DISPLAY"):
+        return False
+    if find_library("xcb-cursor"):
+        return False
+    try:  # find_library needs ldconfig, which a slim image may lack: try the file itself
+        load("libxcb-cursor.so.0")
+    except OSError:
+        return True
+    return False
+
+
+def _memory(args: argparse.Namespace) -> Any:
+    """The remembered settings for this launch; None for a screenshot (reproducible)."""
+    if args.screenshot is not None:
+        return None
+    from gradlab.gui.settings import Memory, user_settings
+
+    return Memory(user_settings(), remember_race=args.scenario is None)
 
 
 def _fail(message: str) -> int:
@@ -67,18 +113,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6 import QtCore, QtWidgets
 
+    if QtWidgets.QApplication.instance() is None and missing_xcb_cursor():
+        print(XCB_CURSOR_MISSING, file=sys.stderr)
+        return 1
+
     from gradlab.gui import worker
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     app.setApplicationName("GradLab")
+    app.setOrganizationName("GradLab")
     app.aboutToQuit.connect(lambda: worker.stop_all(2000))
 
     from gradlab.gui.main_window import MainWindow
     from gradlab.gui.race.tab import default_config
 
+    memory = _memory(args)
+    if config is None and memory is not None:
+        from gradlab.gui.race import scenario
+
+        config = memory.race_config(scenario.from_dict)  # None when nothing usable is remembered
     if config is None:
         config = default_config()
-    window = MainWindow(config)
+    window = MainWindow(config, memory=memory)
+    app.aboutToQuit.connect(window.remember)
     if args.presenter:
         window.set_presenter(True)
     window.show()

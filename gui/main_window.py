@@ -19,11 +19,15 @@ from gradlab.gui.race import scenario
 from gradlab.gui.race import scenario_menu
 from gradlab.gui.race.config import RaceConfig
 from gradlab.gui.race.tab import RaceTab, default_config
+from gradlab.gui.settings import Memory
 from gradlab.gui.style import PRESENTER
 
 # Exporting and presenter mode are imported where used: not on the start-up path.
 
 TITLE = "GradLab"
+# How long closing waits for background work (a download, a load) to notice its stop
+# flag before the window goes without it.
+CLOSE_WAIT_MS = 2000
 LAZY_TABS = (("MNIST", "gradlab.gui.mnist.tab", "MnistTab"),
              ("Explorer", "gradlab.gui.explorer.tab", "ExplorerTab"),
              ("Backpropagation", "gradlab.gui.backprop.tab", "BackpropTab"))
@@ -53,9 +57,16 @@ class _Pending(QtWidgets.QLabel):
 
 
 class MainWindow(QtWidgets.QMainWindow):
-    def __init__(self, config: RaceConfig | None = None, parent: QtWidgets.QWidget | None = None) -> None:
+    """`memory`: what the last session left (gradlab.gui.settings); None remembers nothing
+    (tests, screenshots). The race's remembered set-up is the caller's `config`."""
+
+    def __init__(self, config: RaceConfig | None = None, parent: QtWidgets.QWidget | None = None,
+                 memory: Memory | None = None) -> None:
         super().__init__(parent)
         self.resize(1600, 960)
+        self.memory = memory
+        # Keyword arguments for a lazy tab when it is built (the remembered MNIST folder).
+        self._tab_arguments: dict[str, dict[str, Any]] = {}
         self.last_error = ""
         # Tests replace this to answer "overwrite?" without a dialog.
         self.confirm_overwrite: Callable[[Path], bool] = self._ask_overwrite
@@ -75,7 +86,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setCentralWidget(self.tabs)
         self._menus()
         self.race.failed.connect(lambda msg: self.show_error("The race stopped", msg))
+        self.race.surface_changed.connect(self._surface_changed)
         self._show_tab_hint(0)
+        # The race's keys work from the start: the focus is not left on the tab bar.
+        self.race.focus_view()
+        if memory is not None:
+            self._restore(memory)
 
     # -- menus ---------------------------------------------------------------------------------
     def _menus(self) -> None:
@@ -111,8 +127,56 @@ class MainWindow(QtWidgets.QMainWindow):
         self.presenter_action.setShortcut(QtGui.QKeySequence("F11"))
         self.presenter_action.setToolTip("larger fonts and thicker lines for a projector")
         self.presenter_action.toggled.connect(self.set_presenter)
-        act(view, "&3-D view", lambda: self.race.views.setCurrentWidget(self.race.view3d), "Ctrl+3")
-        act(view, "&2-D view", lambda: self.race.views.setCurrentWidget(self.race.view), "Ctrl+2")
+        # F2/F3, not Ctrl+2/Ctrl+3: those open scenarios 2 and 3 (one key, one action).
+        act(view, "&2-D view", lambda: self.race.views.setCurrentWidget(self.race.view), "F2")
+        act(view, "&3-D view", lambda: self.race.views.setCurrentWidget(self.race.view3d), "F3")
+
+        self.help_menu = bar.addMenu("&Help")
+        act(self.help_menu, "&Keyboard shortcuts", lambda: self._help("shortcuts_dialog"), "F1")
+        act(self.help_menu, "&How to use each tab", lambda: self._help("how_to_dialog"))
+        act(self.help_menu, "&About GradLab", lambda: self._help("about_dialog"))
+
+    def _help(self, page: str) -> QtWidgets.QDialog:
+        from gradlab.gui import help as gradlab_help
+
+        dialog = getattr(gradlab_help, page)(self)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    # -- remembered between launches -------------------------------------------------------
+    def _restore(self, memory: Memory) -> None:
+        geometry = memory.geometry()
+        if geometry is not None and not self.restoreGeometry(geometry):
+            memory.problems.append("The remembered window size was not usable; the default is used.")
+        folder = memory.mnist_folder()
+        if folder:
+            self._tab_arguments["MNIST"] = {"data_folder": folder}
+        if memory.presenter():
+            self.set_presenter(True)
+        tab = memory.tab()
+        if tab and tab != self.tabs.tabText(0):
+            self.tab(tab)  # builds it
+            self.tabs.setCurrentWidget(self.tab(tab) or self.race)
+        if memory.problems:
+            self.statusBar().showMessage(" ".join(memory.problems))
+
+    def remember(self) -> None:
+        """Write what the next launch restores (the app calls this as it quits)."""
+        if self.memory is None:
+            return
+        mnist = next((self.tabs.widget(i) for i in range(self.tabs.count())
+                      if self.tabs.tabText(i) == "MNIST"), None)
+        folder = None
+        panel = getattr(mnist, "data_panel", None)
+        if panel is not None:
+            data = getattr(panel, "data", None)
+            folder = getattr(data, "folder", None) or panel.folder.text().strip() or None
+        self.memory.store(geometry=self.saveGeometry(), presenter=self.presenting,
+                          tab=self.tabs.tabText(self.tabs.currentIndex()),
+                          race=(scenario.to_dict(self.race.current_config())
+                                if self.race.can_save() else None),
+                          mnist_folder=folder)
 
     # -- tabs ----------------------------------------------------------------------------------
     def _tab_changed(self, index: int) -> None:
@@ -131,7 +195,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def _build_tab(self, index: int, pending: _Pending) -> QtWidgets.QWidget | None:
         title, module, cls = pending.spec
         try:
-            widget = getattr(importlib.import_module(module), cls)()
+            widget = getattr(importlib.import_module(module), cls)(
+                **self._tab_arguments.get(title, {}))
         except Exception as exc:  # noqa: BLE001 - a broken extra tab must not take the app down
             pending.setText(f"The {title} tab is not available: {type(exc).__name__}: {exc}")
             return None
@@ -190,6 +255,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tabs.setCurrentWidget(self.race)
         self.statusBar().showMessage(f"Scenario: {config.title or Path(path).stem}")
         return True
+
+    def _surface_changed(self, title: str) -> None:
+        """A surface picked or typed after a scenario: the status bar no longer names it."""
+        if self.tabs.currentWidget() is self.race:
+            self.statusBar().showMessage(f"Surface: {title}. {TAB_HINTS['Optimizer race']}")
 
     def save_scenario(self, path: str | Path) -> bool:
         path = Path(path)
@@ -300,10 +370,19 @@ class MainWindow(QtWidgets.QMainWindow):
             if confirm is not None and not confirm():
                 event.ignore()
                 return
+        # Every worker is flagged at once and given one shared moment to end; one blocked
+        # in a read it cannot leave is detached (kept alive, never destroyed running:
+        # that aborts), so closing neither hangs nor crashes.
+        if worker.running_workers():
+            self.statusBar().showMessage("Finishing… stopping the work in the background.")
+            self.statusBar().repaint()
+        for w in worker.running_workers():
+            w.stop()
         self.race.shutdown()
+        worker.stop_all(CLOSE_WAIT_MS)
+        worker.detach_all()
         for i in range(self.tabs.count()):
             w = self.tabs.widget(i)
             if w is not self.race and not isinstance(w, _Pending):
-                w.close()  # their own closeEvent stops their workers
-        worker.stop_all(2000)
+                w.close()  # their own closeEvent stops their workers and timers
         super().closeEvent(event)

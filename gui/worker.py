@@ -23,11 +23,19 @@ Why it is shaped like this (see ../shared/STYLE.md):
   worker the owner dropped is never garbage-collected while its thread runs (that
   is what prints "QThread: Destroyed while thread is still running" and aborts).
   `stop_all(ms)` stops and joins them all; the app calls it on `aboutToQuit`.
+- Closing never aborts. The window flags every worker, waits a moment ("Finishing…"),
+  then `detach_all()`: a worker blocked in a read it cannot leave (a FIFO, a stalled
+  disk) stays registered. At interpreter exit `_settle_at_exit` waits `EXIT_WAIT_MS`
+  more, and a thread still running then is handed to C++ ownership, so neither Python
+  nor PySide's exit clean-up destroys a running QThread (that is what aborts). Blocking
+  I/O in workers is chunked and checks `stop`, so this last resort is rarely reached.
 """
 
 from __future__ import annotations
 
+import atexit
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -39,6 +47,9 @@ StopFlag = Callable[[], bool]
 MakeGenerator = Callable[[StopFlag], Iterable[Any]]
 
 _running: set[GeneratorWorker] = set()
+# Threads still running at exit, kept rather than destroyed (see the module docstring).
+_kept: list[QThread] = []
+EXIT_WAIT_MS = 1000
 
 
 class _Runner(QObject):
@@ -101,6 +112,7 @@ class GeneratorWorker(QObject):
         self._thread.finished.connect(self._on_thread_finished)
         self._started = False
         self._done = False
+        self._detached = False
 
     # -- control -------------------------------------------------------------------
     def start(self) -> None:
@@ -116,11 +128,18 @@ class GeneratorWorker(QObject):
         self._stop_event.set()
 
     def stop_and_wait(self, ms: int = 2000) -> bool:
-        """Stop and join the thread; True when it has ended within `ms` milliseconds."""
+        """Stop and join the thread; True when it has ended within `ms` milliseconds
+        (a detached worker is not waited for again)."""
         self.stop()
         if not self._started:
             return True
-        return self._thread.wait(ms)
+        return self._thread.wait(0 if self._detached else ms)
+
+    def detach(self) -> None:
+        """Give up waiting: the window closes without this worker, which stays
+        registered (alive) until its thread ends or the process exits."""
+        self.stop()
+        self._detached = True
 
     # -- state -----------------------------------------------------------------------
     def is_running(self) -> bool:
@@ -147,8 +166,48 @@ def running_workers() -> list[GeneratorWorker]:
 
 
 def stop_all(ms: int = 2000) -> bool:
-    """Stop and join every running worker (the app calls this on `aboutToQuit`)."""
+    """Stop every running worker and join them within `ms` milliseconds in all (the app
+    calls this on `aboutToQuit`); True when all have ended. Detached workers are not
+    waited for."""
+    workers = list(_running)
+    for worker in workers:  # all flagged first: they wind down side by side
+        worker.stop()
+    deadline = time.monotonic() + ms / 1000
     ok = True
-    for worker in list(_running):
-        ok = worker.stop_and_wait(ms) and ok
+    for worker in workers:
+        left = max(0, int(1000 * (deadline - time.monotonic())))
+        ok = worker.stop_and_wait(left) and ok
     return ok
+
+
+def detach_all() -> int:
+    """Detach every worker still running (see `GeneratorWorker.detach`); how many."""
+    workers = [w for w in _running if w.is_running()]
+    for worker in workers:
+        worker.detach()
+    return len(workers)
+
+
+def _settle_at_exit() -> None:
+    """At interpreter exit: join what can still end, detach what cannot.
+
+    Registered after PySide6 is imported, so it runs before PySide's own exit clean-up,
+    which calls the C++ destructor of every QObject Python owns; a QThread destroyed
+    while it runs prints "Destroyed while thread ... is still running" and aborts.
+    """
+    for worker in list(_running):
+        worker._detached = False  # a last chance for every one of them
+    stop_all(EXIT_WAIT_MS)
+    from shiboken6 import Shiboken
+
+    for worker in list(_running):
+        thread = worker._thread
+        if Shiboken.isValid(thread) and thread.isRunning():
+            # Never terminate(): the read stays where it is and the process ends around
+            # it. Parented to the main thread's own QThread object, which Qt never
+            # deletes, the QThread is owned by C++ and no clean-up destroys it running.
+            _kept.append(thread)
+            thread.setParent(QThread.currentThread())
+
+
+atexit.register(_settle_at_exit)

@@ -128,10 +128,13 @@ class DataPanel(QtWidgets.QGroupBox):
         return any(w is not None and w.is_running() for w in (self._loader, self._downloader))
 
     def shutdown(self, timeout_ms: int = 2000) -> bool:
+        """Stop the load and the download (both flagged first) and join them."""
+        workers = [w for w in (self._loader, self._downloader) if w is not None]
+        for worker in workers:
+            worker.stop()
         ok = True
-        for worker in (self._loader, self._downloader):
-            if worker is not None:
-                ok = worker.stop_and_wait(timeout_ms) and ok
+        for worker in workers:
+            ok = worker.stop_and_wait(timeout_ms) and ok
         return ok
 
     # -- loading -----------------------------------------------------------------------
@@ -171,6 +174,7 @@ class DataPanel(QtWidgets.QGroupBox):
 
     # -- downloading ---------------------------------------------------------------------
     def _show_download(self, running: bool, offer: bool) -> None:
+        self.cancel_button.setEnabled(running)
         self.download_button.setVisible(offer or running)
         self.download_button.setEnabled(not running)
         self.download_bar.setVisible(running)
@@ -204,8 +208,12 @@ class DataPanel(QtWidgets.QGroupBox):
         self._downloader.start()
 
     def cancel_download(self) -> None:
-        if self._downloader is not None:
+        """Ask the download to stop; it does within a second (see `download.POLL`), and
+        `_on_downloaded` then says it was cancelled."""
+        if self._downloader is not None and self._downloader.is_running():
             self._downloader.stop()
+            self.cancel_button.setEnabled(False)
+            self._set_status("Cancelling the download…", "")
 
     def _on_bytes(self, done: int, total: int) -> None:
         self.download_bar.setRange(0, 1000 if total else 0)  # busy bar while size unknown

@@ -296,6 +296,8 @@ class MnistTab(QtWidgets.QWidget):
 
     def shutdown(self, timeout_ms: int = 2000) -> bool:
         """Stop and join every worker of the tab and stop its timer (the window's close)."""
+        if self._loader is not None:
+            self._loader.stop()  # flagged first: it winds down while the others are joined
         ok = self.runner.stop_and_wait(timeout_ms)
         ok = self.data_panel.shutdown(timeout_ms) and ok
         if self._loader is not None:
@@ -516,8 +518,12 @@ class MnistTab(QtWidgets.QWidget):
             self._say("Select a stopped or finished run to save.", error=True)
             return
         path = self._save_path("Save run", f"mnist-run-{run.number}.pt", RUN_FILTER)
-        if path is not None:
+        if path is None:
+            return
+        try:
             self.save_run_to(run, path)
+        except OSError as e:  # a folder that is missing or not ours: the write was atomic
+            self._say(f"Could not save run {run.number} to {path}: {e.strerror or e}", error=True)
 
     def save_run_to(self, run, path: Path) -> None:
         from gradlab.core.mnist.run_file import save_run  # torch, only when saving

@@ -66,8 +66,9 @@ class SurfacePicker(QtWidgets.QWidget):
             self.combo.insertItem(i, surfaces.title(name), name)
         self.combo.setCurrentIndex(max(i, 0))
         del blocker
-        if formula is not None:
-            self.formula.setText(formula)
+        # A built-in surface empties the field: an old formula left there reads as the
+        # surface in use.
+        self.formula.setText(formula if formula is not None else "")
         self.formula_text.setText(title_formula)
         self.show_error("")
 

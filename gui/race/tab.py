@@ -37,9 +37,11 @@ CURVES_MS = 50  # loss and distance curves: at most 20 updates per second while 
 
 class RaceTab(QtWidgets.QWidget):
     """Signals: `race_finished()` when a run reaches its last step (or every racer has
-    diverged); `running_changed(bool)`; `reset_done()` after every reset."""
+    diverged); `running_changed(bool)`; `reset_done()` after every reset;
+    `surface_changed(title)` when the user changes the surface (not when a scenario loads)."""
 
     race_finished = QtCore.Signal()
+    surface_changed = QtCore.Signal(str)  # the title of a surface picked, typed or sent here
     running_changed = QtCore.Signal(bool)
     reset_done = QtCore.Signal()
     failed = QtCore.Signal(str)
@@ -78,6 +80,7 @@ class RaceTab(QtWidgets.QWidget):
     # -- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
         race_layout.build(self)
+        self._hover_hint = self.hover.text()  # the instructions shown before any hover
 
     def _connect(self) -> None:
         t = self.transport
@@ -97,11 +100,30 @@ class RaceTab(QtWidgets.QWidget):
         self.views.currentChanged.connect(self._view_tab_changed)
 
     def _shortcuts(self) -> None:
-        context = QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for key, slot in (("Space", self.toggle_run), ("Right", self.step),
-                          ("Left", self.step_back), ("R", self.reset)):
-            sc = QtGui.QShortcut(QtGui.QKeySequence(key), self, slot)
-            sc.setContext(context)
+        """Space, Right, Left and R whenever this tab is shown, wherever the focus is.
+
+        Window context, not "with children": at start-up the focus is on the window's tab
+        bar, outside this tab, and Right would switch tabs. An action of a hidden widget
+        never fires, so another tab's keys are its own. A text field or spin box that has
+        the focus claims its keys first (Qt's ShortcutOverride), so a typed R stays there.
+        Actions, not bare QShortcuts: the Help menu lists them by name."""
+        self.key_actions: list[QtGui.QAction] = []
+        for text, key, slot in (("Run / pause the race", "Space", self.toggle_run),
+                                ("Step forward", "Right", self.step),
+                                ("Step back", "Left", self.step_back),
+                                ("Reset to step 0", "R", self.reset)):
+            action = QtGui.QAction(text, self)
+            action.setShortcut(QtGui.QKeySequence(key))
+            action.setShortcutContext(QtCore.Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, f=slot: f())
+            self.addAction(action)
+            self.key_actions.append(action)
+        # A formula applied with Enter is an edit finished: give the keys back to the race.
+        self.picker.formula_chosen.connect(lambda _text: self.focus_view())
+
+    def focus_view(self) -> None:
+        """Put the keyboard focus on the surface view (no text field is being edited)."""
+        self.view.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     # -- configuration -----------------------------------------------------------------------
     def load_config(self, config: RaceConfig) -> None:
@@ -137,6 +159,7 @@ class RaceTab(QtWidgets.QWidget):
         self.config.title, self.config.lesson = "", ""
         self._custom_surface = None
         self._set_surface(surface)
+        self.surface_changed.emit(surface.title)
 
     def set_formula(self, text: str) -> None:
         try:
@@ -149,6 +172,7 @@ class RaceTab(QtWidgets.QWidget):
         self.config.title, self.config.lesson = "", ""
         self._custom_surface = None
         self._set_surface(surface)
+        self.surface_changed.emit(f"f(x, y) = {text}")
 
     def set_custom_surface(self, surface: Any) -> None:
         """Race on a Surface built elsewhere (the explorer's model loss)."""
@@ -159,6 +183,7 @@ class RaceTab(QtWidgets.QWidget):
         self.config.start = surface.start
         self.config.title, self.config.lesson = surface.title, ""
         self._set_surface(surface)
+        self.surface_changed.emit(surface.title)
 
     def _set_surface(self, surface: Any) -> None:
         self._stop()
@@ -168,6 +193,8 @@ class RaceTab(QtWidgets.QWidget):
         self.curves.set_surface(surface, self.view.layer.fmin)
         self.picker.show_surface(self.config.surface, self.config.formula, surface.formula)
         self.lesson.show_lesson(surface, self.config.title or surface.title, self.config.lesson)
+        # The last hover read another surface: back to the instructions until the next one.
+        self.hover.setText(self._hover_hint)
         self.reset()
 
     def set_start(self, x: float, y: float) -> None:

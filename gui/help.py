@@ -1,0 +1,216 @@
+"""The Help menu's three pages: keyboard shortcuts, how to use each tab, and About.
+
+The shortcut list is read from the window's actions (menus and each tab's keys) when it
+opens, so it cannot go stale. About reads every version from the installed packages'
+metadata (`importlib.metadata`): torch is named but never imported on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import platform
+from html import escape
+from importlib import metadata
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+# Licences when a package's metadata does not say (or the package is not installed).
+LICENCES = {
+    "PySide6": "LGPLv3", "pyqtgraph": "MIT", "numpy": "BSD-3-Clause", "torch": "BSD-3-Clause",
+    "sympy": "BSD-3-Clause", "numba": "BSD-2-Clause", "platformdirs": "MIT",
+    "tqdm": "MPL-2.0 and MIT",
+}
+
+HOW_TO = {
+    "Optimizer race": (
+        "<p>Several optimizers descend the same 2-D surface f(x, y) from the same start.</p>"
+        "<ul><li>Pick a surface (or type a formula in x and y and press Enter), or open a "
+        "teaching scenario from the <b>Scenarios</b> menu: the right-hand panel says what to "
+        "watch for.</li>"
+        "<li>Click or drag the ✛ on the surface to move the start.</li>"
+        "<li>Add, remove and tune optimizers on the left (learning rate η, momentum, β₁, β₂, "
+        "ε); untick a card to hide its path.</li>"
+        "<li><b>Space</b> runs and pauses, <b>Right</b> steps once, <b>Left</b> steps back "
+        "through the recorded history, <b>R</b> resets to step 0 (not while typing in a "
+        "field). The slider scrubs through the history.</li>"
+        "<li>The table and the curves give each racer's f, |∇f| and distance; "
+        "<b>File → Export</b> saves the view or the trajectories.</li></ul>"),
+    "MNIST": (
+        "<p>Train the same small network on handwritten digits with different settings and "
+        "compare the runs.</p>"
+        "<ul><li>Point the data panel at a folder with the four MNIST files, or download "
+        "them (about 11 MB).</li>"
+        "<li>Choose optimizer, learning rate, loss, activation, batch size and epochs, then "
+        "<b>Add to queue</b>; <b>Start</b> trains the queue one run after another (same seed: "
+        "same start and same batches).</li>"
+        "<li>Every run is scored on the same test measure; hover over a plot for each run's "
+        "values. Save runs to compare them in a later session.</li></ul>"),
+    "Explorer": (
+        "<p>Look at the pieces a network is made of.</p>"
+        "<ul><li><b>Activations</b>: each function and its derivative.</li>"
+        "<li><b>Losses</b>: each loss and its gradient as the prediction moves.</li>"
+        "<li><b>Gradient check</b>: backpropagation against finite differences, with planted "
+        "bugs to find.</li>"
+        "<li>A model's loss surface can be sent to the Optimizer race.</li></ul>"),
+    "Backpropagation": (
+        "<p>Watch one backpropagation, number by number.</p>"
+        "<ul><li><b>Small network</b>: Right steps through the forward and backward pass, Left "
+        "steps back, Space plays; click a unit or a weight for its numbers (z, a, δ, "
+        "∂C/∂w).</li>"
+        "<li><b>Real network</b>: draw a digit (or pick a test digit) and see the 784-512-256-10 "
+        "network's activations, δ and saliency.</li></ul>"),
+}
+
+
+# -- keyboard shortcuts ------------------------------------------------------------------
+
+
+def _menu_rows(menu: QtWidgets.QMenu, where: str) -> list[tuple[str, str, str]]:
+    rows = []
+    for action in menu.actions():
+        if action.menu() is not None:
+            rows += _menu_rows(action.menu(), f"{where} → {action.menu().title().replace('&', '')}")
+        elif not action.isSeparator():
+            for seq in action.shortcuts():
+                rows.append((where, action.text().replace("&", ""),
+                             seq.toString(QtGui.QKeySequence.SequenceFormat.NativeText)))
+    return rows
+
+
+def shortcut_rows(window: QtWidgets.QMainWindow) -> list[tuple[str, str, str]]:
+    """(where, what, key) for every menu action with a key, then every tab's own keys."""
+    rows: list[tuple[str, str, str]] = []
+    for action in window.menuBar().actions():
+        if action.menu() is not None:
+            rows += _menu_rows(action.menu(), action.menu().title().replace("&", ""))
+    tabs = getattr(window, "tabs", None)
+    for i in range(tabs.count() if tabs is not None else 0):
+        tab = tabs.widget(i)
+        where = f"{tabs.tabText(i)} tab"
+        for action in tab.actions():
+            for seq in action.shortcuts():
+                rows.append((where, action.text().replace("&", ""),
+                             seq.toString(QtGui.QKeySequence.SequenceFormat.NativeText)))
+        for shortcut in tab.findChildren(QtGui.QShortcut):
+            text = shortcut.whatsThis() or shortcut.objectName() or "(a key of this tab)"
+            rows.append((where, text,
+                         shortcut.key().toString(QtGui.QKeySequence.SequenceFormat.NativeText)))
+    return rows
+
+
+def shortcuts_dialog(window: QtWidgets.QMainWindow) -> QtWidgets.QDialog:
+    rows = shortcut_rows(window)
+    dialog = QtWidgets.QDialog(window)
+    dialog.setWindowTitle("Keyboard shortcuts")
+    table = QtWidgets.QTableWidget(len(rows), 3)
+    table.setHorizontalHeaderLabels(["Where", "What", "Key"])
+    table.verticalHeader().hide()
+    table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QtWidgets.QTableWidgetItem(text))
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setStretchLastSection(True)
+    note = QtWidgets.QLabel("A tab's keys work while that tab is shown, except while a text "
+                            "field or number field has the keyboard focus (there, keys type). "
+                            "Tabs not opened yet in this session add their keys once opened.")
+    note.setWordWrap(True)
+    _finish(dialog, [table, note], QtCore.QSize(680, 700))
+    return dialog
+
+
+# -- how to use each tab --------------------------------------------------------------------
+
+
+def how_to_dialog(window: QtWidgets.QMainWindow) -> QtWidgets.QDialog:
+    dialog = QtWidgets.QDialog(window)
+    dialog.setWindowTitle("How to use each tab")
+    pages = QtWidgets.QTabWidget()
+    for title, html in HOW_TO.items():
+        page = QtWidgets.QTextBrowser()
+        page.setHtml(f"<h3>{escape(title)}</h3>{html}")
+        pages.addTab(page, title)
+    tabs = getattr(window, "tabs", None)
+    if tabs is not None:  # open on the page of the tab being shown
+        current = tabs.tabText(tabs.currentIndex())
+        pages.setCurrentIndex(max(list(HOW_TO).index(current) if current in HOW_TO else 0, 0))
+    _finish(dialog, [pages], QtCore.QSize(620, 460))
+    return dialog
+
+
+# -- about ------------------------------------------------------------------------------------
+
+
+# The wheel may be split: PySide6 installed as its "Essentials" half alone.
+_DISTRIBUTIONS = {"PySide6": ("PySide6", "PySide6_Essentials")}
+
+
+def _metadata(name: str):
+    for dist in _DISTRIBUTIONS.get(name, (name,)):
+        try:
+            return metadata.metadata(dist)
+        except metadata.PackageNotFoundError:
+            continue
+    return None
+
+
+def _version(name: str) -> str | None:
+    meta = _metadata(name)
+    return None if meta is None else meta.get("Version")
+
+
+def _licence(name: str) -> str:
+    """The metadata's SPDX licence expression when it is short, else the known licence
+    (a bare "License: BSD" does not say which BSD)."""
+    meta = _metadata(name)
+    spdx = "" if meta is None else (meta.get("License-Expression") or "").strip()
+    if spdx and len(spdx) <= 40:
+        return spdx
+    return LICENCES.get(name, "")
+
+
+def about_rows() -> list[tuple[str, str, str]]:
+    """(library, version, licence): Python, Qt, then each library that is installed."""
+    from PySide6 import QtCore as _qc
+
+    rows = [("Python", platform.python_version(), "PSF-2.0"), ("Qt", _qc.qVersion(), "LGPLv3")]
+    for name in LICENCES:
+        v = _version(name)
+        if v is not None:
+            rows.append((name, v, _licence(name)))
+    return rows
+
+
+def about_text() -> str:
+    """GradLab's version and, per library, its version and licence (HTML)."""
+    own = _version("gradlab") or "(not installed)"
+    cells = "".join(f"<tr><td>{escape(n)}</td><td>{escape(v)}</td><td>{escape(lic)}</td></tr>"
+                    for n, v, lic in about_rows())
+    return (f"<h3>GradLab {escape(own)}</h3>"
+            "<p>See how neural networks learn: optimizers racing on a surface, MNIST runs "
+            "compared, and backpropagation number by number.</p>"
+            "<table cellspacing='6'><tr><th align='left'>Library</th><th align='left'>Version"
+            "</th><th align='left'>Licence</th></tr>" + cells + "</table>")
+
+
+def about_dialog(window: QtWidgets.QWidget) -> QtWidgets.QDialog:
+    dialog = QtWidgets.QDialog(window)
+    dialog.setWindowTitle("About GradLab")
+    text = QtWidgets.QLabel(about_text())
+    text.setTextFormat(QtCore.Qt.TextFormat.RichText)
+    text.setWordWrap(True)
+    text.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+    _finish(dialog, [text], QtCore.QSize(460, 380))
+    return dialog
+
+
+def _finish(dialog: QtWidgets.QDialog, widgets: list[QtWidgets.QWidget], size: QtCore.QSize) -> None:
+    layout = QtWidgets.QVBoxLayout(dialog)
+    for w in widgets:
+        layout.addWidget(w)
+    buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    screen = dialog.screen().availableGeometry() if dialog.screen() is not None else None
+    if screen is not None:  # a 1280 x 720 projector: never taller than the screen
+        size = size.boundedTo(QtCore.QSize(screen.width() - 40, screen.height() - 60))
+    dialog.resize(size)
