@@ -18,6 +18,14 @@ Divergence: an optimizer whose point or loss is not finite at step t, or whose |
 on its way, and nothing that far out teaches anything), is marked diverged at t. Its rows
 are NaN from t on and it takes no more steps; the others go on.
 
+Overflow: an adaptive optimizer squares the gradient (Adam's v, RMSprop's and Adagrad's
+running g²). Where |g| > 1.3e154, g² is inf, v is inf, and the update m / (√v + ε) is 0:
+the point stalls where it is, its loss finite, and nothing looks wrong. torch.optim does
+exactly the same, and so does GradLab (the numbers stay the same), but it says so: a
+racer whose state turns non-finite at row t while its point, loss and update are finite
+is marked `overflowed[i] = t` ("g² overflowed at step t": the gradient of row t is the
+one whose square overflowed). It is not stopped; the marker stays.
+
 Speed: every step evaluates the surface's value and gradient once for all optimizers
 (one (n,) call each), writes rows into buffers reused between frames, and copies rows out
 only when a frame is yielded.
@@ -27,7 +35,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Sequence
 
 import numpy as np
@@ -36,6 +44,9 @@ from gradlab.core.buffer import GrowingArray
 
 # |x| or |y| beyond this many spans of the bounds counts as diverged (see module doc).
 DIVERGENCE_SPAN = 1e6
+# States are checked for overflow only after a gradient entry beyond this: g² overflows
+# at 1.3e154, and a running sum of g² (Adagrad) within 10⁶ steps only from 1.3e151 on.
+OVERFLOW_WATCH = 1e150
 
 
 @dataclass(frozen=True)
@@ -46,7 +57,8 @@ class RaceFrame:
     `states[i]` maps optimizer i's state fields to values at the last row (`step` an int,
     arrays copied); `diverged[i]` is the step where optimizer i diverged, or None;
     `done` is True when the race reached its target step or every optimizer diverged
-    (False when a stop request cut it short).
+    (False when a stop request cut it short); `overflowed[i]` is the step whose gradient's
+    square overflowed optimizer i's state (see the module doc), or None.
     """
 
     steps: np.ndarray
@@ -57,6 +69,7 @@ class RaceFrame:
     states: list[dict[str, Any]]
     diverged: list[int | None]
     done: bool
+    overflowed: list[int | None] = field(default_factory=list)
 
 
 def default_labels(names: Sequence[str]) -> list[str]:
@@ -136,7 +149,8 @@ class Race:
     """n optimizers from one start on one surface; see the module docstring for the rows.
 
     Attributes: `step` (iterations done), `labels` (one per optimizer, unique by default),
-    `diverged` (the step where each diverged, or None), `surface`, `optimizers`, `start`.
+    `diverged` (the step where each diverged, or None), `overflowed` (the step whose g²
+    overflowed each one's state, or None), `surface`, `optimizers`, `start`.
     """
 
     def __init__(self, surface: Any, optimizers: Sequence[Any], start: Sequence[float],
@@ -154,6 +168,7 @@ class Race:
             raise ValueError(f"got {len(self.labels)} labels for {n} optimizers")
         self.step = 0
         self.diverged: list[int | None] = [None] * n
+        self.overflowed: list[int | None] = [None] * n
         self._limit = divergence_limit(surface.bounds)
         self._alive = np.ones(n, dtype=bool)
         # Surface.value/grad wrap value_fn/grad_fn with input conversion and an errstate
@@ -173,7 +188,7 @@ class Race:
         with np.errstate(all="ignore"):
             loss, grad = _evaluate(self._value_fn, self._grad_fn, self._points)
             self._check(0, self._points, loss)
-            self._step_optimizers(grad)
+            self._step_optimizers(0, grad)
         rows = _Rows(n, 1)
         self._add_row(rows, 0, self._points, loss, grad)
         self._initial = self._frame(rows, done=False)
@@ -184,7 +199,7 @@ class Race:
         states = [{k: np.copy(v) if isinstance(v, np.ndarray) else v for k, v in s.items()}
                   for s in f.states]
         return RaceFrame(f.steps.copy(), f.points.copy(), f.losses.copy(), f.grads.copy(),
-                         f.updates.copy(), states, list(f.diverged), f.done)
+                         f.updates.copy(), states, list(f.diverged), f.done, list(f.overflowed))
 
     def frames(self, until_step: int, stop: Callable[[], bool] = lambda: False,
                frame_seconds: float = 0.016,
@@ -238,7 +253,7 @@ class Race:
         self._points = points
         self._states = self._pending
         self._pending = list(self._states)
-        self._step_optimizers(grad)
+        self._step_optimizers(t, grad)
         self.step = t
         self._add_row(rows, t, points, loss, grad)
 
@@ -253,12 +268,22 @@ class Race:
             points[i] = self.start  # keep the surface's inputs finite from now on
             loss[i] = 0.0  # any finite value: the row is written as NaN
 
-    def _step_optimizers(self, grad: np.ndarray) -> None:
-        """u_t and the state after t + 1 steps for each live optimizer."""
+    def _step_optimizers(self, t: int, grad: np.ndarray) -> None:
+        """u_t and the state after t + 1 steps for each live optimizer; marks overflow."""
         points = self._points
+        overflowed = self.overflowed
+        # Fast path: a state can only stop being finite after a gradient beyond
+        # OVERFLOW_WATCH (or a non-finite one, which fails the comparison).
+        watch = not np.abs(grad).max() <= OVERFLOW_WATCH
         for i in self._live:
-            update, self._pending[i] = self.optimizers[i].update(grad[i], self._states[i], points[i])
+            update, state = self.optimizers[i].update(grad[i], self._states[i], points[i])
+            self._pending[i] = state
             self._updates[i] = update
+            if watch and overflowed[i] is None and not _finite_state(state):
+                # A non-finite update is divergence on its way (the next _check says so);
+                # only a finite one hides the overflow: the point stalls or creeps on.
+                if np.isfinite(self._updates[i]).all():
+                    overflowed[i] = t
 
     def _add_row(self, rows: _Rows, t: int, points: np.ndarray, loss: np.ndarray,
                  grad: np.ndarray) -> None:
@@ -271,7 +296,19 @@ class Race:
     def _frame(self, rows: _Rows, done: bool) -> RaceFrame:
         steps, points, losses, grads, updates = rows.take()
         return RaceFrame(steps, points, losses, grads, updates,
-                         [state_dict(s) for s in self._states], list(self.diverged), done)
+                         [state_dict(s) for s in self._states], list(self.diverged), done,
+                         list(self.overflowed))
+
+
+def _finite_state(state: Any) -> bool:
+    """True when every number and array entry of a state (after `step`) is finite."""
+    for value in state[1:]:
+        # One reduction per field: a sum is finite only if every entry is (or, rarely,
+        # entries near ±1.8e308 overflow the sum: then check them one by one).
+        total = float(np.sum(value))
+        if not math.isfinite(total) and not np.isfinite(value).all():
+            return False
+    return True
 
 
 def run_many(surface: Any, optimizer: Any, starts: np.ndarray, steps: int) -> np.ndarray:

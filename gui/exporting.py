@@ -8,12 +8,16 @@ The file's suffix picks the format: `.svg` through Qt's own QSvgGenerator (see
 ImageExporter (PNG, or whatever QImage writes for that suffix). Every file goes through
 `core.atomic_file`, so an export that fails halfway leaves the file that was there.
 Whether an existing file may be replaced is the caller's question, asked before this.
+
+`write_painting` is for a picture drawn by a function (the race's view with its legend
+and title): the same function paints the PNG and the SVG, so the two show the same.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -79,4 +83,45 @@ def write_svg(path: str | os.PathLike[str], source: Any, title: str = "GradLab")
         painter.end()  # writes the closing tags
     with atomic_write(path, "wb") as f:
         f.write(buffer.data().data())
+    return path
+
+
+def write_painting(path: str | os.PathLike[str], size: tuple[int, int], paint: Callable[[Any], None],
+                   *, background: str, title: str = "GradLab") -> Path:
+    """A `size = (width, height)` picture that `paint(painter)` draws over `background`:
+    SVG for `.svg` (a page exactly `size` pixels, its viewBox the same), else a raster
+    image of exactly `size`. The painter's coordinates are pixels from the top left, in
+    both. OSError when Qt cannot write it."""
+    from PySide6 import QtCore, QtGui, QtSvg
+
+    path = Path(path)
+    w, h = (max(int(v), 1) for v in size)
+    svg = path.suffix.lower() == ".svg"
+    if svg:
+        buffer = QtCore.QBuffer()
+        buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
+        device: Any = QtSvg.QSvgGenerator()
+        device.setOutputDevice(buffer)
+        device.setSize(QtCore.QSize(w, h))
+        device.setViewBox(QtCore.QRect(0, 0, w, h))
+        # 96 dpi, as a screen and a browser: a page of w × h CSS pixels.
+        device.setResolution(96)
+        device.setTitle(title)
+    else:
+        device = QtGui.QImage(w, h, QtGui.QImage.Format.Format_ARGB32)
+    painter = QtGui.QPainter(device)
+    try:
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing)
+        painter.fillRect(QtCore.QRectF(0, 0, w, h), QtGui.QColor(background))
+        paint(painter)
+    finally:
+        painter.end()  # an SVG's closing tags
+    if svg:
+        with atomic_write(path, "wb") as f:
+            f.write(buffer.data().data())
+        return path
+    with atomic_path(path) as tmp:  # same suffix: QImage.save picks the format by it
+        if not device.save(str(tmp)):
+            raise OSError(errno.EIO, "Qt could not write the image", str(path))
     return path

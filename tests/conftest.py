@@ -7,8 +7,11 @@ a window that forgets to stop its worker would otherwise pass and crash later.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 import weakref
 from pathlib import Path
 
@@ -17,6 +20,11 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Two cores: torch's own thread pool would fight pytest and Qt for them.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
+# Compiled optimizer loops are cached on disk (core/optimizers/rule_kernel.py): the suite
+# keeps its own cache, one per run (subprocesses inherit it), never the user's.
+if "GRADLAB_CACHE_DIR" not in os.environ:
+    os.environ["GRADLAB_CACHE_DIR"] = tempfile.mkdtemp(prefix="gradlab-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["GRADLAB_CACHE_DIR"], ignore_errors=True)
 
 REPO = Path(__file__).resolve().parent.parent
 MNIST_DIR = REPO.parent / "shared" / "data" / "mnist"

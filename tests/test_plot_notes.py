@@ -151,7 +151,7 @@ def test_the_loss_notes_point_at_their_samples_clear_of_the_curves(losses, qtbot
     for plot, note, arrow, point in _notes(view):
         assert _inside(plot, note)
         assert _covered_curves(plot, note) == 0
-        assert not note.sceneBoundingRect().intersects(plot.legend.sceneBoundingRect())
+        assert not note.sceneBoundingRect().intersects(view.legend.sceneBoundingRect())
         assert _arrow_reaches(arrow, point, note)
 
 

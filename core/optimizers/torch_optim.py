@@ -96,7 +96,20 @@ class CoreOptimizer(torch.optim.Optimizer):
         # Check a group's own overrides now, not at its first step.
         own = {k: v for k, v in param_group.items() if k != "params"}
         validate(self.name, self.defaults, {k: v for k, v in own.items() if k in self.defaults})
-        super().add_param_group(param_group)
+        _undecorated(torch.optim.Optimizer.add_param_group)(self, param_group)
+
+    # torch.optim.Optimizer wraps these four in `torch._disable_dynamo`, whose first call
+    # imports torch._dynamo: 1.2 s, at every launch, before the first step (issue 19's
+    # slow start). They only keep torch.compile from tracing into them, and GradLab
+    # never compiles an optimizer with torch.compile, so the plain methods are called.
+    def zero_grad(self, set_to_none: bool = True) -> None:
+        _undecorated(torch.optim.Optimizer.zero_grad)(self, set_to_none)
+
+    def state_dict(self) -> dict[str, Any]:
+        return _undecorated(torch.optim.Optimizer.state_dict)(self)
+
+    def load_state_dict(self, state_dict: dict[str, Any]) -> None:
+        _undecorated(torch.optim.Optimizer.load_state_dict)(self, state_dict)
 
     @torch.no_grad()
     def step(self, closure: Callable[[], Any] | None = None) -> Any:
@@ -127,9 +140,10 @@ class CoreOptimizer(torch.optim.Optimizer):
 
     def prepare(self) -> None:
         """Compile the rule's loop now for the dtypes of the CPU parameters (the first
-        time in a process about 0.5 s: numba's import and the compilation), so that the
-        first step is as fast as the others and a timed epoch does not include it. Does
-        nothing where no loop would run."""
+        time in a process about 0.5 s: numba's import and set-up, and the compilation or
+        a load from `rule_kernel`'s disk cache), so that the first step is as fast as the
+        others and a timed epoch does not include it. Does nothing where no loop would
+        run. The MNIST tab calls it in a warm-up thread (gui/mnist/runner.py)."""
         if not (self._compilable and COMPILED and rule_kernel.available()):
             return
         for group in self.param_groups:
@@ -225,6 +239,12 @@ class CoreOptimizer(torch.optim.Optimizer):
         # numpy wrote p behind autograd's back: a graph that saved p must see it changed.
         _increment_version(p)
         return tuple(s if f is not None else value for s, f, value in zip(slots, flat_slots, new))
+
+
+def _undecorated(method: Callable) -> Callable:
+    """`method` without torch's `_disable_dynamo` wrapper (functools.wraps keeps the
+    plain function as `__wrapped__`); the method itself where a torch has no wrapper."""
+    return getattr(method, "__wrapped__", method)
 
 
 def _flat(x: torch.Tensor) -> Any:

@@ -86,8 +86,13 @@ class LossesView(QtWidgets.QWidget):
 
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(BACKGROUND)
-        self.loss_plot = self.graphics.addPlot(row=0, col=0, title="Loss of the sample", axisItems=tidy_axes())
-        self.slope_plot = self.graphics.addPlot(row=1, col=0, axisItems=tidy_axes())
+        # One legend for both plots (the same curves, the same colours), in its own row
+        # above them: inside a plot it covered curves (a weighted CE's slope runs through
+        # every corner), and no corner stays empty for every loss and weight.
+        self.legend = pg.LegendItem(colCount=3)
+        self.graphics.addItem(self.legend, row=0, col=0)
+        self.loss_plot = self.graphics.addPlot(row=1, col=0, title="Loss of the sample", axisItems=tidy_axes())
+        self.slope_plot = self.graphics.addPlot(row=2, col=0, axisItems=tidy_axes())
         self.slope_plot.setXLink(self.loss_plot)
         share_width(self.slope_plot.getAxis("left"), self.loss_plot.getAxis("left"))  # lined up: neither cuts its range
         for plot in (self.loss_plot, self.slope_plot):
@@ -98,9 +103,6 @@ class LossesView(QtWidgets.QWidget):
                 # p is a probability: never "p (x0.001)" with ticks 100–900 once the range
                 # falls below 1, nor a loss in kilo-units.
                 plot.getAxis(side).enableAutoSIPrefix(False)
-        # Top right is empty under the falling loss curves, bottom right under the slopes.
-        self.loss_plot.addLegend(offset=(-10, 10))
-        self.slope_plot.addLegend(offset=(-10, -10))
         self.loss_plot.setLabel("left", "L")
         self.loss_plot.setRange(xRange=(0, 1), yRange=LOSS_RANGE, padding=0)
         for i, key in enumerate(KEYS):
@@ -186,22 +188,21 @@ class LossesView(QtWidgets.QWidget):
         self.loss_items[key].setData(curve.p, curve.value)
         self.slope_items[key].setData(curve.p, getattr(curve, self.slope()))
         if self._ready:
-            for plot, items in ((self.loss_plot, self.loss_items), (self.slope_plot, self.slope_items)):
-                for sample, label in plot.legend.items:
-                    if sample.item is items[key]:
-                        label.setText(curve.label)
+            for sample, label in self.legend.items:
+                if sample.item is self.loss_items[key]:
+                    label.setText(curve.label)
             self._annotate()
 
     def _update_visibility(self, *_: object) -> None:
         if not self._ready:
             return
-        for plot, items in ((self.loss_plot, self.loss_items), (self.slope_plot, self.slope_items)):
-            plot.legend.clear()
-            for key in KEYS:
-                shown = self.checkboxes[key].isChecked() and key in self.curves
-                items[key].setVisible(shown)
-                if shown:
-                    plot.legend.addItem(items[key], self.curves[key].label)
+        self.legend.clear()
+        for key in KEYS:
+            shown = self.checkboxes[key].isChecked() and key in self.curves
+            self.loss_items[key].setVisible(shown)
+            self.slope_items[key].setVisible(shown)
+            if shown:
+                self.legend.addItem(self.loss_items[key], self.curves[key].label)
         rescale_new_text(self)  # presenter mode: the new legend labels too
         self._fit_ranges()
         self._annotate()

@@ -14,7 +14,7 @@ from PySide6 import QtGui
 from gradlab.gui.plotting.axes import tidy_axes
 
 DIGITS = [[(i, str(i)) for i in range(10)]]
-CELL_TEXT_PIXELS = 16  # the narrowest confusion cell whose number is written in it
+CELL_TEXT_PIXELS = 14  # the narrowest confusion cell whose number is written in it
 BLUES = pg.ColorMap([0.0, 1.0], [(255, 255, 255), (8, 48, 107)])
 # Blue for negative weights, white for zero, red for positive: what a unit looks for (red)
 # and against (blue).
@@ -70,7 +70,16 @@ class ConfusionPlot(pg.PlotItem):
     def _fit_texts(self) -> None:
         # Too small a cell shows its colour only (the numbers stay in the tooltip): "100"
         # in a cell narrower than itself would run into its neighbours' numbers.
-        shown = self.cell_pixels() >= CELL_TEXT_PIXELS
+        # Between that and a roomy cell the numbers get a smaller font, not none
+        # (presenter mode on a projector leaves cells of 14-16 px).
+        cell = self.cell_pixels()
+        shown = cell >= CELL_TEXT_PIXELS
+        pixels = int(min(max(cell * 0.5, 7), 9))  # "100" is about 1.9 em wide
+        if shown and self.texts and self.texts[0].textItem.font().pixelSize() != pixels:
+            for text in self.texts:
+                font = text.textItem.font()
+                font.setPixelSize(pixels)
+                text.setFont(font)
         if shown != self.texts_shown:
             self.texts_shown = shown
             for text in self.texts:

@@ -4,6 +4,17 @@ The worker runs `mnist_train.train(config, data, stop, resume)`; torch is import
 in the worker thread, the first time a run starts, so the window opens without it.
 The frame slot only appends to the run's buffers and marks the view dirty.
 
+Start-up (issue 19). The first run of a process imports torch (0.3-1 s) and numba
+(0.35 s with its set-up) and compiles the optimizer's loop (0.1-0.3 s, or loads it from
+`rule_kernel`'s disk cache); none of it can be interrupted. So the worker does it in a
+warm-up thread of its own and waits for it checking `stop` every `WARM_UP_POLL_S`: Stop
+is honoured at once, the warm-up is abandoned (it finishes in the background, and what
+it compiled serves the next Start), and the run ends with no frame (it will start over).
+The tab also starts a warm-up when the data are loaded (`Runner.warm_up`), so a Start
+pressed a moment later finds everything ready (bench/run_start.py: 0.2 s to the first
+frame, against 1.4 s when pressed at once). torch's import holds the GIL while it loads
+its libraries: the GUI thread can wait ~0.1-0.3 s then, wherever the import runs.
+
 - Stop: the flag is set; the generator's final frame (`stopped`, with a checkpoint)
   keeps what was trained, and the queue halts.
 - Resume: a stopped run goes on from its checkpoint (`resume=`), then the queue goes on.
@@ -12,6 +23,7 @@ The frame slot only appends to the run's buffers and marks the view dirty.
 
 from __future__ import annotations
 
+import threading
 from typing import Any, Callable
 
 from PySide6 import QtCore
@@ -21,13 +33,71 @@ from gradlab.gui.mnist.runs import Run, RunStatus
 from gradlab.gui.worker import GeneratorWorker
 
 
+# How often the worker looks at Stop while the warm-up runs (Stop within 0.5 s).
+WARM_UP_POLL_S = 0.02
+_warm_ups: list[threading.Thread] = []  # started, maybe still running (abandoned ones too)
+
+
+def _warm_up(config: Any) -> None:
+    """What the first run of a process pays before its first step, done ahead of it:
+    torch and the trainer imported, the optimizer's compiled loop built (or loaded from
+    the disk cache) for the run's dtype. Errors are left to the trainer, which reports
+    them in its own words."""
+    try:
+        import torch  # noqa: PLC0415 - only training pays for torch
+
+        from gradlab.core.mnist import train as _trainer  # noqa: F401, PLC0415 - imported ahead
+        from gradlab.core.mnist.config import resolve_device  # noqa: PLC0415
+        from gradlab.core.mnist.optimizers import make_optimizer  # noqa: PLC0415
+
+        on_cpu = config.engine != "torch" or resolve_device(config.device).type == "cpu"
+        if on_cpu:
+            dtype = torch.float64 if config.dtype == "float64" else torch.float32
+            probe = torch.zeros(1, dtype=dtype, requires_grad=True)
+            optimizer = make_optimizer(config.optimizer, [probe], config.hyper)
+            if hasattr(optimizer, "prepare"):
+                optimizer.prepare()  # compiled once per process; the trainer's is then free
+    except Exception:  # noqa: BLE001 - the trainer meets the same error and reports it
+        pass
+
+
+def start_warm_up(config: Any) -> threading.Thread:
+    """`_warm_up(config)` in a thread of its own, started; returns at once."""
+    thread = threading.Thread(target=_warm_up, args=(config,), name="gradlab warm-up")
+    _warm_ups[:] = [t for t in _warm_ups if t.is_alive()]
+    _warm_ups.append(thread)
+    thread.start()
+    return thread
+
+
+def warm_up_in_background(config: Any, stop: Callable[[], bool]) -> bool:
+    """Run `_warm_up(config)` in a thread of its own and wait for it; False as soon as
+    `stop()` says so (the thread is abandoned: it ends on its own, see `wait_for_warm_ups`)."""
+    thread = start_warm_up(config)
+    while thread.is_alive():
+        if stop():
+            return False
+        thread.join(WARM_UP_POLL_S)
+    return not stop()
+
+
+def wait_for_warm_ups(timeout: float | None = None) -> bool:
+    """Join every warm-up thread (tests, and the app's exit); True when none is left."""
+    for thread in list(_warm_ups):
+        thread.join(timeout)
+    return not any(t.is_alive() for t in _warm_ups)
+
+
 def _train(config, data, resume):
     """The worker's generator factory; the import is here so only training pays for torch.
 
     `stop` is the worker's flag; the worker drains the generator after it is set, so the
-    trainer's final frame (stopped, with the checkpoint Resume needs) always arrives.
+    trainer's final frame (stopped, with the checkpoint Resume needs) always arrives. A
+    stop during the warm-up ends the run with no frame (see the module docstring).
     """
     def make(stop):
+        if not warm_up_in_background(config, stop):
+            return iter(())
         from gradlab.core.mnist import train as mnist_train
 
         return mnist_train.train(config, data, stop=stop, resume=resume)
@@ -53,6 +123,13 @@ class Runner(QtCore.QObject):
 
     def running(self) -> bool:
         return self.worker is not None
+
+    def warm_up(self, config: Any) -> None:
+        """Pay the first run's start-up (torch, numba, `config`'s compiled loop) now, in
+        the background, so that Start shows its first frame sooner (the tab calls this
+        when the data are loaded). Nothing happens while a warm-up or a run is going."""
+        if not self.running() and not any(t.is_alive() for t in _warm_ups):
+            start_warm_up(config)
 
     def start(self, runs: list[Run], data: Any) -> None:
         """Train `runs` in order (stopped ones resume from their checkpoints)."""

@@ -205,6 +205,7 @@ class MnistTab(QtWidgets.QWidget):
         self.queue.confirm_remove = self._confirm_remove
         self.queue.clear_requested.connect(self.clear_runs)
         self.data_panel.loaded.connect(lambda _data: self._update_buttons())
+        self.data_panel.loaded.connect(self._warm_up)
         self.data_panel.unavailable.connect(lambda _msg: self._update_buttons())
         app = QtWidgets.QApplication.instance()
         if app is not None:
@@ -267,6 +268,15 @@ class MnistTab(QtWidgets.QWidget):
         if not self.queue.pending(resume=False) and self.add_current() is None:
             return
         self._run(self.queue.pending(resume=False))
+
+    def _warm_up(self, _data=None) -> None:
+        """Data loaded: torch, numba and the shown optimizer's loop are readied in the
+        background now, so that Start's first frame comes sooner (see Runner.warm_up)."""
+        try:
+            config = self.form.config()
+        except ValueError:
+            return  # the form says what is wrong when Start is pressed
+        self.runner.warm_up(config)
 
     def resume(self) -> None:
         """Go on with stopped runs from their checkpoints, then the queued ones."""

@@ -104,9 +104,20 @@ class MnistView(QtWidgets.QWidget):
         self.curves.train.vb.sigResized.connect(lambda *_: self.fit_legend())
 
     def fit_legend(self) -> None:
-        """Cut the runs' legend entries short enough to fit their plot (see plot_legend;
-        the legend sits 8 px in from the plot's right edge: as much room on the left)."""
-        fit_legend(self.curves.legend, self.curves.train.vb.width() - 16)
+        """Keep every run's entry inside the training-loss plot: as many columns as the
+        plot's height needs (five runs in presenter mode on a projector showed three),
+        each entry cut short enough for its column's width (see plot_legend; the legend
+        sits 8 px in from the plot's right edge: as much room on the left)."""
+        legend, vb = self.curves.legend, self.curves.train.vb
+        columns = 1
+        if legend.items:
+            row = max(label.boundingRect().height() for _, label in legend.items)
+            row += legend.layout.verticalSpacing()
+            rows = max(int((vb.height() - 16) // max(row, 1.0)), 1)
+            columns = min(-(-len(legend.items) // rows), len(legend.items))
+            if legend.columnCount != columns:
+                legend.setColumnCount(columns)
+        fit_legend(legend, (vb.width() - 16) / columns)
 
     def set_text_scale(self, k: float) -> None:
         """Presenter mode: the plots' text at k times its normal size, at most

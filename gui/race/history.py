@@ -36,6 +36,7 @@ class RaceHistory:
             "dists": GrowingArray((m,), np.float64, capacity),
         }
         self.diverged: list[int | None] = [None] * m
+        self.overflowed: list[int | None] = [None] * m  # the step whose g² overflowed
         self._state_steps: list[int] = []
         self._states: list[list[dict[str, Any]]] = []
         self.done = False
@@ -86,6 +87,8 @@ class RaceHistory:
             self._state_steps.append(int(frame.steps[-1]))
             self._states.append(frame.states)
         self.diverged = list(frame.diverged)
+        # A frame without the field (made by hand, in tests) keeps what was marked.
+        self.overflowed = list(getattr(frame, "overflowed", None) or self.overflowed)
         self.done = bool(frame.done)
 
     @property

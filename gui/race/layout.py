@@ -20,6 +20,54 @@ from gradlab.gui.race.view import ARROW_LEGEND, RaceView
 from gradlab.gui.race.transport import Transport
 
 
+SURFACE_SHARE = 0.75  # of the centre column's height, at least, while nobody drags the divider
+
+
+class SurfaceFirst(QtWidgets.QSplitter):
+    """The surface above, what reads it below: the surface gets `SURFACE_SHARE` of the
+    height (or all but what the lower part needs, if that is more), recomputed on every
+    resize and font change until the user drags the divider, which then stays theirs."""
+
+    def __init__(self, top: QtWidgets.QWidget, bottom: QtWidgets.QWidget) -> None:
+        super().__init__(QtCore.Qt.Orientation.Vertical)
+        self.addWidget(top)
+        self.addWidget(bottom)
+        self.setChildrenCollapsible(False)
+        self.setStretchFactor(0, 1)
+        self.setStretchFactor(1, 0)
+        self.user_sized = False
+        self.splitterMoved.connect(self._dragged)
+        self._placing = False
+
+    def _dragged(self, *_: Any) -> None:
+        if not self._placing:
+            self.user_sized = True
+
+    def place(self) -> None:
+        """Share the height out again (a resize, presenter mode's fonts)."""
+        if self.user_sized:
+            return
+        h = self.height() - self.handleWidth()
+        bottom_widget = self.widget(1)
+        if isinstance(bottom_widget, QtWidgets.QScrollArea):
+            bottom_widget = bottom_widget.widget()
+        wanted = bottom_widget.sizeHint().height()
+        bottom = max(min(wanted, int(h * (1 - SURFACE_SHARE))), 1)
+        self._placing = True
+        self.setSizes([h - bottom, bottom])
+        self._placing = False
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.place()
+
+    def event(self, event: QtCore.QEvent) -> bool:  # noqa: D102 - Qt override
+        handled = super().event(event)
+        if event.type() == QtCore.QEvent.Type.LayoutRequest:  # new fonts, a new table size
+            self.place()
+        return handled
+
+
 def build(tab: Any) -> None:
     tab.transport = Transport()
     tab.picker = SurfacePicker()
@@ -39,7 +87,6 @@ def build(tab: Any) -> None:
     lv.setContentsMargins(0, 0, 0, 0)
     lv.addWidget(surface_box)
     lv.addWidget(racers_box, 1)
-    left.setMinimumWidth(400)
 
     tab.views = QtWidgets.QTabWidget()
     tab.views.setDocumentMode(True)
@@ -57,22 +104,35 @@ def build(tab: Any) -> None:
     tab.legend.setToolTip("The dashed arrow points down the gradient (−∇f), scaled by the "
                            "racer's learning rate η; the solid arrow is θ_{t+1} − θ_t. One "
                            "factor per racer makes the longer arrow 60 px long.")
-    center = QtWidgets.QWidget()
-    cv = QtWidgets.QVBoxLayout(center)
-    cv.setContentsMargins(0, 0, 0, 0)
-    cv.addWidget(tab.views, 1)
-    cv.addWidget(tab.hover)
-    cv.addWidget(tab.legend)
-    cv.addWidget(tab.table)
+    # Under the surface: the hover line, the arrows' legend and the table, in a scroll
+    # area that gets what the surface leaves (`SurfaceFirst`), so on a projector the
+    # surface keeps most of the height and the numbers scroll rather than squeeze it.
+    below = QtWidgets.QWidget()
+    bv = QtWidgets.QVBoxLayout(below)
+    bv.setContentsMargins(0, 0, 0, 0)
+    bv.addWidget(tab.hover)
+    bv.addWidget(tab.legend)
+    bv.addWidget(tab.table)
+    bv.addStretch(1)
+    below_scroll = QtWidgets.QScrollArea()
+    below_scroll.setWidgetResizable(True)
+    below_scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+    below_scroll.setWidget(below)
+    tab.below = below_scroll
+    center = SurfaceFirst(tab.views, below_scroll)
+    tab.center = center
 
     lesson_box = QtWidgets.QGroupBox("What to watch for")
     QtWidgets.QVBoxLayout(lesson_box).addWidget(tab.lesson)
     right = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+    right.setChildrenCollapsible(False)  # the lesson never disappears; its text scrolls
+    tab.lesson.setMinimumHeight(3 * tab.lesson.fontMetrics().lineSpacing())
     right.addWidget(lesson_box)
     right.addWidget(tab.curves)
+    # The lesson is read aloud in class: it gets as much room as the curves.
     right.setStretchFactor(0, 1)
-    right.setStretchFactor(1, 3)
-    right.setSizes([220, 600])
+    right.setStretchFactor(1, 1)
+    right.setSizes([400, 400])
 
     split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
     split.addWidget(left)

@@ -2,7 +2,9 @@
 
 The state columns show every field of the core's NamedTuple state (velocity, m, v,
 sum_sq, ...) as recorded with the frame that ended at or before the chosen step;
-when that is an earlier step the column says which.
+when that is an earlier step the column says which. A racer whose g² overflowed (its
+point stalls with a finite loss, see `gradlab.core.race`) says "g² overflowed at step k"
+first in its state column from that step on.
 """
 
 from __future__ import annotations
@@ -47,15 +49,17 @@ class RaceTable(QtWidgets.QTableWidget):
         self.setHorizontalHeaderLabels(COLUMNS)
         self.verticalHeader().hide()
         self.setWordWrap(False)
-        # Sized to show every row; long state text is elided rather than scrolled.
-        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Every row shown, every column whole (`fit_columns`): a number is never elided;
+        # when the columns are wider than the table's place, it scrolls sideways.
+        self.setTextElideMode(QtCore.Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         header = self.horizontalHeader()
-        # Fixed widths sized for typical numbers (not ResizeToContents: re-measuring
-        # every column on every update made each table refresh cost milliseconds).
+        # Widths measured here, only growing, from the texts just set (not ResizeToContents:
+        # re-measuring every column through the delegate on every update cost milliseconds).
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self._set_widths()
@@ -74,12 +78,37 @@ class RaceTable(QtWidgets.QTableWidget):
         self.fit_height()
 
     def _set_widths(self) -> None:
+        """Widths for typical numbers (and the headers), then grown to the texts shown."""
         em = self.fontMetrics().averageCharWidth()
-        for c, chars in enumerate((16, 6, 13, 9, 21)):
-            self.setColumnWidth(c, chars * em + 12)
+        for c, chars in enumerate((16, 6, 13, 9, 21, 16)):
+            head = self.horizontalHeader().fontMetrics().horizontalAdvance(COLUMNS[c]) + 2 * em
+            self.setColumnWidth(c, max(chars * em + 12, head))
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Grow each column to its longest text at the current font, so no value is cut."""
+        fm = self.fontMetrics()
+        # The delegate's margins: the focus frame's, plus one pixel, on each side.
+        pad = 2 * (self.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 6
+        icon = self.iconSize().width() + 4 if self.rowCount() else 0
+        for c in range(self.columnCount()):
+            texts = [it.text() for r in range(self.rowCount()) if (it := self.item(r, c)) is not None]
+            need = max((fm.horizontalAdvance(t) for t in texts), default=0) + pad + (icon if c == 0 else 0)
+            if need > self.columnWidth(c):
+                self.setColumnWidth(c, need)
+        self._fit_scroll_bar()
+
+    def _fit_scroll_bar(self) -> None:
+        """Room for the sideways scroll bar below the rows, while it is shown."""
+        if self.rowCount() and self.maximumHeight() == self.minimumHeight() and self.height() != self._height():
+            self.setFixedHeight(self._height())
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_scroll_bar()
 
     def fit_height(self) -> None:
-        """Show every row without a scroll bar (called again when fonts change)."""
+        """Show every row and column without a scroll bar (called again when fonts change)."""
         self._set_widths()
         self.resizeRowsToContents()
         self.setFixedHeight(self._height())
@@ -87,7 +116,11 @@ class RaceTable(QtWidgets.QTableWidget):
     def _height(self) -> int:
         self.horizontalHeader().setMinimumHeight(self.horizontalHeader().sizeHint().height())
         rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
-        return rows + self.horizontalHeader().height() + 2 * self.frameWidth() + 2
+        columns = sum(self.columnWidth(c) for c in range(self.columnCount() - 1))
+        last = self.horizontalHeader().sectionSizeHint(self.columnCount() - 1)
+        wide = columns + last + 2 * self.frameWidth() > self.width()
+        bar = self.horizontalScrollBar().sizeHint().height() if wide else 0
+        return rows + self.horizontalHeader().height() + 2 * self.frameWidth() + 2 + bar
 
     def cell(self, row: int, col: int) -> str:
         return self.item(row, col).text()
@@ -112,7 +145,12 @@ class RaceTable(QtWidgets.QTableWidget):
                     state = "   ".join(f"{k} = {_fmt(v)}" for k, v in fields.items()) or "(none)"
                     if at != step:
                         state += f"   (at step {at})"
+                overflowed = history.overflowed[i]
+                if overflowed is not None and step >= overflowed:
+                    # torch.optim stalls alike; the numbers stay, the table says why.
+                    state = f"g² overflowed at step {overflowed}   {state}"
                 values = [str(step), f"{history.losses[r, i]:.6g}",
                           f"{math.hypot(g[0], g[1]):.4g}", f"({p[0]:.4g}, {p[1]:.4g})", state]
             for col, text in enumerate(values, start=1):
                 self.item(i, col).setText(text)
+        self.fit_columns()

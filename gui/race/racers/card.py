@@ -18,7 +18,26 @@ def formula_html(lines: list[str]) -> str:
     return "<br>".join(escape(line) for line in lines)
 
 
-LABEL_EM = 25  # one label column width for every card, so the controls line up
+# The widest texts a hyperparameter box shows: it writes `%.6g`, at most six significant
+# digits with an exponent or leading zeros (and a sign where the range has negatives).
+WIDEST_NUMBERS = ("0.000123457", "1.23457e-05", "888888")
+SIDE_BY_SIDE_PX = 400  # the widest a card may be with its labels beside their fields
+
+
+def fit_number_box(box: QtWidgets.QAbstractSpinBox, samples: tuple[str, ...] = WIDEST_NUMBERS) -> None:
+    """Make `box` wide enough for its widest value at its current font, as Qt sizes a spin
+    box (`sizeHint`): text width + cursor + the style's frame and arrow buttons."""
+    fm = box.fontMetrics()
+    texts = (*samples, box.textFromValue(box.minimum()), box.textFromValue(box.maximum()),
+             box.text(), *(("-" + samples[0],) if box.minimum() < 0 else ()))
+    text_w = max(fm.horizontalAdvance(t) for t in texts) + 2 + 4  # + cursor, line edit margins
+    opt = QtWidgets.QStyleOptionSpinBox()
+    box.initStyleOption(opt)
+    size = box.style().sizeFromContents(QtWidgets.QStyle.ContentsType.CT_SpinBox, opt,
+                                        QtCore.QSize(text_w, fm.height()), box)
+    box.setFixedWidth(size.width())
+
+
 
 
 class OptimizerCard(QtWidgets.QFrame):
@@ -62,7 +81,9 @@ class OptimizerCard(QtWidgets.QFrame):
         form.setHorizontalSpacing(8)
         form.setVerticalSpacing(2)
         form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form = form  # its rows wrap (label above field) when the card is narrow
         self.controls: dict[str, QtWidgets.QWidget] = {}
+        self._rows: list[tuple[QtWidgets.QLabel, QtWidgets.QWidget]] = []
         for key, value in entry.hyper.items():
             info = optimizers.HYPER_INFO.get(key)
             if info is None:
@@ -71,8 +92,8 @@ class OptimizerCard(QtWidgets.QFrame):
             is_flag = getattr(info, "kind", "float") == "bool"
             label = QtWidgets.QLabel(info.label if is_flag else f"{info.label} {info.symbol}")
             label.setToolTip(f"{key} (range {info.lo:g} … {info.hi:g}{', log scale' if info.log else ''})")
-            label.setMinimumWidth(LABEL_EM * label.fontMetrics().averageCharWidth())
             form.addRow(label, control)
+            self._rows.append((label, control))
             self.controls[key] = control
             if isinstance(control, HyperControl):
                 control.changed.connect(lambda v, k=key: self._changed(k, v))
@@ -90,6 +111,34 @@ class OptimizerCard(QtWidgets.QFrame):
 
         self.visible_box.toggled.connect(self._visible)
         self.remove_button.clicked.connect(self.remove_requested)
+        self._fit_to_font()
+
+    def _fit_to_font(self) -> None:
+        """Size the number boxes for the current font: presenter mode's larger font must
+        not cut a learning rate to "0" or an ε to "1e"."""
+        for control in self.controls.values():
+            if isinstance(control, HyperControl):
+                fit_number_box(control.box)
+        # Too wide for label beside field (presenter mode's font in the side panel): each
+        # label goes above its field, rather than the panel taking the surface's room.
+        wrap = QtWidgets.QFormLayout.RowWrapPolicy
+        wide = self.side_by_side_width() > SIDE_BY_SIDE_PX
+        self.form.setRowWrapPolicy(wrap.WrapAllRows if wide else wrap.DontWrapRows)
+
+    def side_by_side_width(self) -> int:
+        """The width the card needs to show each label beside its field."""
+        # The card's own list of rows: a QLayoutItem that PySide hands out can be freed
+        # under the layout's feet.
+        form = self.form
+        labels = max((label.sizeHint().width() for label, _ in self._rows), default=0)
+        fields = max((field.minimumSizeHint().width() for _, field in self._rows), default=0)
+        m, fm = self.layout().contentsMargins(), form.contentsMargins()
+        return m.left() + m.right() + fm.left() + fm.right() + labels + form.horizontalSpacing() + fields
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange):
+            self._fit_to_font()
 
     def _changed(self, key: str, value: Any) -> None:
         try:

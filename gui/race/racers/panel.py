@@ -34,6 +34,7 @@ class OptimizerPanel(QtWidgets.QWidget):
         scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._inner)
+        self._inner.installEventFilter(self)
         self.scroll = scroll
         layout.addWidget(scroll, 1)
 
@@ -87,10 +88,25 @@ class OptimizerPanel(QtWidgets.QWidget):
             card.set_diverged(step)
 
     # -- internals -------------------------------------------------------------------------
+    def fit_width(self) -> None:
+        """As wide as the widest card needs (the list scrolls only up and down), so a
+        card is never cut at the right edge, at any font."""
+        cards = max((card.minimumSizeHint().width() for card in self.cards), default=0)
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        margins = self._list.contentsMargins()
+        self.scroll.setMinimumWidth(cards + bar + margins.left() + margins.right())
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
+        # The list's layout asks again whenever a card's size changes (a font, a new card).
+        if watched is self._inner and event.type() == QtCore.QEvent.Type.LayoutRequest:
+            self.fit_width()
+        return False
+
     def _add_card(self, entry: OptimizerEntry) -> OptimizerCard:
         card = OptimizerCard(entry)
         self._list.insertWidget(self._list.count() - 1, card)
         self.cards.append(card)
+        self.fit_width()
         card.hyper_changed.connect(lambda *_: self.changed.emit())
         card.remove_requested.connect(lambda c=card: self.remove(c))
         card.visibility_changed.connect(
