@@ -19,18 +19,88 @@ removed when the block raises. The result has the mode a plain `open(path, "w")`
 give it: the existing file's mode, or 0o666 less the umask for a new file (not the 0o600
 that `tempfile.mkstemp` uses).
 
+What is replaced is always a regular file. A symbolic link is written through to its
+target (the temporary file goes beside the target, and the link stays a link): renaming
+onto the link itself would turn `/dev/stdout`, as root, into a regular file. A name that
+is a device, a pipe, a socket or a folder is refused with `NotARegularFile` (an OSError,
+one line) before anything is written; only regular files and new names are written.
+
+A process killed mid-write (kill -9, a power cut) cannot remove its temporary file. So
+each write first removes GradLab's own leftovers in its folder: hidden files of the
+temporary-name pattern, regular, untouched for LEFTOVER_AGE seconds (a live writer
+touches its file as it writes; one that pauses longer than that is not expected).
+
 stdlib only: no Qt, no torch, so core modules and the headless CLIs can use it.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import stat
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from gradlab.core.bounded_read import kind
+
 _ATTEMPTS = 100  # names to try before giving up; a clash is already a one in 2**32 event
+LEFTOVER_AGE = 60.0  # seconds: an older temporary file of ours belongs to a dead writer
+# ".<target name>.<8 hex>.tmp<suffix>", as _create_temp names them.
+_TEMP_NAME = re.compile(r"^\..+\.[0-9a-f]{8}\.tmp(\.[^.]*)?$", re.DOTALL)
+
+
+class NotARegularFile(OSError):
+    """The output name is a device, a pipe, a socket or a folder: never replaced."""
+
+
+def _target(path: Path) -> Path:
+    """The regular file (or new name) that writing to `path` replaces: a link's target.
+
+    Refuses anything else. `os.stat` follows every link to what is really there (for
+    /dev/stdout: the terminal, a pipe, or a file the shell opened); `realpath` gives its
+    name, and the two must agree (a /proc "magic" link to a pipe names no real file).
+    """
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = None  # a new name, or a link to one: created at the link's target
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise NotARegularFile(f"{path}: is {kind(st.st_mode)}, not a regular file; GradLab "
+                              f"writes only regular files")
+    target = Path(os.path.realpath(path))
+    if st is not None:
+        try:
+            same = os.path.samestat(st, os.stat(target))
+        except OSError:
+            same = False
+        if not same:
+            raise NotARegularFile(f"{path}: a link GradLab cannot follow to a file")
+    return target
+
+
+def clean_leftovers(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary files that killed writers left in `folder` (see the module
+    docstring); returns what was removed. Errors are ignored: cleaning is a courtesy."""
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not _TEMP_NAME.match(entry.name):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(st.st_mode) and now - st.st_mtime > LEFTOVER_AGE:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
 
 
 def _create_temp(target: Path, suffix: str) -> Path:
@@ -83,8 +153,10 @@ def atomic_path(path: str | os.PathLike[str], suffix: str | None = None) -> Iter
     temporary file is removed and `path` is left as it was. A writer that reports failure
     by a return value (`QImage.save` returns False) must raise inside the block.
     """
-    target = Path(path)
-    tmp = _create_temp(target, target.suffix if suffix is None else suffix)
+    target = _target(Path(path))
+    clean_leftovers(target.parent)
+    # The suffix of the name asked for: a link "shot.png" may point at a name without one.
+    tmp = _create_temp(target, Path(path).suffix if suffix is None else suffix)
     try:
         new_mode = tmp.stat().st_mode & 0o7777  # 0o666 less the umask, set by the kernel
         yield tmp

@@ -47,9 +47,21 @@ def _evaluation() -> Evaluation:
         grid_predictions=np.array([3, 5]), first_layer_weights=np.ones((4, 784), np.float32))
 
 
+def _state(config: TrainConfig) -> dict:
+    """The smallest state a run file may hold: zero weights of the config's shapes."""
+    sizes = (784, *config.hidden, 10)
+    model = {}
+    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
+        model[f"{2 * i}.weight"] = torch.zeros(n_out, n_in)
+        model[f"{2 * i}.bias"] = torch.zeros(n_out)
+    return {"model": model, "optimizer": {"state": {}, "param_groups": []}, "scheduler": None,
+            "epoch_seconds": 0.0, "epoch_loss_sum": 0.0, "epoch_samples": 0}
+
+
 def test_a_run_saved_with_grid_probabilities_still_loads(tmp_path):
+    config = TrainConfig(hidden=(8,))
     path = save_run(tmp_path / "run.pt", Checkpoint(
-        config=TrainConfig(), step=12, epoch=1, epoch_step=0, history=History(), state={},
+        config=config, step=12, epoch=1, epoch_step=0, history=History(), state=_state(config),
         steps_per_epoch=12, evaluation=_evaluation()))
     blob = torch.load(path, weights_only=True)
     blob["evaluation"]["grid_probabilities"] = torch.tensor([0.9, 0.6])  # an older file

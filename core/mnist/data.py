@@ -4,12 +4,18 @@ IDX is big-endian: images are int32 magic 2051, count, rows (28), cols (28), the
 count*rows*cols uint8 pixels row-major; labels are int32 magic 2049, count, then count
 uint8 labels. Each file may be gzip-compressed (`.gz`) or raw. A file that is wrong gets
 an `MnistError` naming the file and what is wrong with it.
+
+Nothing larger than MNIST can be is read: only regular files of at most the size of the
+training images (47 MB), and a `.gz` is decompressed as a stream, header first, then no
+more than the header announces (plus one byte, to tell "too long"), the header's count
+being at most MNIST's own (60000 or 10000) and its images 28x28.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import os
 import zlib
 from dataclasses import dataclass
@@ -17,6 +23,8 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 import numpy as np
+
+from gradlab.core.bounded_read import read_limited
 
 IMAGE_MAGIC = 2051
 LABEL_MAGIC = 2049
@@ -108,18 +116,73 @@ def find(folders: str | os.PathLike | Iterable[str | os.PathLike] | None = None)
     return None
 
 
-def _read_bytes(path: Path) -> tuple[bytes, bytes]:
-    """(bytes on disk, decompressed bytes). A broken gzip stream counts as truncated."""
+# The largest file MNIST can be: 60000 images of 28x28 after a 16-byte header. A
+# compressed file is no larger than its data plus gzip's framing (stored blocks add
+# 5 bytes per 64 KiB), so this bounds the .gz as well.
+MAX_ITEMS = max(s.count for s in FILES)
+_MAX_RAW = 16 + MAX_ITEMS * SIDE * SIDE
+_MAX_DISK = _MAX_RAW + _MAX_RAW // 1000 + 1024
+_CHUNK = 1 << 20
+
+
+def _header_size(spec: MnistFile) -> int:
+    return 16 if spec.magic == IMAGE_MAGIC else 8
+
+
+def _announced(path: Path, header: bytes, spec: MnistFile) -> int:
+    """The file's total size as its header announces it, after checking the header
+    (magic, count at most what MNIST has, 28x28 images): nothing more is read than this."""
+    size = _header_size(spec)
+    if len(header) < size:
+        raise MnistError(f"{path}: truncated ({len(header)} bytes, header needs {size})")
+    magic = int.from_bytes(header[0:4], "big")
+    if magic != spec.magic:
+        raise MnistError(f"{path}: wrong magic number {magic} (expected {spec.magic})")
+    n = int.from_bytes(header[4:8], "big")
+    if n > spec.count:
+        raise MnistError(f"{path}: header says {n} items, more than MNIST's {spec.count}")
+    if spec.magic == IMAGE_MAGIC:
+        rows, cols = int.from_bytes(header[8:12], "big"), int.from_bytes(header[12:16], "big")
+        if (rows, cols) != (SIDE, SIDE):
+            raise MnistError(f"{path}: images are {rows}x{cols}, expected {SIDE}x{SIDE}")
+        return size + n * SIDE * SIDE
+    return size + n
+
+
+def _read_bytes(path: Path, spec: MnistFile) -> tuple[bytes, bytes]:
+    """(bytes on disk, decompressed bytes). A broken gzip stream counts as truncated.
+
+    Bounded: the disk file is read only when it is a regular file of at most _MAX_DISK
+    bytes, and the IDX header is decompressed first, then at most one byte more than it
+    announces (a 3 MB gzip bomb inflating to 3 GB is refused after a few KB), streaming.
+    """
     try:
-        disk = path.read_bytes()
+        disk = read_limited(path, _MAX_DISK)
     except OSError as e:
         raise MnistError(f"{path}: cannot be read ({e.strerror or e})") from e
+    except ValueError as e:  # a pipe, a device, or more than MNIST can be
+        raise MnistError(f"{path}: {e}") from e
     if not path.name.endswith(".gz"):
+        _announced(path, disk[:_header_size(spec)], spec)  # magic and count before size
         return disk, disk
     try:
-        return disk, gzip.decompress(disk)
+        with gzip.GzipFile(fileobj=io.BytesIO(disk), mode="rb") as stream:
+            header = stream.read(_header_size(spec))
+            size = _announced(path, header, spec)
+            parts, left = [header], size - len(header) + 1  # one byte more says "too long"
+            while left > 0:
+                chunk = stream.read(min(left, _CHUNK))
+                if not chunk:
+                    break
+                parts.append(chunk)
+                left -= len(chunk)
     except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as e:
         raise MnistError(f"{path}: truncated or corrupt gzip data ({e})") from e
+    raw = b"".join(parts)
+    if len(raw) > size:
+        raise MnistError(f"{path}: count mismatch: more data bytes than the header announces "
+                         f"({size - _header_size(spec)})")
+    return disk, raw
 
 
 def _check_md5(path: Path, disk: bytes, raw: bytes, spec: MnistFile,
@@ -180,7 +243,7 @@ def read_file(folder: Path, spec: MnistFile, md5: Mapping[str, str] | None = Non
     if path is None:
         raise MnistError(f"{folder / (spec.stem + '.gz')}: missing (neither {spec.stem}.gz "
                          f"nor {spec.stem} is in {folder})")
-    disk, raw = _read_bytes(path)
+    disk, raw = _read_bytes(path, spec)
     # Parse before the checksum: "truncated" or "wrong magic" says more than a bad MD5.
     arr = parse(path, raw, spec, spec.count if strict_counts else None)
     _check_md5(path, disk, raw, spec, md5)

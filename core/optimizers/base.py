@@ -32,14 +32,21 @@ InitSlots = Callable[[Array, Mapping[str, Any]], tuple]
 def _real(name: str, value: Any) -> float:
     # float("0.1") and float(True) would pass silently; a typed text or a flag is a mistake.
     if isinstance(value, (bool, str, bytes)) or value is None:
-        raise ValueError(f"{name} must be a number, got {value!r}")
+        raise ValueError(f"{name} must be a number, got {_short(value)}")
     try:
         out = float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number, got {value!r}") from None
+        raise ValueError(f"{name} must be a number, got {_short(value)}") from None
+    except OverflowError:  # an int beyond float's range (10**400 from a JSON file)
+        raise ValueError(f"{name} must be finite, got a number beyond ±1.8e308") from None
     if not math.isfinite(out):
         raise ValueError(f"{name} must be finite, got {value!r}")
     return out
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _positive(name: str, value: Any) -> float:

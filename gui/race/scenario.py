@@ -12,6 +12,12 @@
 the offending field (`optimizers[1].hyper.lr: must be > 0`), so a hand-edited file never
 half-applies. Validation asks `gradlab.core` (surfaces, expressions, optimizers) rather
 than repeating its rules.
+
+A scenario may come from anyone, so what is read is bounded before it is parsed (a
+regular file of at most MAX_FILE_BYTES, JSON nested at most MAX_DEPTH deep, whole
+numbers of at most MAX_INT_DIGITS digits) and what it may hold is bounded after
+(MAX_OPTIMIZERS racers, text lengths in MAX_TEXT, every number a float with
+|x| <= MAX_MAGNITUDE). Each refusal is one line naming the field.
 """
 
 from __future__ import annotations
@@ -24,18 +30,37 @@ from typing import Any
 
 from gradlab.core import optimizers, surfaces
 from gradlab.core.atomic_file import atomic_write
+from gradlab.core.bounded_read import read_limited
 from gradlab.gui.race.config import OptimizerEntry, RaceConfig, next_color
 
 VERSION = 1
 MAX_STEPS_LIMIT = 1_000_000
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
+MAX_FILE_BYTES = 256 * 1024  # the shipped scenarios are about 2 KB
+MAX_DEPTH = 8  # a scenario nests 4 deep ({optimizers: [{hyper: {}}]})
+MAX_INT_DIGITS = 18  # longer whole numbers are read as floats (so 10**400 is inf, refused)
+MAX_OPTIMIZERS = 16  # racers in one race; the palette and the table hold a dozen
+MAX_MAGNITUDE = 1e12  # any number (start, bounds, hyperparameters, speed)
+MAX_TEXT = {"title": 200, "lesson": 20_000, "label": 80, "surface.formula": 1_000}
+_MAX_MESSAGE = 199  # a refusal is one line under 200 characters
+
+
+def _clip(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _show(value: Any) -> str:
+    """A value for a message, never long: a 1 MB title is not echoed back."""
+    return _clip(repr(value), 40)
+
 
 class ScenarioError(ValueError):
     """A scenario file that cannot be used; the message starts with the field's path."""
 
     def __init__(self, field: str, problem: str) -> None:
-        super().__init__(f"{field}: {problem}")
+        field = _clip(" ".join(str(field).split()), 60)
+        super().__init__(_clip(" ".join(f"{field}: {problem}".split()), _MAX_MESSAGE))
         self.field = field
 
 
@@ -75,17 +100,58 @@ def save(config: RaceConfig, path: str | Path) -> None:
 
 def load(path: str | Path) -> RaceConfig:
     """The config in `path`; ScenarioError naming the field (or the file) otherwise."""
+    return from_dict(read_json(path))
+
+
+def read_json(path: str | Path) -> Any:
+    """The JSON value in `path`, read within the limits (regular file, size, depth),
+    not yet checked as a scenario; ScenarioError("file", ...) otherwise."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        raw = read_limited(path, MAX_FILE_BYTES)
     except OSError as exc:
         raise ScenarioError("file", f"cannot read {path}: {exc.strerror or exc}") from None
+    except ValueError as exc:  # not a regular file, or too large
+        raise ScenarioError("file", f"{path} is {exc}") from None
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ScenarioError("file", f"{path} is not UTF-8 text") from None
+    depth = _depth(text)
+    if depth > MAX_DEPTH:
+        raise ScenarioError("file", f"nested {depth} deep, more than {MAX_DEPTH}")
     try:
-        data = json.loads(text)
+        return json.loads(text, parse_int=_parse_int, parse_constant=_parse_constant)
     except json.JSONDecodeError as exc:
         raise ScenarioError("file", f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
-    return from_dict(data)
+    except (ValueError, RecursionError) as exc:  # the parse hooks' refusals
+        raise ScenarioError("file", f"not valid JSON ({exc})") from None
+
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _depth(text: str) -> int:
+    """How deep `[` and `{` nest outside strings, counted before json.loads recurses
+    into them (100 000 levels raise RecursionError there). Stops counting past the limit."""
+    depth = deepest = 0
+    for m in _BRACKET.finditer(_STRING.sub('""', text)):
+        depth += 1 if m.group() in "[{" else -1
+        if depth > deepest:
+            deepest = depth
+            if deepest > MAX_DEPTH:
+                break
+    return deepest
+
+
+def _parse_int(digits: str) -> int | float:
+    # A 400-digit whole number is no step count: as a float it is inf and refused by
+    # name; and int() of 5000 digits raises a ValueError that names no field.
+    return int(digits) if len(digits.lstrip("-")) <= MAX_INT_DIGITS else float(digits)
+
+
+def _parse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number in JSON")
 
 
 def from_dict(data: Any) -> RaceConfig:
@@ -94,8 +160,10 @@ def from_dict(data: Any) -> RaceConfig:
     version = data.get("version")
     if version is None:
         raise ScenarioError("version", "missing (this file is not a GradLab scenario)")
+    if isinstance(version, bool) or not isinstance(version, int):  # true == 1 in Python
+        raise ScenarioError("version", f"must be the whole number {VERSION}, got {_show(version)}")
     if version != VERSION:
-        raise ScenarioError("version", f"unsupported version {version!r} (expected {VERSION})")
+        raise ScenarioError("version", f"unsupported version {_show(version)} (expected {VERSION})")
     known = {"version", "title", "lesson", "surface", "start", "optimizers", "max_steps", "speed"}
     extra = sorted(set(data) - known)
     if extra:
@@ -120,25 +188,36 @@ def _required(data: dict, key: str) -> Any:
 
 def _text(value: Any, field: str) -> str:
     if not isinstance(value, str):
-        raise ScenarioError(field, f"must be text, got {value!r}")
+        raise ScenarioError(field, f"must be text, got {_show(value)}")
+    limit = MAX_TEXT[field.rsplit(".", 1)[-1] if field.endswith(".label") else field]
+    if len(value) > limit:
+        raise ScenarioError(field, f"too long ({len(value)} characters, at most {limit})")
     return value
 
 
 def _number(value: Any, field: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ScenarioError(field, f"must be a finite number, got {value!r}")
-    return float(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ScenarioError(field, f"must be a finite number, got {_show(value)}")
+    try:
+        out = float(value)  # an int too large for a float raises OverflowError
+    except OverflowError:
+        out = math.inf
+    if not math.isfinite(out):
+        raise ScenarioError(field, f"must be a finite number, got {_show(value)}")
+    if abs(out) > MAX_MAGNITUDE:
+        raise ScenarioError(field, f"must be within ±{MAX_MAGNITUDE:g}, got {out:g}")
+    return out
 
 
 def _numbers(value: Any, field: str, count: int) -> list[float]:
     if not isinstance(value, list) or len(value) != count:
-        raise ScenarioError(field, f"must be a list of {count} numbers, got {value!r}")
+        raise ScenarioError(field, f"must be a list of {count} numbers, got {_show(value)}")
     return [_number(v, f"{field}[{i}]") for i, v in enumerate(value)]
 
 
 def _int(value: Any, field: str, lo: int, hi: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-        raise ScenarioError(field, f"must be a whole number from {lo} to {hi}, got {value!r}")
+        raise ScenarioError(field, f"must be a whole number from {lo} to {hi}, got {_show(value)}")
     return value
 
 
@@ -147,7 +226,7 @@ def _speed(value: Any) -> float | None:
         return None
     speed = _number(value, "speed")
     if speed <= 0:
-        raise ScenarioError("speed", f"must be > 0 steps per second or \"max\", got {value!r}")
+        raise ScenarioError("speed", f"must be > 0 steps per second or \"max\", got {_show(value)}")
     return speed
 
 
@@ -179,21 +258,25 @@ def _surface(value: Any, config: RaceConfig) -> None:
 def _optimizers(value: Any) -> list[OptimizerEntry]:
     if not isinstance(value, list) or not value:
         raise ScenarioError("optimizers", "must be a non-empty list")
+    if len(value) > MAX_OPTIMIZERS:
+        raise ScenarioError("optimizers", f"{len(value)} racers, at most {MAX_OPTIMIZERS}")
     out: list[OptimizerEntry] = []
     for i, item in enumerate(value):
         where = f"optimizers[{i}]"
         if not isinstance(item, dict):
             raise ScenarioError(where, "must be an object")
         name = item.get("name")
-        if name not in optimizers.names():
+        if not isinstance(name, str) or name not in optimizers.names():
             raise ScenarioError(f"{where}.name",
-                                f"unknown optimizer {name!r}; known: {', '.join(optimizers.names())}")
+                                f"unknown optimizer {_show(name)}; known: {', '.join(optimizers.names())}")
         hyper = item.get("hyper", {})
         if not isinstance(hyper, dict):
             raise ScenarioError(f"{where}.hyper", "must be an object")
         for key, v in hyper.items():
             if key not in optimizers.defaults(name):
                 raise ScenarioError(f"{where}.hyper.{key}", f"not a hyperparameter of {name}")
+            if not isinstance(v, bool):  # flags are checked by the optimizer; numbers here too
+                _number(v, f"{where}.hyper.{key}")
             try:
                 optimizers.get(name, **{key: v})
             except ValueError as exc:
@@ -202,9 +285,9 @@ def _optimizers(value: Any) -> list[OptimizerEntry]:
         label = _text(item.get("label", optimizers.title(name)), f"{where}.label") or optimizers.title(name)
         color = item.get("color") or next_color([e.color for e in out])
         if not isinstance(color, str) or not _COLOR.match(color):
-            raise ScenarioError(f"{where}.color", f"must be like \"#ff8800\", got {color!r}")
+            raise ScenarioError(f"{where}.color", f"must be like \"#ff8800\", got {_show(color)}")
         visible = item.get("visible", True)
         if not isinstance(visible, bool):
-            raise ScenarioError(f"{where}.visible", f"must be true or false, got {visible!r}")
+            raise ScenarioError(f"{where}.visible", f"must be true or false, got {_show(visible)}")
         out.append(OptimizerEntry(name, merged, label, color, visible))
     return out

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import QtGui, QtWidgets
 
+from gradlab.gui.race import scenario
+
+MAX_TITLE = 80  # a menu entry, not a paragraph
+
 
 def _title(path: Path) -> str:
+    # Read within the scenario's own limits: a menu is built at start-up, and a FIFO or a
+    # link to /dev/zero in the folder must not hang or exhaust the app before it opens.
     try:
-        return json.loads(path.read_text(encoding="utf-8")).get("title") or path.stem
-    except (OSError, ValueError):
+        data = scenario.read_json(path)
+    except scenario.ScenarioError:
         return path.stem
+    title = data.get("title") if isinstance(data, dict) else None
+    if not isinstance(title, str) or not title.strip():
+        return path.stem
+    title = " ".join(title.split())
+    return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1] + "…"
 
 
 def fill(menu: QtWidgets.QMenu, paths: list[Path], open_path: Callable[[Path], object]) -> list[QtGui.QAction]:
