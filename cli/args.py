@@ -17,7 +17,10 @@ sub-command gets that by using these pieces and nothing of its own:
   `parse_optimizer` (a core optimizer from its spec).
 - `check_outputs`: every output path checked before anything runs, with one set of
   rules (see `check_output`), and two outputs naming the same file refused.
-- `fail`: print the error line as "<prog>: error: <message>" and return 2.
+- `fail`: print the error line as "<prog>: error: <message>" and return 2; the line is
+  always one line under `MAX_LINE` characters, and `shown` shortens any input it echoes.
+- `existing_files` / `note_replaced`: the one stderr line per output that replaced an
+  existing file (a script's convention is to overwrite; the note says so, the GUI asks).
 
 Files are then written through `gradlab.core.atomic_file` (a temporary file beside the
 target, then `os.replace`), so a failure halfway never leaves half a file.
@@ -56,7 +59,7 @@ import argparse
 import math
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TextIO, overload
 
@@ -67,10 +70,57 @@ class UsageError(Exception):
     """A bad argument: the message is the one line printed before exiting with 2."""
 
 
+MAX_LINE = 199  # characters in an error line: a refusal is read at a glance, never scrolled
+MAX_SHOWN = 40  # characters of an echoed input (a 120 KB formula is not repeated back)
+MAX_PATH_SHOWN = 120  # a path is shown longer: its folder is what tells two apart
+
+
+def shown(text: object, limit: int = MAX_SHOWN) -> str:
+    """`repr(text)`, cut to `limit` characters with "…" when longer: how every refusal
+    echoes what was typed ("'999999999…' (5001 characters)")."""
+    text = str(text)
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit - 1] + '…'!r} ({len(text)} characters)"
+
+
+def one_line(message: object, limit: int = MAX_LINE) -> str:
+    """`message` with its whitespace folded to single spaces, cut to `limit` characters:
+    the last guard, after each message has shortened its own echoes. The cut ("…") is in
+    the middle, where the echoed input is; the start names the field and the end says
+    what is wrong, and both stay."""
+    text = " ".join(str(message).split())
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) * 3 // 5
+    return text[:head] + "…" + text[len(text) - (limit - 1 - head):]
+
+
 def fail(prog: str, message: object, stderr: TextIO | None = None) -> int:
-    """Print "<prog>: error: <message>" as one line (newlines folded) and return 2."""
-    print(f"{prog}: error: {' '.join(str(message).split())}", file=stderr or sys.stderr)
+    """Print "<prog>: error: <message>" as one line under MAX_LINE characters and return 2."""
+    print(one_line(f"{prog}: error: {message}"), file=stderr or sys.stderr)
     return 2
+
+
+def existing_files(paths: Iterable[Path | None]) -> list[Path]:
+    """The outputs among `paths` that are regular files already (after links): the ones a
+    write replaces. Ask before writing, and pass the answer to `note_replaced` after."""
+    found = []
+    for path in paths:
+        try:
+            if path is not None and path.is_file():
+                found.append(path)
+        except OSError:  # a name the system refuses: the write will say why
+            pass
+    return found
+
+
+def note_replaced(prog: str, paths: Iterable[Path], stderr: TextIO | None = None) -> None:
+    """One stderr line per output that replaced an existing file ("gradlab race: replaced
+    out.csv"): a script's convention is to overwrite, and this says so. Said after the
+    write succeeded, so it never announces what did not happen."""
+    for path in paths:
+        print(one_line(f"{prog}: replaced {path}"), file=stderr or sys.stderr)
 
 
 # -- the parser ---------------------------------------------------------------------
@@ -133,13 +183,20 @@ def parse_number(text: str, what: str, *, whole: bool = False,
     """A finite float (or with `whole`, an int) with lo <= value <= hi; UsageError naming
     `what` and the text otherwise ("--steps: not a whole number: 'ten'")."""
     text = text.strip()
+    digits = text.lstrip("+-").replace("_", "")
+    if whole and len(digits) > 30 and digits.isdigit():
+        # int() refuses past 4300 digits with a message about "limits"; no count needs 30.
+        raise UsageError(f"{what}: {len(digits)} digits, far too large"
+                         + (f" (at most {hi})" if hi is not None else ""))
     try:
         value: float | int = int(text) if whole else float(text)
     except ValueError:
         kind = "a whole number" if whole else "a number"
-        raise UsageError(f"{what}: not {kind}: {text!r}") from None
+        raise UsageError(f"{what}: not {kind}: {shown(text)}") from None
     if not math.isfinite(value):
-        raise UsageError(f"{what}: must be finite, got {text!r}")
+        if digits[:1].isdigit() or digits[:1] == ".":  # 1e999 or 400 digits: finite as typed
+            raise UsageError(f"{what}: {shown(text)} is too large for a float (at most 1.8e308)")
+        raise UsageError(f"{what}: must be finite, got {shown(text)}")
     if lo is not None and value < lo:
         raise UsageError(f"{what}: must be >= {lo}, got {value}")
     if hi is not None and value > hi:
@@ -154,7 +211,7 @@ def parse_bool(text: str, what: str) -> bool:
         return True
     if lowered in ("false", "0", "no", "off"):
         return False
-    raise UsageError(f"{what}: expected true or false, got {text!r}")
+    raise UsageError(f"{what}: expected true or false, got {shown(text)}")
 
 
 def parse_value(text: str, what: str) -> Any:
@@ -164,10 +221,10 @@ def parse_value(text: str, what: str) -> Any:
     text = text.strip()
     if text.startswith("[") or text.endswith("]"):
         if not (text.startswith("[") and text.endswith("]")) or "[" in text[1:] or "]" in text[:-1]:
-            raise UsageError(f"{what}: a list is written [a,b,...], got {text!r}")
+            raise UsageError(f"{what}: a list is written [a,b,...], got {shown(text)}")
         items = [item.strip() for item in text[1:-1].split(",")]
         if items == [""] or "" in items:
-            raise UsageError(f"{what}: a list needs numbers between its commas, got {text!r}")
+            raise UsageError(f"{what}: a list needs numbers between its commas, got {shown(text)}")
         return [parse_number(item, what) for item in items]
     if "/" in text:
         return [parse_number(item, what) for item in text.split("/")]
@@ -176,9 +233,9 @@ def parse_value(text: str, what: str) -> Any:
     except ValueError:
         if text.replace("_", "").isalpha():
             return text
-        raise UsageError(f"{what}: not a number or a list of numbers: {text!r}") from None
+        raise UsageError(f"{what}: not a number or a list of numbers: {shown(text)}") from None
     if not math.isfinite(number):
-        raise UsageError(f"{what}: must be finite, got {text!r}")
+        raise UsageError(f"{what}: must be finite, got {shown(text)}")
     return int(number) if text.lstrip("-").isdigit() else number
 
 
@@ -225,14 +282,14 @@ def split_spec(spec: str, option: str) -> tuple[str, dict[str, str]]:
     try:
         items = split_items(rest)
     except UsageError as exc:
-        raise UsageError(f"{option} {spec!r}: {exc}") from None
+        raise UsageError(f"{option} {shown(spec)}: {exc}") from None
     for item in items:
         key, eq, value = (s.strip() for s in item.partition("="))
         if not eq or not key:
             hint = "; a list is written in brackets: key=[1,2,3]" if not eq and texts else ""
-            raise UsageError(f"{option} {spec!r}: expected key=value, got {item!r}{hint}")
+            raise UsageError(f"{option} {shown(spec)}: expected key=value, got {shown(item)}{hint}")
         if key in texts:
-            raise UsageError(f"{option} {spec!r}: {key} given twice")
+            raise UsageError(f"{option} {shown(spec)}: {key} given twice")
         texts[key] = value
     return name.strip(), texts
 
@@ -240,7 +297,7 @@ def split_spec(spec: str, option: str) -> tuple[str, dict[str, str]]:
 def parse_spec(spec: str, option: str) -> tuple[str, dict[str, Any]]:
     """`split_spec`, each value read by `parse_value` ("focal:gamma=2" -> ("focal", {"gamma": 2}))."""
     name, texts = split_spec(spec, option)
-    return name, {key: parse_value(text, f"{option} {spec!r}: {key}") for key, text in texts.items()}
+    return name, {key: parse_value(text, f"{option} {shown(spec)}: {key}") for key, text in texts.items()}
 
 
 def parse_optimizer(spec: str, option: str = "--optimizer") -> Any:
@@ -251,11 +308,11 @@ def parse_optimizer(spec: str, option: str = "--optimizer") -> Any:
     try:
         defaults = optimizers.defaults(name)
     except ValueError as exc:
-        raise UsageError(f"{option} {spec!r}: {exc}") from None
+        raise UsageError(f"{option} {shown(spec)}: {exc}") from None
     hyper: dict[str, Any] = {}
     for key, text in split_spec(spec, option)[1].items():
         if key not in defaults:
-            raise UsageError(f"{option} {spec!r}: unknown hyperparameter {key!r} for {name}; "
+            raise UsageError(f"{option} {shown(spec)}: unknown hyperparameter {shown(key)} for {name}; "
                              f"valid: {', '.join(defaults)}")
         what = f"{option} {name}: {key}"
         hyper[key] = (parse_bool(text, what) if isinstance(defaults[key], bool)
@@ -263,7 +320,7 @@ def parse_optimizer(spec: str, option: str = "--optimizer") -> Any:
     try:
         return optimizers.get(name, **hyper)
     except ValueError as exc:
-        raise UsageError(f"{option} {spec!r}: {exc}") from None
+        raise UsageError(f"{option} {shown(spec)}: {exc}") from None
 
 
 # -- output files -------------------------------------------------------------------
@@ -284,26 +341,35 @@ def check_output(text: str, option: str, suffix: str | None = None, *,
     case); with `writes` (the suffix of the format written, e.g. ".csv"), a name whose
     suffix is another of `KNOWN_SUFFIXES` is refused (any other suffix, or none, is
     allowed); the path is not a folder, its folder exists and is a folder, and the folder
-    (and the file, when it exists) is writable."""
+    (and the file, when it exists) is writable. A name the system refuses ("File name too
+    long") is a UsageError with its reason."""
+    try:
+        return _check_output(text, option, suffix, writes)
+    except OSError as exc:
+        raise UsageError(f"{option} {shown(text, MAX_PATH_SHOWN)}: {exc.strerror or exc}") from None
+
+
+def _check_output(text: str, option: str, suffix: str | None, writes: str | None) -> Path:
     path = Path(text).expanduser()
+    named, at = f"{option} {shown(text, MAX_PATH_SHOWN)}", shown(path.parent, MAX_PATH_SHOWN)
     if suffix is not None and path.suffix.lower() != suffix.lower():
-        raise UsageError(f"{option} {text!r}: expected a {suffix} file name")
+        raise UsageError(f"{named}: expected a {suffix} file name")
     said = path.suffix.lower()
     if writes is not None and said in KNOWN_SUFFIXES and said != writes.lower():
-        raise UsageError(f"{option} {text!r}: writes {KNOWN_SUFFIXES.get(writes.lower(), writes)}, "
+        raise UsageError(f"{named}: writes {KNOWN_SUFFIXES.get(writes.lower(), writes)}, "
                          f"but the name says {KNOWN_SUFFIXES[said]}; use a {writes} file name")
     if path.is_dir():
-        raise UsageError(f"{option} {text!r}: is a folder")
+        raise UsageError(f"{named}: is a folder")
     folder = path.parent
     if not folder.is_dir():
         says = "is not a folder" if folder.exists() else "does not exist"
-        raise UsageError(f"{option} {text!r}: folder {str(folder)!r} {says}")
+        raise UsageError(f"{named}: folder {at} {says}")
     # The temporary file is created in the folder, then renamed over the file: both need
     # write and search permission on the folder.
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise UsageError(f"{option} {text!r}: folder {str(folder)!r} is not writable")
+        raise UsageError(f"{named}: folder {at} is not writable")
     if path.exists() and not os.access(path, os.W_OK):
-        raise UsageError(f"{option} {text!r}: the file is not writable")
+        raise UsageError(f"{named}: the file is not writable")
     return path
 
 
@@ -320,9 +386,13 @@ def check_outputs(outputs: Mapping[str, tuple[str | None, str | None]],
             checked[option] = None
             continue
         path = check_output(text, option, suffix, writes=(writes or {}).get(option))
-        same = seen.get(path.resolve())
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError) as exc:  # a loop of symbolic links
+            raise UsageError(f"{option} {shown(text, MAX_PATH_SHOWN)}: {exc}") from None
+        same = seen.get(real)
         if same is not None:
-            raise UsageError(f"{same} and {option} name the same file {text!r}")
-        seen[path.resolve()] = option
+            raise UsageError(f"{same} and {option} name the same file {shown(text, MAX_PATH_SHOWN)}")
+        seen[real] = option
         checked[option] = path
     return checked

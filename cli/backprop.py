@@ -29,7 +29,10 @@ from typing import Any, Sequence, TextIO
 
 import numpy as np
 
-from gradlab.cli.args import Parser, UsageError, check_outputs, fail, parse_number, parse_optimizer, parse_spec
+from gradlab.cli.args import (
+    Parser, UsageError, check_outputs, existing_files, fail, note_replaced, parse_number,
+    parse_optimizer, parse_spec,
+)
 from gradlab.core import activations, losses
 from gradlab.core.atomic_file import atomic_write
 from gradlab.core.backprop.trace import CLASSIFICATION_LOSSES, Trace, trace
@@ -215,12 +218,14 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
         json.dump(payload, stdout)
         stdout.write("\n")
         return 0
+    replaced = existing_files([out])
     try:
         with atomic_write(out, "w", encoding="utf-8") as f:
             json.dump(payload, f)
             f.write("\n")
     except OSError as exc:  # the folder became unwritable, the disk is full, ...
         return fail(PROG, exc, stderr)
+    note_replaced(PROG, replaced, stderr)  # a script's convention is to overwrite: say so
     return 0
 
 

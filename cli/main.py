@@ -5,6 +5,7 @@
     gradlab race ...                          headless optimizer race (gradlab race --help)
     gradlab train ...                         headless MNIST training (gradlab train --help)
     gradlab backprop ...                      one backpropagation traced as JSON (backprop --help)
+    gradlab playground ...                    train a small 2-D network headless (playground --help)
 
 Nothing is imported at module level beyond the standard library: `race` and `train`
 must start fast and import no Qt (only `race --png` renders, offscreen), and the app
@@ -21,7 +22,8 @@ USAGE = """\
 usage: gradlab [--scenario FILE] [--steps N] [--screenshot OUT.png]   open the app
        gradlab race [options]    race optimizers on a 2-D surface, headless (race --help)
        gradlab train [options]   train the MNIST network, headless (train --help)
-       gradlab backprop [options]  trace one backpropagation as JSON (backprop --help)"""
+       gradlab backprop [options]  trace one backpropagation as JSON (backprop --help)
+       gradlab playground [options]  train a small network on 2-D data, headless (playground --help)"""
 
 
 def _load(module: str, what: str):
@@ -38,9 +40,25 @@ def _load(module: str, what: str):
         return None
 
 
+INTERRUPTED_LINE = "gradlab: interrupted"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Dispatch to a sub-command or the app; returns the exit status."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    """Dispatch to a sub-command or the app; returns the exit status.
+
+    Ctrl-C anywhere (while importing torch, racing, training) ends with one line,
+    "gradlab: interrupted", and exit status 130 (128 + SIGINT), never a traceback. Files
+    already there are kept: every output is written to a temporary file and renamed
+    only when complete (`gradlab.core.atomic_file`), and the temporary file is removed.
+    """
+    try:
+        return _dispatch(list(sys.argv[1:] if argv is None else argv))
+    except KeyboardInterrupt:
+        print(INTERRUPTED_LINE, file=sys.stderr, flush=True)
+        return 130
+
+
+def _dispatch(args: list[str]) -> int:
     command = args[0] if args else None
     if command == "race":
         from gradlab.cli import race as race_cli
@@ -52,8 +70,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "backprop":
         backprop_cli = _load("gradlab.cli.backprop", "gradlab backprop")
         return 2 if backprop_cli is None else int(backprop_cli.main(args[1:]) or 0)
+    if command == "playground":
+        playground_cli = _load("gradlab.cli.playground", "gradlab playground")
+        return 2 if playground_cli is None else int(playground_cli.main(args[1:]) or 0)
     if command in ("-h", "--help", "help"):
         print(USAGE)
         return 0
     app = _load("gradlab.gui.app", "the GradLab window")
     return 1 if app is None else int(app.main(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

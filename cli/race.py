@@ -3,11 +3,16 @@
     gradlab race --surface rosenbrock --start -1.5,2 --steps 500 \\
         --optimizer adam:lr=0.05 --optimizer sgd:lr=0.001 --csv out.csv [--png out.png]
 
-CSV columns are exactly `optimizer,step,x,y,loss`: one block per --optimizer in the
-order given, step 0 is the start, and the `optimizer` value is the spec as typed
+CSV columns are exactly `optimizer,step,x,y,loss,note`: one block per --optimizer in
+the order given, step 0 is the start, and the `optimizer` value is the spec as typed
 ("#2" added on an exact repeat). A diverged optimizer's block ends with a row at the
 diverged step whose values are nan, and its one summary line on stdout says
 "<label>: diverged at step k (last finite loss ...)".
+
+`note` is empty except on the row of step k where an adaptive optimizer's g² overflowed
+(|g| > 1.3e154: v is inf, every update 0, the point stalls with a finite loss, exactly
+as torch.optim's would): there it says "g² overflowed". The numbers are unchanged, and
+stderr gets one line, "<label>: g² overflowed at step k (...)", per such optimizer.
 
 A start where the loss or its gradient is not finite (`--start 1e300,1e300`) is a bad
 argument: nothing could be raced from it. --csv names a CSV file: a name that says
@@ -16,7 +21,8 @@ another format (`--csv out.png`) is refused.
 Every argument is checked before anything runs (through `gradlab.cli.args`, the pieces
 every sub-command shares; --csv and --png never the same file); a bad one exits 2 with
 one line on stderr naming it, and nothing is written. Files are written atomically (a
-temporary file in the same folder, then os.replace). Qt is imported only for --png.
+temporary file in the same folder, then os.replace); an existing one is replaced, and
+stderr says so in one line ("gradlab race: replaced out.csv"). Qt is imported only for --png.
 """
 
 from __future__ import annotations
@@ -32,7 +38,8 @@ from typing import Any, Sequence, TextIO
 import numpy as np
 
 from gradlab.cli.args import (
-    SPEC_SYNTAX, Parser, UsageError, check_outputs, fail, parse_number, parse_optimizer,
+    SPEC_SYNTAX, Parser, UsageError, check_outputs, existing_files, fail, note_replaced,
+    parse_number, parse_optimizer,
 )
 from gradlab.core import optimizers, surfaces
 from gradlab.core.atomic_file import atomic_path, atomic_write
@@ -117,7 +124,7 @@ def parse_args(argv: Sequence[str]) -> RaceArgs:
         try:
             surface = surfaces.from_expression(ns.expression)
         except ValueError as exc:
-            raise UsageError(f"--expression {ns.expression!r}: {exc}") from None
+            raise UsageError(f"--expression: {exc}") from None  # exc quotes the formula, shortened
     else:
         try:
             surface = surfaces.get(ns.surface or DEFAULT_SURFACE)
@@ -145,16 +152,35 @@ def collect(race: Race, steps: int) -> tuple[np.ndarray, np.ndarray]:
     return points, losses
 
 
+OVERFLOW_NOTE = "g² overflowed"
+
+
 def write_csv(out: TextIO, labels: Sequence[str], points: np.ndarray, losses: np.ndarray,
-              diverged: Sequence[int | None]) -> None:
+              diverged: Sequence[int | None],
+              overflowed: Sequence[int | None] | None = None) -> None:
     """The CSV blocks (see the module docstring) to an open text file."""
+    overflowed = overflowed or [None] * len(labels)
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["optimizer", "step", "x", "y", "loss"])
+    writer.writerow(["optimizer", "step", "x", "y", "loss", "note"])
     for i, label in enumerate(labels):
         last = points.shape[0] - 1 if diverged[i] is None else diverged[i]
         for t in range(last + 1):
             x, y = points[t, i]
-            writer.writerow([label, t, repr(float(x)), repr(float(y)), repr(float(losses[t, i]))])
+            note = OVERFLOW_NOTE if t == overflowed[i] else ""
+            writer.writerow([label, t, repr(float(x)), repr(float(y)), repr(float(losses[t, i])), note])
+
+
+def overflow_lines(race: Race, points: np.ndarray) -> list[str]:
+    """One stderr line per optimizer whose g² overflowed (see the module docstring)."""
+    lines = []
+    for i, label in enumerate(race.labels):
+        k = race.overflowed[i]
+        if k is not None:
+            with np.errstate(all="ignore"):
+                g = float(np.hypot(*race.surface.grad(*points[k, i])))
+            lines.append(f"{PROG}: {label}: g² overflowed at step {k} (|∇f| = {g:.3g}); its updates "
+                         "are 0 or tiny from there, as torch.optim's would be")
+    return lines
 
 
 def write_outputs(args: RaceArgs, race: Race, points: np.ndarray, losses: np.ndarray) -> None:
@@ -163,7 +189,7 @@ def write_outputs(args: RaceArgs, race: Race, points: np.ndarray, losses: np.nda
     with ExitStack() as files:
         if args.csv is not None:
             out = files.enter_context(atomic_write(args.csv, "w", newline="", encoding="utf-8"))
-            write_csv(out, race.labels, points, losses, race.diverged)
+            write_csv(out, race.labels, points, losses, race.diverged, race.overflowed)
         if args.png is not None:
             tmp = files.enter_context(atomic_path(args.png))  # keeps .png: the exporter reads it
             from gradlab.gui.race.render import render_png  # Qt only when a picture is asked for
@@ -203,13 +229,17 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     race = Race(args.surface, args.optimizers, args.start, args.labels)
     points, losses = collect(race, args.steps)
     try:
+        replaced = existing_files([args.csv, args.png])
         write_outputs(args, race, points, losses)
     except OSError as exc:  # the folder became unwritable, the disk is full, ...
         return fail(PROG, exc, stderr)
+    note_replaced(PROG, replaced, stderr)
     # A diverged optimizer is reported once, in its summary line (which also says the last
     # finite loss), not again on stderr.
     for line in summary_lines(race, points, losses):
         print(line, file=stdout)
+    for line in overflow_lines(race, points):
+        print(line, file=stderr)
     return 0
 
 

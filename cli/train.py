@@ -22,12 +22,17 @@ value is written in brackets: "weights=[1,1,1,1,1,1,1,1,1,5]", see `SPEC_SYNTAX`
 
 Every argument (through `gradlab.cli.args`: output paths by its rules, and --json and
 --save never the same file) and the data are checked before training; a bad one exits 2
-with one line on stderr naming it.
+with one line on stderr naming it. What can be refused without the data is refused before
+they are read: a seed past 2**32 - 1, more than 256 threads, a device that cannot train
+("meta"), an imbalance digit given twice or one that keeps no digit at all, and a network
+or batch that cannot fit in memory (it says how many GiB it would need). An existing
+output is replaced, and stderr says so in one line ("gradlab train: replaced out.json").
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import sys
@@ -35,8 +40,8 @@ from pathlib import Path
 from typing import Any, Sequence, TextIO
 
 from gradlab.cli.args import (
-    SPEC_SYNTAX, Parser, UsageError, check_outputs, fail, parse_number, parse_optimizer,
-    parse_spec, parse_value, split_items,
+    SPEC_SYNTAX, Parser, UsageError, check_outputs, existing_files, fail, note_replaced,
+    parse_number, parse_optimizer, parse_spec, parse_value, shown, split_items,
 )
 from gradlab.core.atomic_file import atomic_write
 from gradlab.core.mnist.frames import (
@@ -89,9 +94,9 @@ def build_parser() -> Parser:
 # -- parsing values -----------------------------------------------------------------
 
 
-def _int(text: str, what: str, lo: int = 1) -> int:
-    """A whole number >= lo (most of train's numbers are counts, hence lo=1)."""
-    return parse_number(text, what, whole=True, lo=lo)
+def _int(text: str, what: str, lo: int = 1, hi: int | None = None) -> int:
+    """A whole number lo <= n <= hi (most of train's numbers are counts, hence lo=1)."""
+    return parse_number(text, what, whole=True, lo=lo, hi=hi)
 
 
 def parse_train_optimizer(spec: str) -> tuple[str, dict[str, Any]]:
@@ -101,7 +106,7 @@ def parse_train_optimizer(spec: str) -> tuple[str, dict[str, Any]]:
     try:
         opt = parse_optimizer(bare)
     except UsageError as e:  # name the spec as the user typed it
-        raise UsageError(str(e).replace(repr(bare), repr(spec.strip()), 1)) from None
+        raise UsageError(str(e).replace(shown(bare), shown(spec.strip()), 1)) from None
     return prefix + opt.name, dict(opt.hyper)
 
 
@@ -114,16 +119,33 @@ def parse_imbalance(text: str | None) -> dict[int, float]:
     for item in items:
         digit, eq, frac = item.partition("=")
         if not eq:
-            raise UsageError(f"--imbalance: expected DIGIT=FRACTION, got {item!r}")
-        out[_int(digit, "--imbalance digit", lo=0)] = parse_number(frac, f"--imbalance {digit.strip()}")
+            raise UsageError(f"--imbalance: expected DIGIT=FRACTION, got {shown(item)}")
+        d = _int(digit, "--imbalance digit", lo=0, hi=9)
+        if d in out:  # the last would silently win
+            raise UsageError(f"--imbalance: digit {d} given twice")
+        out[d] = parse_number(frac, f"--imbalance {d}", lo=0.0, hi=1.0)
+    if len(out) == 10 and not any(out.values()):
+        raise UsageError("--imbalance: every digit's fraction is 0, no training samples left")
     return out
+
+
+def _check_schedule_values(name: str, params: dict[str, Any]) -> None:
+    """A schedule's settings are numbers ("step:step_size=abc" would reach int())."""
+    for key, value in params.items():
+        if not isinstance(value, (int, float)):
+            raise UsageError(f"--schedule {name}: {key} must be a number, got {shown(value)}")
 
 
 def build_config(args: argparse.Namespace) -> TrainConfig:
     """The TrainConfig of the parsed arguments; UsageError for a bad one."""
+    # Imports torch: only once the arguments parse. Its limits name the options here,
+    # before any data is read; `validate` then checks every field again.
+    from gradlab.core.mnist import config as limits
+
     optimizer, hyper = parse_train_optimizer(args.optimizer)
     loss, loss_params = parse_spec(args.loss, "--loss")
     schedule, schedule_params = parse_spec(args.schedule, "--schedule")
+    _check_schedule_values(schedule, schedule_params)
     activation_params = {}
     if args.alpha is not None:
         activation_params["alpha"] = parse_value(args.alpha, "--alpha")
@@ -133,18 +155,24 @@ def build_config(args: argparse.Namespace) -> TrainConfig:
         activation=args.activation, activation_params=activation_params, hidden=hidden,
         batch_size=_int(args.batch_size, "--batch-size"), epochs=_int(args.epochs, "--epochs"),
         schedule=schedule, schedule_params=schedule_params, schedule_unit=args.schedule_unit,
-        seed=_int(args.seed, "--seed", lo=0), device=args.device, engine=args.engine,
+        seed=_int(args.seed, "--seed", lo=0, hi=limits.MAX_SEED), device=args.device, engine=args.engine,
         dtype=args.dtype, imbalance=parse_imbalance(args.imbalance),
         train_subset=None if args.train_subset is None else _int(args.train_subset, "--train-subset"),
         test_subset=None if args.test_subset is None else _int(args.test_subset, "--test-subset"),
-        threads=None if args.threads is None else _int(args.threads, "--threads"),
+        threads=None if args.threads is None else _int(args.threads, "--threads", hi=limits.MAX_THREADS),
         eval_every=0,  # headless: only the end-of-epoch evaluation that the JSON reports
         grid_size=0,
     )
-    from gradlab.core.mnist.train import validate  # imports torch: only once args parse
-
     try:
-        validate(config)
+        device = limits.resolve_device(config.device)
+    except ValueError as e:
+        raise UsageError(f"--device: {e}") from None
+    try:
+        limits.check_memory(config, device)
+    except limits.TooLarge as e:
+        raise UsageError(f"--{e.field.replace('_', '-')} {e.problem}") from None
+    try:
+        limits.validate(config)
     except ValueError as e:
         raise UsageError(str(e)) from None
     return config
@@ -200,9 +228,14 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
 
     epochs: list[dict[str, Any]] = []
     final = None
+    frames = train(config, data, frame_seconds=0.25)
+    try:
+        first = next(frames)
+    except ValueError as e:  # what only the data can tell: a subset and imbalance that keep none
+        return fail(PROG, e, stderr)
     bar = tqdm(total=None, file=stderr, unit="step", disable=args.no_progress, dynamic_ncols=True)
     try:
-        for frame in train(config, data, frame_seconds=0.25):
+        for frame in itertools.chain([first], frames):
             p = frame.progress
             bar.total = p.total_steps
             bar.update(len(frame.steps))
@@ -229,6 +262,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     payload = {"config": config.to_dict(), "epochs": epochs,
                "samples_per_second": samples / seconds if seconds > 0 else 0.0,
                "diverged": final.diverged}
+    replaced = existing_files([json_path, save_path])
     try:
         if json_path is not None:
             write_json(json_path, payload)
@@ -236,6 +270,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
             save_run(save_path, final.checkpoint)
     except OSError as e:
         return fail(PROG, e, stderr)
+    note_replaced(PROG, replaced, stderr)
     if epochs:
         last = epochs[-1]
         print(f"test accuracy {100 * last['test_accuracy']:.2f}% after {last['epoch']} epochs, "

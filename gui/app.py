@@ -6,7 +6,9 @@
                                                     run N steps, save a screenshot, exit 0
 
 The screenshot run waits for the race itself to reach step N (the worker's frames),
-never a timer. A scenario that cannot be used prints one line and exits 2.
+never a timer. A scenario that cannot be used, or --steps past a scenario's own cap
+(10⁶), prints one line and exits 2. An existing screenshot is replaced, and stderr says
+so.
 
 What the last session left (window, presenter mode, tab, race set-up, MNIST folder;
 gradlab.gui.settings) is restored, except in a screenshot run (reproducible: nothing is
@@ -29,10 +31,16 @@ XCB_CURSOR_MISSING = ("gradlab: Qt needs libxcb-cursor0 (apt-get install libxcb-
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="gradlab", description="GradLab: see how networks learn.")
+    from gradlab.cli.args import Parser  # one-line errors, as every sub-command's
+    # The cap of a scenario's max_steps (and the transport's spin box), here too: a
+    # screenshot of 10⁸ steps would run for hours while its history grows every step.
+    from gradlab.gui.race.scenario import MAX_STEPS_LIMIT as MAX_STEPS
+
+    p = Parser(prog="gradlab", description="GradLab: see how networks learn.")
     p.add_argument("--scenario", type=Path, help="a scenario file (.json) to open")
-    p.add_argument("--steps", type=int, default=None,
-                   help="with --screenshot: run this many steps first (0: the initial state)")
+    p.add_argument("--steps", metavar="N", default=None,
+                   help=f"with --screenshot: run this many steps first (0: the initial state; "
+                        f"at most {MAX_STEPS})")
     p.add_argument("--screenshot", type=Path, help="save a PNG of the window and exit")
     p.add_argument("--presenter", action="store_true", help="start in presenter mode")
     return p
@@ -88,14 +96,23 @@ def _memory(args: argparse.Namespace) -> Any:
 
 
 def _fail(message: str) -> int:
-    print(f"gradlab: error: {message}", file=sys.stderr)
-    return 2
+    from gradlab.cli.args import fail
+
+    return fail("gradlab", message)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
-    if args.steps is not None and args.steps < 0:
-        return _fail("--steps must be 0 or more")
+    from gradlab.cli.args import UsageError, parse_number
+    from gradlab.gui.race.scenario import MAX_STEPS_LIMIT as MAX_STEPS
+
+    try:
+        args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+        if args.steps is not None:
+            args.steps = parse_number(args.steps, "--steps", whole=True, lo=0, hi=MAX_STEPS)
+    except UsageError as exc:
+        return _fail(str(exc))
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0)
 
     config = None
     if args.scenario is not None:
@@ -151,6 +168,7 @@ def _screenshot(app: object, window: object, steps: int, out: Path) -> int:
     """Run `steps` steps as fast as possible, then grab the window and quit."""
     from PySide6 import QtCore
 
+    from gradlab.cli.args import existing_files, note_replaced
     from gradlab.core.atomic_file import atomic_path
 
     race = window.race
@@ -164,6 +182,7 @@ def _screenshot(app: object, window: object, steps: int, out: Path) -> int:
         pixmap = window.grab()
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
+            replaced = existing_files([out])
             with atomic_path(out) as tmp:  # same suffix: QPixmap.save picks the format by it
                 if not pixmap.save(str(tmp)):  # False, not an exception, on failure
                     raise OSError
@@ -172,6 +191,7 @@ def _screenshot(app: object, window: object, steps: int, out: Path) -> int:
             status["code"] = 1
         else:
             step = race.history.last_step if race.history is not None else 0
+            note_replaced("gradlab", replaced)
             print(f"gradlab: saved {out} at step {step}")
         window.close()
         app.quit()

@@ -40,7 +40,7 @@ def test_csv_has_one_block_per_optimizer_in_order(tmp_path, capsys):
             "--optimizer", "adam:lr=0.05", "--csv", str(out)]
     assert cli.main(argv) == 0
     header, rows = _read(out)
-    assert header == ["optimizer", "step", "x", "y", "loss"]
+    assert header == ["optimizer", "step", "x", "y", "loss", "note"]
     assert len(rows) == 3 * 41
     labels = [r["optimizer"] for r in rows]
     assert labels == ["adam:lr=0.05"] * 41 + ["sgd:lr=0.001"] * 41 + ["adam:lr=0.05 #2"] * 41
@@ -99,7 +99,7 @@ def test_an_existing_file_is_replaced(tmp_path, capsys):
     out = tmp_path / "race.csv"
     out.write_text("old\n")
     assert race_cli.main(["--steps", "2", "--optimizer", "sgd", "--csv", str(out)]) == 0
-    assert out.read_text().startswith("optimizer,step,x,y,loss\n")
+    assert out.read_text().startswith("optimizer,step,x,y,loss,note\n")
 
 
 BAD = [
@@ -157,7 +157,7 @@ def test_outputs_follow_the_shared_rules(tmp_path, capsys, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
     monkeypatch.setenv("HOME", str(tmp_path))
     assert race_cli.main(["--steps", "5", "--optimizer", "sgd", "--csv", "~/race.csv"]) == 0
-    assert (tmp_path / "race.csv").read_text().startswith("optimizer,step,x,y,loss\n")
+    assert (tmp_path / "race.csv").read_text().startswith("optimizer,step,x,y,loss,note\n")
 
 
 def test_png_is_written(tmp_path, capsys):

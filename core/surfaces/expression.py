@@ -14,6 +14,13 @@ are bounded (also their product through nested powers), so absurd sizes (9**9**9
 x**99999999, 1e999, ((999999*x)**100)**100) and division by a literal zero are refused
 before sympy could try to compute them exactly. Limits: MAX_LENGTH characters, MAX_NODES
 syntax-tree nodes, MAX_DEPTH levels of nesting.
+
+A formula is accepted only when everything that uses it can: f must be finite on at least
+MIN_FINITE_SHARE of a CHECK_GRID × CHECK_GRID grid over the bounds (sqrt(-(x**2+y**2)),
+finite only at the origin, has nothing to draw or race on), and neither f nor its gradient
+may be undefined everywhere (1/(x-x) is sympy's complex infinity). The command line, a
+scenario file and the formula box all call `from_expression`, so they refuse the same
+formulas with the same one-line messages (which echo at most SHOWN characters of it).
 """
 
 from __future__ import annotations
@@ -35,7 +42,11 @@ MAX_EXPONENT = 100  # largest constant exponent, also multiplied through nesting
 MAX_CONSTANT = 1e300  # largest value of a constant sub-expression
 MIN_CONSTANT = 1e-300  # smallest non-zero one (sympy would keep 1/999999**100 as an exact fraction)
 GRID = 201  # points per side of the grid that estimates the minimum
+CHECK_GRID = 64  # points per side of the grid where f must be finite often enough...
+MIN_FINITE_SHARE = 0.01  # ...on at least this share of its points
+SHOWN = 40  # characters of the formula (or a part of it) that a message repeats
 LOG_RATIO = 15.0  # log-scale when (max − min) > LOG_RATIO·(median − min) and min ≥ 0
+HESSIAN_NODES = 600  # largest gradient (sympy nodes, ∂f/∂x and ∂f/∂y) differentiated again
 
 NAMES = ("x", "y", "pi", "e")
 
@@ -85,6 +96,12 @@ _FORBIDDEN = {
 }
 
 
+def _short(text: str, limit: int = SHOWN) -> str:
+    """`text` quoted, cut to `limit` characters with "…": a message never repeats a whole formula."""
+    text = " ".join(text.split())
+    return repr(text if len(text) <= limit else text[:limit - 1] + "…")
+
+
 def _where(node: ast.AST) -> str:
     return f" (column {getattr(node, 'col_offset', 0) + 1})"
 
@@ -124,7 +141,7 @@ class _Checker:
             return self._number(node)
         if isinstance(node, ast.Name):
             if node.id not in NAMES:
-                raise ValueError(f"name {node.id!r} is not allowed; use x, y, pi, e{_where(node)}")
+                raise ValueError(f"name {_short(node.id, 20)} is not allowed; use x, y, pi, e{_where(node)}")
             return {"pi": math.pi, "e": math.e}.get(node.id)
         if isinstance(node, ast.UnaryOp):
             if not isinstance(node.op, (ast.UAdd, ast.USub)):
@@ -149,7 +166,7 @@ class _Checker:
         if isinstance(v, bool) or not isinstance(v, (int, float)):
             raise ValueError(f"{v!r} is not allowed{_where(node)}; only real numbers")
         if not abs(v) <= MAX_NUMBER:  # also refuses inf from 1e999
-            raise ValueError(f"number {node.value!r} is too large{_where(node)} (at most {MAX_NUMBER:g})")
+            raise ValueError(f"number {_short(repr(node.value))} is too large{_where(node)} (at most {MAX_NUMBER:g})")
         return float(v)
 
     def _binop(self, node: ast.BinOp, depth: int, power: float) -> float | None:
@@ -189,12 +206,12 @@ class _Checker:
             else:
                 v = math.pow(a, b)
         except OverflowError:
-            raise ValueError(f"value of {ast.unparse(node)!r} is too large{_where(node)}") from None
+            raise ValueError(f"value of {_short(ast.unparse(node))} is too large{_where(node)}") from None
         except (ZeroDivisionError, ValueError) as err:
-            raise ValueError(f"{ast.unparse(node)!r} is not defined ({err}){_where(node)}") from None
+            raise ValueError(f"{_short(ast.unparse(node))} is not defined ({err}){_where(node)}") from None
         underflow = v == 0 and a != 0 and (b != 0 or not isinstance(node.op, ast.Mult))
         if underflow and not isinstance(node.op, (ast.Add, ast.Sub)):
-            raise ValueError(f"value of {ast.unparse(node)!r} is too small{_where(node)}")
+            raise ValueError(f"value of {_short(ast.unparse(node))} is too small{_where(node)}")
         return self._bounded(v, node)
 
     def _call(self, node: ast.Call, depth: int, power: float) -> float | None:
@@ -204,7 +221,7 @@ class _Checker:
         name = node.func.id
         if name not in FUNCTIONS:
             raise ValueError(
-                f"function {name!r} is not allowed{_where(node)}; use one of: {', '.join(FUNCTIONS)}"
+                f"function {_short(name, 20)} is not allowed{_where(node)}; use one of: {', '.join(FUNCTIONS)}"
             )
         if node.keywords:
             raise ValueError(
@@ -218,17 +235,17 @@ class _Checker:
         try:
             v = FUNCTIONS[name][0](v)
         except OverflowError:
-            raise ValueError(f"value of {ast.unparse(node)!r} is too large{_where(node)}") from None
+            raise ValueError(f"value of {_short(ast.unparse(node))} is too large{_where(node)}") from None
         except (ValueError, ZeroDivisionError) as err:
-            raise ValueError(f"{ast.unparse(node)!r} is not defined ({err}){_where(node)}") from None
+            raise ValueError(f"{_short(ast.unparse(node))} is not defined ({err}){_where(node)}") from None
         return self._bounded(v, node)
 
     @staticmethod
     def _bounded(v: float, node: ast.AST) -> float:
         if not (math.isfinite(v) and abs(v) <= MAX_CONSTANT):
-            raise ValueError(f"value of {ast.unparse(node)!r} is too large{_where(node)}")
+            raise ValueError(f"value of {_short(ast.unparse(node))} is too large{_where(node)}")
         if 0 < abs(v) < MIN_CONSTANT:
-            raise ValueError(f"value of {ast.unparse(node)!r} is too small{_where(node)}")
+            raise ValueError(f"value of {_short(ast.unparse(node))} is too small{_where(node)}")
         return v
 
 
@@ -335,16 +352,32 @@ def from_expression(text: str, bounds: Bounds = (-5.0, 5.0, -5.0, 5.0)) -> Surfa
         return _build(node, text, bounds)
     except ValueError:
         raise
-    except Exception as err:  # noqa: BLE001 - e.g. x/(x - x) is sympy's zoo, 10**600 overflows numpy
-        raise ValueError(f"cannot use f(x, y) = {text.strip()}: {type(err).__name__}: {err}") from None
+    except (RecursionError, MemoryError):
+        # sigmoid(sigmoid(...)) 40 deep passes MAX_DEPTH, but each sigmoid is 1/(1 + exp(-a))
+        # to sympy, whose printer and Python's compiler then recurse past their limits.
+        raise ValueError("formula is nested too deeply to differentiate; nest fewer functions") from None
+    except SyntaxError:  # the code lambdify prints: "too many nested parentheses"
+        raise ValueError("formula is nested too deeply to differentiate; nest fewer functions") from None
+    except Exception as err:  # noqa: BLE001 - e.g. 10**600 overflows numpy
+        raise ValueError(f"cannot use f(x, y) = {_short(text.strip())}: "
+                         f"{_short(f'{type(err).__name__}: {err}')}") from None
 
 
 def _build(node: ast.expr, text: str, bounds: Bounds) -> Surface:
     import sympy as sp  # lazy: importing sympy costs about half a second
 
     expr = to_sympy(node, sp)
+    undefined = (sp.zoo, sp.nan, sp.oo, -sp.oo)
+    if expr.has(*undefined):
+        raise ValueError(f"f(x, y) = {_short(text.strip())} is undefined everywhere "
+                         f"(it simplifies to a division by zero or an infinity)")
+    if expr.has(sp.I):  # sqrt(-abs(x)) is I·sqrt(|x|): a loss has real values
+        raise ValueError(f"f(x, y) = {_short(text.strip())} takes complex values "
+                         f"(a square root or log of a negative number)")
     x, y = _X(sp), _Y(sp)
     gx, gy = sp.diff(expr, x), sp.diff(expr, y)
+    if gx.has(*undefined) or gy.has(*undefined):
+        raise ValueError(f"the gradient of f(x, y) = {_short(text.strip())} is undefined everywhere")
     value = _vectorize(sp.lambdify((x, y), expr, "numpy"))
     grad_x = _vectorize(sp.lambdify((x, y), gx, "numpy"))
     grad_y = _vectorize(sp.lambdify((x, y), gy, "numpy"))
@@ -353,11 +386,9 @@ def _build(node: ast.expr, text: str, bounds: Bounds) -> Surface:
         return grad_x(xa, ya), grad_y(xa, ya)
 
     probe = Surface("expression", "", "", value, grad, bounds, [], (0.0, 0.0))
+    _check_finite_share(probe, text, bounds)
     xs, ys, z = probe.grid(GRID)
     finite = np.isfinite(z)
-    if not finite.any():
-        raise ValueError(f"f(x, y) = {text.strip()} is not finite anywhere in x ∈ [{bounds[0]:g}, "
-                         f"{bounds[1]:g}], y ∈ [{bounds[2]:g}, {bounds[3]:g}]")
     zf = np.where(finite, z, np.inf)
     i, j = np.unravel_index(np.argmin(zf), z.shape)
     on_edge = i in (0, GRID - 1) or j in (0, GRID - 1)
@@ -381,7 +412,71 @@ def _build(node: ast.expr, text: str, bounds: Bounds) -> Surface:
         log_scale=log_scale,
         description=f"Your formula. Exact gradient{_gradient_text(sp, gx, gy)}; the minimum "
         f"marked is estimated from a {GRID}×{GRID} grid.",
+        hessian_fn=SympyHessian(expr),
     )
+
+
+class SympyHessian:
+    """The exact Hessian of a typed formula, (∂²f/∂x², ∂²f/∂x∂y, ∂²f/∂y²), from sympy.diff.
+
+    Built on first use, not with the surface: most formulas are only raced. A formula
+    whose gradient has more than HESSIAN_NODES nodes is not differentiated again (twelve
+    nested sigmoids: 1,700 nodes, and sympy takes seconds for the next derivative):
+    `__call__` raises ValueError, and `gradlab.core.quadratic.hessian` falls back to
+    finite differences. The Dirac deltas of |x|'' are dropped (zero everywhere but on a
+    line of measure zero). `constant`: True when every third derivative is exactly 0, i.e.
+    f is quadratic; only polynomials are differentiated for it (anything else is not).
+    """
+
+    def __init__(self, expr: Any) -> None:
+        self.expr = expr
+        self._fns: tuple[Callable[..., Any], ...] | None = None
+        self._constant: bool | None = None
+
+    def __call__(self, x: np.ndarray, y: np.ndarray) -> tuple[Any, Any, Any]:
+        if self._fns is None:
+            import sympy as sp
+
+            vx, vy = _X(sp), _Y(sp)
+            gx, gy = sp.diff(self.expr, vx), sp.diff(self.expr, vy)
+            if sum(1 for g in (gx, gy) for _ in sp.preorder_traversal(g)) > HESSIAN_NODES:
+                raise ValueError("the gradient is too large to differentiate again quickly")
+            parts = (sp.diff(gx, vx), sp.diff(gx, vy), sp.diff(gy, vy))
+            parts = tuple(p.replace(sp.DiracDelta, lambda *args: sp.S.Zero) for p in parts)
+            self._fns = tuple(_vectorize(sp.lambdify((vx, vy), p, "numpy")) for p in parts)
+        hxx, hxy, hyy = self._fns
+        return hxx(x, y), hxy(x, y), hyy(x, y)
+
+    @property
+    def constant(self) -> bool:
+        if self._constant is None:
+            import sympy as sp
+
+            vx, vy = _X(sp), _Y(sp)
+            if not self.expr.is_polynomial(vx, vy):  # a quick no, before any derivative
+                self._constant = False
+                return False
+            thirds = (sp.diff(self.expr, vx, 3), sp.diff(self.expr, vx, 2, vy),
+                      sp.diff(self.expr, vx, vy, 2), sp.diff(self.expr, vy, 3))
+            self._constant = all(t == 0 for t in thirds)
+        return self._constant
+
+
+def _check_finite_share(surface: Surface, text: str, bounds: Bounds) -> None:
+    """ValueError unless f is finite on at least MIN_FINITE_SHARE of a CHECK_GRID² grid.
+
+    A formula finite only on a set of measure zero (a point, a line) would pass a check
+    for "finite somewhere" when a grid point happens to lie on that set, and then every
+    picture of it is empty and every race diverges at step 0. The grid has an even number
+    of points per side, so it samples neither the centre nor the axes of symmetric bounds.
+    """
+    _, _, z = surface.grid(CHECK_GRID)
+    share = float(np.mean(np.isfinite(np.asarray(z, dtype=np.float64))))
+    if share < MIN_FINITE_SHARE:
+        where = f"x ∈ [{bounds[0]:g}, {bounds[1]:g}], y ∈ [{bounds[2]:g}, {bounds[3]:g}]"
+        amount = "not finite anywhere in" if share == 0 else f"finite on only {100 * share:.2g}% of"
+        raise ValueError(f"f(x, y) = {_short(text.strip())} is {amount} {where} "
+                         f"(at least {100 * MIN_FINITE_SHARE:g}% needed to draw and race on it)")
 
 
 def _check_bounds(bounds: Bounds) -> Bounds:

@@ -2,6 +2,8 @@
 
 Each builder returns a `Surface`; `BUILDERS` lists them in menu order (the registry's
 `names()` starts with them). Their minima and instructive starts are in the builders.
+Every one but Goldstein–Price also carries its hand-derived Hessian (`hessian_fn`); the
+quadratics (the bowl, the ravine, the saddle, Booth) carry a `ConstantHessian`.
 """
 
 from __future__ import annotations
@@ -11,6 +13,21 @@ import math
 import numpy as np
 
 from gradlab.core.surfaces.surface import Surface
+
+
+class ConstantHessian:
+    """The Hessian of a quadratic, the same (∂²f/∂x², ∂²f/∂x∂y, ∂²f/∂y²) at every point.
+
+    `constant = True` is the flag that `gradlab.core.quadratic.is_quadratic` reads.
+    """
+
+    constant = True
+
+    def __init__(self, hxx: float, hxy: float, hyy: float) -> None:
+        self.hxx, self.hxy, self.hyy = float(hxx), float(hxy), float(hyy)
+
+    def __call__(self, x: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
+        return self.hxx, self.hxy, self.hyy
 
 
 # --- the surfaces -------------------------------------------------------------------------
@@ -24,6 +41,7 @@ def _quadratic() -> Surface:
         lambda x, y: 0.5 * (x * x + y * y),
         lambda x, y: (x, y),
         (-3.0, 3.0, -3.0, 3.0), [(0.0, 0.0)], (-2.5, 2.0),
+        hessian_fn=ConstantHessian(1.0, 0.0, 1.0),
         description="A round bowl (Hessian = I, λ = 1): the gradient points straight at the "
         "centre, so SGD and Momentum run straight in, while RMSprop and Adam scale each "
         "coordinate on its own and their paths bend; gradient descent is stable for "
@@ -42,6 +60,7 @@ def _ill_conditioned() -> Surface:
         lambda x, y: 0.5 * (x * x + 25.0 * y * y),
         lambda x, y: (x, 25.0 * y),
         (-5.0, 5.0, -3.0, 3.0), [(0.0, 0.0)], (-4.5, 1.0),
+        hessian_fn=ConstantHessian(1.0, 0.0, 25.0),
         description="A narrow ravine with Hessian eigenvalues λ = 1 and λₘₐₓ = 25 "
         "(condition number 25): SGD is stable only for η < 2/λₘₐₓ = 0.08, and near that "
         "limit it zig-zags across the ravine while crawling along it. At the same η, "
@@ -59,9 +78,14 @@ def _rosenbrock() -> Surface:
         r = y - x * x
         return -2.0 * (1.0 - x) - 400.0 * x * r, 200.0 * r
 
+    def hessian(x, y):
+        # ∂²f/∂x² = 2 − 400(y − x²) + 800x² = 2 − 400y + 1200x², ∂²f/∂x∂y = −400x, ∂²f/∂y² = 200
+        return 2.0 - 400.0 * y + 1200.0 * x * x, -400.0 * x, 200.0
+
     return Surface(
         "rosenbrock", "Rosenbrock's banana", "f(x, y) = (1 − x)² + 100(y − x²)²",
         value, grad, (-2.0, 2.0, -1.0, 3.0), [(1.0, 1.0)], (-1.5, 2.0), log_scale=True,
+        hessian_fn=hessian,
         description="Finding the curved valley is easy; following its flat floor to (1, 1) "
         "is slow, and too large a learning rate bounces off its steep walls: SGD with "
         "η = 0.002 zig-zags across the floor, and with η = 0.003 it is thrown out within a "
@@ -86,10 +110,25 @@ def _beale() -> Surface:
         gy = 2.0 * x * (a + 2.0 * b * y + 3.0 * c * y**2)
         return gx, gy
 
+    def hessian(x, y):
+        # f = Σ r² over r = a, b, c, so ∇²f = 2 Σ (∇r ∇rᵀ + r ∇²r), with
+        # ∇a = (y − 1, x), ∇b = (y² − 1, 2xy), ∇c = (y³ − 1, 3xy²),
+        # ∂²a/∂x∂y = 1, ∂²b/∂x∂y = 2y, ∂²c/∂x∂y = 3y², ∂²b/∂y² = 2x, ∂²c/∂y² = 6xy, others 0.
+        a = 1.5 - x + x * y
+        b = 2.25 - x + x * y**2
+        c = 2.625 - x + x * y**3
+        ax, bx, cx = y - 1.0, y**2 - 1.0, y**3 - 1.0
+        ay, by, cy = x, 2.0 * x * y, 3.0 * x * y**2
+        hxx = 2.0 * (ax * ax + bx * bx + cx * cx)
+        hxy = 2.0 * (ax * ay + a + bx * by + 2.0 * y * b + cx * cy + 3.0 * y**2 * c)
+        hyy = 2.0 * (ay * ay + by * by + cy * cy + 2.0 * x * b + 6.0 * x * y * c)
+        return hxx, hxy, hyy
+
     return Surface(
         "beale", "Beale's function",
         "f(x, y) = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²",
         value, grad, (-4.5, 4.5, -4.5, 4.5), [(3.0, 0.5)], (1.0, 1.5), log_scale=True,
+        hessian_fn=hessian,
         description="Flat plateaus next to walls that climb steeply to the corners: watch "
         "which optimizers find the narrow valley to (3, 0.5) and which stall on the flat "
         "(SGD, with η = 0.001).",
@@ -115,9 +154,14 @@ def _himmelblau() -> Surface:
         b = x + y * y - 7.0
         return 4.0 * x * a + 2.0 * b, 2.0 * a + 4.0 * y * b
 
+    def hessian(x, y):
+        # ∂²f/∂x² = 12x² + 4y − 42, ∂²f/∂x∂y = 4(x + y), ∂²f/∂y² = 12y² + 4x − 26
+        return 12.0 * x * x + 4.0 * y - 42.0, 4.0 * (x + y), 12.0 * y * y + 4.0 * x - 26.0
+
     return Surface(
         "himmelblau", "Himmelblau's function", "f(x, y) = (x² + y − 11)² + (x + y² − 7)²",
         value, grad, (-5.0, 5.0, -5.0, 5.0), HIMMELBLAU_MINIMA, (-0.2, -0.8), log_scale=True,
+        hessian_fn=hessian,
         description="Four equally good minima around a hill at (−0.27, −0.92): starting near "
         "its top, optimizers with different step rules roll into different minima.",
     )
@@ -134,10 +178,16 @@ def _rastrigin() -> Surface:
     def grad(x, y):
         return 2.0 * x + 10.0 * tau * np.sin(tau * x), 2.0 * y + 10.0 * tau * np.sin(tau * y)
 
+    def hessian(x, y):
+        # ∂²f/∂x² = 2 + 40π² cos(2πx) (same in y); the coordinates do not mix
+        k = 10.0 * tau * tau
+        return 2.0 + k * np.cos(tau * x), 0.0, 2.0 + k * np.cos(tau * y)
+
     return Surface(
         "rastrigin", "Rastrigin's function",
         "f(x, y) = 20 + x² − 10 cos(2πx) + y² − 10 cos(2πy)",
         value, grad, (-5.12, 5.12, -5.12, 5.12), [(0.0, 0.0)], (-3.3, 2.8),
+        hessian_fn=hessian,
         description="An egg-crate of local minima on a bowl: small steps get trapped in "
         "the nearest dimple (from (−3.3, 2.8), with η ≤ 0.05, every optimizer stops in the "
         "one at (−2.98, 2.98)); only larger steps or momentum can hop towards (0, 0), as "
@@ -152,6 +202,7 @@ def _saddle() -> Surface:
         lambda x, y: x * x - y * y,
         lambda x, y: (2.0 * x, -2.0 * y),
         (-2.0, 2.0, -2.0, 2.0), [], (-1.5, 0.01),
+        hessian_fn=ConstantHessian(2.0, 0.0, -2.0),
         description="No minimum (minima = []): the origin is a saddle. Started just off the "
         "x-axis, SGD slides towards the saddle, slowing as |∇f| shrinks, and stays near the "
         "x-axis, while RMSprop and Adam amplify the tiny y-gradient and escape downhill "
@@ -166,6 +217,8 @@ def _monkey_saddle() -> Surface:
         lambda x, y: x**3 - 3.0 * x * y * y,
         lambda x, y: (3.0 * (x * x - y * y), -6.0 * x * y),
         (-2.0, 2.0, -2.0, 2.0), [], (1.0, 0.05),
+        # ∂²f/∂x² = 6x, ∂²f/∂x∂y = −6y, ∂²f/∂y² = −6x: zero at the origin
+        hessian_fn=lambda x, y: (6.0 * x, -6.0 * y, -6.0 * x),
         description="No minimum (minima = []): a saddle with three valleys and a Hessian of "
         "zero at the origin, so the gradient vanishes quadratically (|∇f| = 3r² at distance "
         "r): SGD slows to a crawl as it nears the origin before it slides off down a "
@@ -184,11 +237,16 @@ def _styblinski_tang() -> Surface:
     def grad(x, y):
         return 2.0 * x**3 - 16.0 * x + 2.5, 2.0 * y**3 - 16.0 * y + 2.5
 
+    def hessian(x, y):
+        # ∂²f/∂t² = 6t² − 16; the coordinates do not mix
+        return 6.0 * x * x - 16.0, 0.0, 6.0 * y * y - 16.0
+
     m = STYBLINSKI_TANG_X
     return Surface(
         "styblinski_tang", "Styblinski–Tang function",
         "f(x, y) = ½ (x⁴ − 16x² + 5x + y⁴ − 16y² + 5y)",
         value, grad, (-5.0, 5.0, -5.0, 5.0), [(m, m)], (4.5, 3.5),
+        hessian_fn=hessian,
         description="Four basins of different depths: from the corner, plain descent "
         "settles in the shallowest basin at (2.75, 2.75); the deepest is at (−2.90, −2.90).",
     )
@@ -249,6 +307,7 @@ def _booth() -> Surface:
         # The start is off both eigenvector lines through (1, 3): from (−8, −6), on the
         # steep one, the gradient pointed exactly at the minimum and every path was straight.
         value, grad, (-10.0, 10.0, -10.0, 10.0), [(1.0, 3.0)], (-6.0, 4.0),
+        hessian_fn=ConstantHessian(10.0, 8.0, 10.0),
         description="A tilted quadratic (Hessian eigenvalues 18 and 2): from (−6, 4) the "
         "gradient points 45° away from the minimum, so SGD first drops into the valley "
         "along the steep direction, then turns and curves in along the gentle one; it is "
@@ -273,10 +332,16 @@ def _six_hump_camel() -> Surface:
     def grad(x, y):
         return 8.0 * x - 8.4 * x**3 + 2.0 * x**5 + y, x - 8.0 * y + 16.0 * y**3
 
+    def hessian(x, y):
+        # ∂²f/∂x² = 8 − 25.2x² + 10x⁴, ∂²f/∂x∂y = 1, ∂²f/∂y² = 48y² − 8
+        x2 = x * x
+        return 8.0 - 25.2 * x2 + 10.0 * x2 * x2, 1.0, 48.0 * y * y - 8.0
+
     return Surface(
         "six_hump_camel", "Six-hump camel function",
         "f(x, y) = (4 − 2.1x² + x⁴/3)x² + xy + (4y² − 4)y²",
         value, grad, (-3.0, 3.0, -2.0, 2.0), SIX_HUMP_CAMEL_MINIMA, (-1.5, -1.0),
+        hessian_fn=hessian,
         description="Two global minima near (±0.09, ∓0.71) among four local ones: from the "
         "start (−1.5, −1), careful descent settles in the local minimum at (−1.61, −0.57).",
     )
@@ -300,9 +365,18 @@ def _plateau_cliff() -> Surface:
         k = 2.0 / (s2 * (1.0 + u) ** 2)
         return k * x, k * y
 
+    def hessian(x, y):
+        # ∇f = k(u)·(x, y) with ∂k/∂x = −8x / (s⁴(1 + u)³), so
+        # ∂²f/∂x² = k − 8x²/(s⁴(1 + u)³), ∂²f/∂x∂y = −8xy/(s⁴(1 + u)³), ∂²f/∂y² likewise
+        u = (x * x + y * y) / s2
+        k = 2.0 / (s2 * (1.0 + u) ** 2)
+        m = 8.0 / (s2 * s2 * (1.0 + u) ** 3)
+        return k - m * x * x, -m * x * y, k - m * y * y
+
     return Surface(
         "plateau_cliff", "Plateau and cliff", "f(x, y) = u / (1 + u),  u = (x² + y²)/0.25²",
         value, grad, (-3.0, 3.0, -3.0, 3.0), [(0.0, 0.0)], (2.5, 1.8),
+        hessian_fn=hessian,
         description="On the plateau |∇f| is a few 10⁻³, so SGD barely moves while Adam steps "
         "about η per iteration whatever the slope, and RMSprop several η (its average of g² "
         "starts from zero and lags behind the growing slope); a learning rate large enough "

@@ -8,6 +8,11 @@ through the same numpy expression in one call.
     surface.value(x, y)      f(x, y), the shape of broadcast(x, y)
     surface.grad(x, y)       (∂f/∂x, ∂f/∂y), each that shape
 
+A surface may also carry its exact Hessian, `hessian_fn(x, y) -> (∂²f/∂x², ∂²f/∂x∂y,
+∂²f/∂y²)` (same broadcasting as `grad_fn`); `gradlab.core.quadratic.hessian` uses it, and
+falls back to finite differences of the gradient when it is None. A `hessian_fn` whose
+`constant` attribute is True says the Hessian is the same everywhere: f is quadratic.
+
 Anyone can build one: the built-in functions (`functions.py`), the explorer's model
 losses (`logistic.py`) and typed formulas (`expression.py`) all do.
 """
@@ -22,6 +27,7 @@ import numpy as np
 
 Fn = Callable[[np.ndarray, np.ndarray], Any]
 GradFn = Callable[[np.ndarray, np.ndarray], tuple[Any, Any]]
+HessianFn = Callable[[np.ndarray, np.ndarray], tuple[Any, Any, Any]]
 Bounds = tuple[float, float, float, float]
 
 
@@ -33,7 +39,9 @@ class Surface:
     broadcast shape; they may return plain numbers for constant terms, which `value` and
     `grad` broadcast back to that shape. `minima` lists every global minimum inside
     `bounds` ([] when f has none there, as on a saddle). `log_scale`: the heatmap should be
-    log-scaled because the values span orders of magnitude.
+    log-scaled because the values span orders of magnitude. `hessian_fn(x, y) ->
+    (hxx, hxy, hyy)`: the exact second derivatives, or None when only finite differences
+    of the gradient can give them (see the module doc).
     """
 
     name: str
@@ -46,6 +54,7 @@ class Surface:
     start: tuple[float, float]
     log_scale: bool = False
     description: str = ""
+    hessian_fn: HessianFn | None = None
 
     def __post_init__(self) -> None:
         xmin, xmax, ymin, ymax = (float(b) for b in self.bounds)

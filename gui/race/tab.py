@@ -127,8 +127,25 @@ class RaceTab(QtWidgets.QWidget):
 
     # -- configuration -----------------------------------------------------------------------
     def load_config(self, config: RaceConfig) -> None:
-        """Replace the whole set-up (a scenario) and reset."""
+        """Replace the whole set-up (a scenario) and reset, or, on ValueError, change nothing.
+
+        The surface is built (and its formula checked completely) before anything
+        changes; should showing it still fail, the previous set-up is put back before the
+        error is raised, so Run never continues the old race under the new config and
+        Save never writes a set-up that could not be shown."""
         surface = self._make_surface(config)  # raises before anything changes
+        previous = None if self.surface is None else (self.current_config(), self.surface,
+                                                      self._custom_surface)
+        try:
+            self._apply_config(config, surface)
+        except ValueError:
+            if previous is not None:
+                old_config, old_surface, old_custom = previous
+                self._apply_config(old_config, old_surface)
+                self._custom_surface = old_custom
+            raise
+
+    def _apply_config(self, config: RaceConfig, surface: Any) -> None:
         self._stop()
         self.config = config.copy()
         self._custom_surface = None
@@ -162,16 +179,30 @@ class RaceTab(QtWidgets.QWidget):
         self.surface_changed.emit(surface.title)
 
     def set_formula(self, text: str) -> None:
+        """Race on the typed formula, or show why not under the box and change nothing."""
         try:
             surface = surfaces.from_expression(text, tuple(self.config.bounds))
         except ValueError as exc:
             self.picker.show_error(str(exc))
             return
+        fields = ("surface", "formula", "start", "title", "lesson")
+        previous = {name: getattr(self.config, name) for name in fields}
+        old_surface, old_custom = self.surface, self._custom_surface
         self.config.surface, self.config.formula = "", text
         self.config.start = surface.start
         self.config.title, self.config.lesson = "", ""
         self._custom_surface = None
-        self._set_surface(surface)
+        try:
+            self._set_surface(surface)
+        except ValueError as exc:  # the view could not show it: put the old surface back
+            for name, value in previous.items():
+                setattr(self.config, name, value)
+            self._custom_surface = old_custom
+            if old_surface is not None:
+                self._set_surface(old_surface)
+            self.picker.formula.setText(text)  # keep what was typed, to correct it
+            self.picker.show_error(str(exc))
+            return
         self.surface_changed.emit(f"f(x, y) = {text}")
 
     def set_custom_surface(self, surface: Any) -> None:
