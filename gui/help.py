@@ -58,6 +58,20 @@ HOW_TO = {
         "∂C/∂w).</li>"
         "<li><b>Real network</b>: draw a digit (or pick a test digit) and see the 784-512-256-10 "
         "network's activations, δ and saliency.</li></ul>"),
+    "Playground": (
+        "<p>A small network learns 2-D points live (as in TensorFlow Playground).</p>"
+        "<ul><li>Pick a data set, noise, training share and seed; <b>Regenerate</b> draws new "
+        "points. Click the plane to add a point of the chosen class; right-click (or "
+        "Shift+click) removes the nearest.</li>"
+        "<li>Tick input features, add or remove hidden layers and units with − and +, pick "
+        "the activation, loss, optimizer, learning rate (it changes while training), batch "
+        "size and L2.</li>"
+        "<li><b>Play</b> trains, <b>Step</b> trains one epoch, <b>Reset</b> returns to the same "
+        "initial weights, <b>New weights</b> draws others.</li>"
+        "<li>Hover a unit of the diagram to see its output large; hover an edge for w and "
+        "∂C/∂w.</li>"
+        "<li><b>Compare</b>: 2 to 4 settings from the same weights on the same data, side by "
+        "side, their loss curves overlaid.</li></ul>"),
 }
 
 

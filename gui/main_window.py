@@ -30,10 +30,11 @@ TITLE = "GradLab"
 CLOSE_WAIT_MS = 2000
 LAZY_TABS = (("MNIST", "gradlab.gui.mnist.tab", "MnistTab"),
              ("Explorer", "gradlab.gui.explorer.tab", "ExplorerTab"),
-             ("Backpropagation", "gradlab.gui.backprop.tab", "BackpropTab"))
+             ("Backpropagation", "gradlab.gui.backprop.tab", "BackpropTab"),
+             ("Playground", "gradlab.gui.playground.tab", "PlaygroundTab"))
 # Per tab: the window title's second half and the status bar's hint while it is shown.
 TAB_TITLES = {"Optimizer race": "optimizer race", "MNIST": "MNIST", "Explorer": "explorer",
-              "Backpropagation": "backpropagation"}
+              "Backpropagation": "backpropagation", "Playground": "playground"}
 TAB_HINTS = {
     "Optimizer race": "Press Space (or ▶ Run) to start the race; Right steps once, Left steps "
                       "back, R resets.",
@@ -44,6 +45,8 @@ TAB_HINTS = {
     "Backpropagation": "Small network: Right steps through the pass, Left steps back, Space "
                        "plays, click a unit or a weight for its numbers. Real network: draw a "
                        "digit or pick a test digit.",
+    "Playground": "Play trains the network live; click the plane to add a point, right-click "
+                  "removes one; hover a unit for its map. Compare races 2 to 4 settings.",
 }
 
 

@@ -1,0 +1,158 @@
+"""How fast the Playground trains, against the targets of issue 14.
+
+    python bench/playground_speed.py
+
+At TensorFlow Playground's default size (250 training points, batch 10) with two hidden
+layers of 8 tanh units and Adam:
+
+1. one network, `Session.epoch()` alone, and through `frames()` as the app's worker runs
+   it (regions 64 × 64 and the hidden units' 24 × 24 maps every ~33 ms frame included).
+   Target: at least 300 epochs/s.
+2. four networks compared at once through `frames()` (sgd, momentum, rmsprop, adam).
+   Target: at least 75 epochs/s each (a quarter of 300).
+3. why θ is one flat vector: one Adam update on the six arrays of [(W, b), ...] against
+   one on the flat vector of the same 106 numbers.
+
+Each figure is the best of a few repeats (the machine is shared; the best is the least
+disturbed). The GUI side (redraws/s, timer latency p99) is measured with the tab.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from gradlab.core import optimizers
+from gradlab.core.mlp import flatten, init_params
+from gradlab.core.playground import datasets
+from gradlab.core.playground.compare import sessions_for
+from gradlab.core.playground.frames import frames
+from gradlab.core.playground.session import PlaygroundConfig, Session
+
+REPEATS = 3
+SECONDS = 1.5
+TARGET = 300.0
+CONFIG = PlaygroundConfig(dataset="spiral", n_points=500, train_share=0.5, noise=0.0,
+                          hidden=(8, 8), activation="tanh", optimizer="adam",
+                          hyper={"lr": 0.03}, batch_size=10)
+
+
+def _data():
+    return datasets.make(CONFIG.dataset, CONFIG.n_points, CONFIG.noise, CONFIG.seed)
+
+
+def epochs_alone() -> float:
+    s = Session(CONFIG, *_data())
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < SECONDS:
+        s.epoch()
+    return s.epoch_count / (time.perf_counter() - t0)
+
+
+def epochs_in_frames(configs: list[PlaygroundConfig]) -> tuple[float, float]:
+    """(epochs/s per network, frames/s) with `frames()` pacing itself."""
+    runs = sessions_for(configs, *_data())
+    t0 = time.perf_counter()
+    n = 0
+    for _ in frames(runs, stop=lambda: time.perf_counter() - t0 > SECONDS):
+        n += 1
+    dt = time.perf_counter() - t0
+    return min(r.epoch_count for r in runs) / dt, n / dt
+
+
+def update_microseconds(flat: bool) -> float:
+    opt = optimizers.get("adam", lr=0.03)
+    params = init_params(CONFIG.sizes, 0, np.float64)
+    theta = flatten(params) if flat else params
+    state = opt.init(theta)
+    k = 5000
+    t0 = time.perf_counter()
+    for _ in range(k):
+        _, state = opt.update(theta, state, theta)
+    return (time.perf_counter() - t0) / k * 1e6
+
+
+def best(f, *args):
+    results = [f(*args) for _ in range(REPEATS)]
+    return max(results, key=lambda r: r[0] if isinstance(r, tuple) else r)
+
+
+def gui_side(compare: bool, seconds: float = 4.0) -> tuple[float, float, float]:
+    """The Playground tab training live (offscreen): (redraws/s, GUI timer latency p99 in
+    ms, epochs/s per network). A probe QTimer asks to fire every 10 ms; its lateness is
+    how long the event loop was busy (frames arriving, redraws). Targets: ≥ 30 redraws/s,
+    p99 < 50 ms."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6 import QtCore, QtWidgets
+
+    from gradlab.gui.playground.tab import PlaygroundTab
+
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
+    tab = PlaygroundTab()
+    tab.resize(1600, 960)
+    tab.show()
+    c = tab.controls
+    while c.layer_rows[0].units < 8:
+        c.layer_rows[0].plus.click()
+    while c.layer_rows[1].units < 8:
+        c.layer_rows[1].plus.click()
+    if compare:
+        for row in tab.compare_settings.rows:
+            row.enabled.setChecked(True)
+        tab.compare_settings.on.setChecked(True)
+    app.processEvents()
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def probe() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000.0 - 10.0)
+        last[0] = now
+
+    timer = QtCore.QTimer()
+    timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
+    timer.timeout.connect(probe)
+    tab.play()
+    timer.start(10)
+    r0, t0 = tab.redraws, time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    dt = time.perf_counter() - t0
+    redraws = (tab.redraws - r0) / dt
+    timer.stop()
+    tab.pause()
+    epochs = min(s.epoch_count for s in tab.sessions) / dt
+    tab.shutdown()
+    tab.deleteLater()
+    return redraws, float(np.percentile(gaps[5:], 99)), epochs
+
+
+def main() -> None:
+    alone = best(epochs_alone)
+    print(f"one network, epoch() alone:      {alone:7.0f} epochs/s  (target {TARGET:.0f}: "
+          f"{'met' if alone >= TARGET else 'MISSED'})")
+    one, fps1 = best(epochs_in_frames, [CONFIG])
+    print(f"one network, in frames():        {one:7.0f} epochs/s  ({fps1:.0f} frames/s; "
+          f"{'met' if one >= TARGET else 'MISSED'})")
+    four_configs = [CONFIG.replace(optimizer=o, hyper={"lr": lr}) for o, lr in
+                    (("sgd", 0.1), ("momentum", 0.03), ("rmsprop", 0.01), ("adam", 0.03))]
+    four, fps4 = best(epochs_in_frames, four_configs)
+    print(f"four networks, in frames():      {four:7.0f} epochs/s each ({fps4:.0f} frames/s; "
+          f"target {TARGET / 4:.0f}: {'met' if four >= TARGET / 4 else 'MISSED'})")
+    tree = min(update_microseconds(False) for _ in range(REPEATS))
+    flat = min(update_microseconds(True) for _ in range(REPEATS))
+    print(f"Adam update on the layer list:   {tree:7.1f} µs; on the flat vector: {flat:.1f} µs")
+    # The GUI side: the tab (500 points, half for training, 8-8 tanh, Adam) training live.
+    for compare in (False, True):
+        fps, p99, epochs = gui_side(compare)
+        what = "four networks" if compare else "one network"
+        print(f"GUI, {what + ':':15s}       {fps:5.1f} redraws/s (target 30: "
+              f"{'met' if fps >= 30 else 'MISSED'}), timer latency p99 {p99:.1f} ms (target < 50: "
+              f"{'met' if p99 < 50 else 'MISSED'}), {epochs:.0f} epochs/s each")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""The generator the app's worker runs: sessions train in turn, frames of copies come out.
+
+    for frame in frames(sessions, stop=lambda: flag.is_set()):
+        ...   # PlaygroundFrame: new stats, regions, hidden-unit maps, weights
+
+The producer paces itself: with `epochs_per_frame` None it trains the sessions round
+robin, one epoch each in turn, for as many rounds as fit in `frame_seconds` (less the
+time the last frame's pictures took; at least one round), then yields one frame. So a
+fast network gives many epochs per frame, and frames come at the GUI's pace.
+`stop()` is checked between epochs. A frame holds copies only: the GUI may keep it while
+training goes on. The generator ends when `stop()` says so, after `max_frames` frames,
+or once every session has diverged (that frame is the last).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from gradlab.core.mlp import Params
+from gradlab.core.playground.session import BOUNDS, EpochStats, Session
+
+
+@dataclass(frozen=True)
+class PlaygroundFrame:
+    """What the sessions look like now, one entry per session (copies).
+
+    `epoch[i]`: epochs trained; `stats[i]`: the EpochStats new since the last frame;
+    `regions[i]`: (n, n, C) class probabilities over the plane (`Session.regions`);
+    `unit_maps`: session 0's hidden units, per layer (units, m, m) (`Session.unit_maps`);
+    `params[i]`: the layers [(W, b), ...]; `diverged[i]`: the epoch it diverged, or None.
+    """
+
+    epoch: list[int]
+    stats: list[list[EpochStats]]
+    regions: list[np.ndarray]
+    unit_maps: list[np.ndarray]
+    params: list[Params]
+    diverged: list[int | None]
+
+
+def snapshot(sessions: Sequence[Session], reported: list[int], regions_n: int = 64,
+             maps_n: int = 24, bounds: Sequence[float] = BOUNDS) -> PlaygroundFrame:
+    """A frame of `sessions` now; `reported[i]` (updated) is how many stats were sent before."""
+    stats = []
+    for i, s in enumerate(sessions):
+        start = min(reported[i], len(s.history))  # a reset shortens the history
+        stats.append(list(s.history[start:]))
+        reported[i] = len(s.history)
+    return PlaygroundFrame(
+        epoch=[s.epoch_count for s in sessions],
+        stats=stats,
+        regions=[s.regions(regions_n, bounds) for s in sessions],
+        unit_maps=sessions[0].unit_maps(maps_n, bounds) if sessions else [],
+        params=[[(W.copy(), b.copy()) for W, b in s.params] for s in sessions],
+        diverged=[s.diverged for s in sessions],
+    )
+
+
+def frames(sessions: Sequence[Session], stop: Callable[[], bool],
+           epochs_per_frame: int | None = None, frame_seconds: float = 0.033, *,
+           max_frames: int | None = None, regions_n: int = 64, maps_n: int = 24,
+           bounds: Sequence[float] = BOUNDS, clock: Callable[[], float] = time.perf_counter,
+           ) -> Iterator[PlaygroundFrame]:
+    """Train `sessions` in turn and yield a `PlaygroundFrame` every `epochs_per_frame`
+    epochs each, or (None) every ~`frame_seconds` of training (at least one epoch each)."""
+    sessions = list(sessions)
+    reported = [len(s.history) for s in sessions]
+    sent = 0
+    drawing = 0.0  # the last snapshot's seconds: the frame's budget includes them
+    while not stop():
+        live = [s for s in sessions if s.diverged is None]
+        if not live:
+            return
+        began = clock()
+        budget = max(frame_seconds - drawing, 0.0)
+        rounds = 0
+        while not stop():
+            for s in live:
+                if stop():
+                    break
+                s.epoch()
+            rounds += 1
+            live = [s for s in live if s.diverged is None]
+            if not live:
+                break
+            if epochs_per_frame is not None:
+                if rounds >= epochs_per_frame:
+                    break
+            else:
+                spent = clock() - began
+                # Stop before a round that would end past the budget: frames come on time.
+                if spent + spent / rounds >= budget:
+                    break
+        drawn = clock()
+        frame = snapshot(sessions, reported, regions_n, maps_n, bounds)
+        drawing = clock() - drawn
+        yield frame
+        sent += 1
+        if max_frames is not None and sent >= max_frames:
+            return
+        if all(s.diverged is not None for s in sessions):
+            return

@@ -1,0 +1,137 @@
+"""Compare mode: 2 to 4 settings trained side by side on the same data from the same
+initial weights (the core's `compare.sessions_for` guarantees both).
+
+`CompareSettings` is the column's group of up to four rows, each an optimizer with its
+learning rate, a loss and an activation (the network's size and data are shared);
+`CompareView` shows the small multiples: one `RegionsView` per setting, each titled
+with its settings, and a line under it when that network diverged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6 import QtCore, QtWidgets
+
+from gradlab.core import activations, losses
+from gradlab.core.optimizers import registry as optimizers
+from gradlab.gui.playground.controls import LOSS_TITLES, START_LR, _spin
+from gradlab.gui.playground.regions import RegionsView
+
+MAX_SETTINGS = 4
+DEFAULT_ROWS = (("sgd", True), ("adam", True), ("momentum", False), ("rmsprop", False))
+
+
+class _Row(QtWidgets.QWidget):
+    def __init__(self, k: int, optimizer: str, on: bool, changed) -> None:
+        super().__init__()
+        grid = QtWidgets.QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(4)
+        self.enabled = QtWidgets.QCheckBox(f"{k + 1}")
+        self.enabled.setChecked(on)
+        self.optimizer = QtWidgets.QComboBox()
+        for name in optimizers.names():
+            self.optimizer.addItem(optimizers.title(name), name)
+        self.optimizer.setCurrentIndex(self.optimizer.findData(optimizer))
+        self.lr = _spin(1e-5, 1e6, START_LR.get(optimizer, 0.01), decimals=5)
+        self.lr.setToolTip("learning rate")
+        self.loss = QtWidgets.QComboBox()
+        self.activation = QtWidgets.QComboBox()
+        for name in losses.names():
+            if name != "mse":
+                self.loss.addItem(LOSS_TITLES.get(name, name), name)
+        for name in activations.names():
+            self.activation.addItem(name, name)
+        self.activation.setCurrentIndex(max(self.activation.findData("tanh"), 0))
+        grid.addWidget(self.enabled, 0, 0)
+        grid.addWidget(self.optimizer, 0, 1)
+        grid.addWidget(self.lr, 0, 2)
+        grid.addWidget(self.loss, 1, 1)
+        grid.addWidget(self.activation, 1, 2)
+        self.optimizer.currentIndexChanged.connect(self._optimizer_picked)
+        for w in (self.loss, self.activation):
+            w.currentIndexChanged.connect(lambda _i: changed())
+        self.lr.valueChanged.connect(lambda _v: changed())
+        self.enabled.toggled.connect(lambda _c: changed())
+        self._changed = changed
+
+    def _optimizer_picked(self, _i: int) -> None:
+        blocker = QtCore.QSignalBlocker(self.lr)
+        self.lr.setValue(START_LR.get(self.optimizer.currentData(), 0.01))
+        del blocker
+        self._changed()
+
+
+class CompareSettings(QtWidgets.QGroupBox):
+    """Up to four settings; `changed` when any of them does."""
+
+    changed = QtCore.Signal()
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__("Compare", parent)
+        v = QtWidgets.QVBoxLayout(self)
+        self.on = QtWidgets.QCheckBox("Compare these settings")
+        self.on.setToolTip("same data, same initial weights, 2 to 4 settings side by side")
+        v.addWidget(self.on)
+        self.rows = [_Row(k, name, on, self.changed.emit) for k, (name, on) in enumerate(DEFAULT_ROWS)]
+        for row in self.rows:
+            v.addWidget(row)
+        self.on.toggled.connect(lambda _c: self.changed.emit())
+
+    def overrides(self) -> list[dict[str, Any]]:
+        """One dict of config fields per enabled row (at least two: the first two rows
+        count even when unticked, since a comparison needs two)."""
+        rows = [r for r in self.rows if r.enabled.isChecked()]
+        if len(rows) < 2:
+            rows = self.rows[:2]
+        out = []
+        for r in rows:
+            name = r.optimizer.currentData()
+            hyper = dict(optimizers.defaults(name))
+            hyper["lr"] = r.lr.value()
+            hyper.pop("weight_decay", None)
+            out.append({"optimizer": name, "hyper": hyper, "loss": r.loss.currentData(),
+                        "activation": r.activation.currentData()})
+        return out
+
+
+def label(override: dict[str, Any], all_overrides: Sequence[dict[str, Any]]) -> str:
+    """'Adam lr 0.01', plus the loss and activation when they differ between settings."""
+    text = f"{optimizers.title(override['optimizer'])} lr {override['hyper']['lr']:g}"
+    for key, titles in (("loss", LOSS_TITLES), ("activation", {})):
+        if len({o[key] for o in all_overrides}) > 1:
+            text += f", {titles.get(override[key], override[key])}"
+    return text
+
+
+class CompareView(QtWidgets.QWidget):
+    """Small multiples: one plane per setting, two by two."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = QtWidgets.QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(4)
+        self.views: list[RegionsView] = []
+        self.notes: list[QtWidgets.QLabel] = []
+
+    def set_titles(self, titles: Sequence[str], colours: Sequence[str] | None = None) -> None:
+        """One plane per title; a title is drawn in its network's curve colour."""
+        for w in self.views + self.notes:
+            self.grid.removeWidget(w)
+            w.deleteLater()
+        self.views, self.notes = [], []
+        columns = 2
+        for k, title in enumerate(titles):
+            view = RegionsView("", point_size=4.0)
+            view.getPlotItem().setTitle(title, color=colours[k] if colours else "#222", bold=True)
+            view.setMinimumSize(120, 120)
+            note = QtWidgets.QLabel("")
+            note.setObjectName("NetworkNote")
+            note.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+            self.grid.addWidget(view, 2 * (k // columns), k % columns)
+            self.grid.addWidget(note, 2 * (k // columns) + 1, k % columns)
+            self.views.append(view)
+            self.notes.append(note)

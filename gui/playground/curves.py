@@ -1,0 +1,108 @@
+"""Training and test loss per epoch, one pair of curves per network (compare mode
+overlays them, each labelled with its settings).
+
+The tab appends the core's `EpochStats` as frames arrive (`append`); `redraw` plots
+them from growing numpy buffers. A diverged network's non-finite losses are not
+drawn: the curve stops where the loss left the finite numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+
+from gradlab.gui.plotting.axes import tidy_axes
+from gradlab.gui.plotting.legend import fit_legend
+from gradlab.gui.style import PALETTE
+
+
+class _Buffer:
+    """(epoch, train loss, test loss) rows, grown by doubling."""
+
+    def __init__(self) -> None:
+        self.rows = np.empty((256, 3))
+        self.n = 0
+
+    def append(self, epoch: int, train: float, test: float) -> None:
+        if self.n == len(self.rows):
+            self.rows = np.concatenate([self.rows, np.empty_like(self.rows)])
+        self.rows[self.n] = (epoch, train, test)
+        self.n += 1
+
+    def view(self) -> np.ndarray:
+        return self.rows[: self.n]
+
+
+class LossPlot(pg.PlotWidget):
+    """Loss against epoch for up to four networks: solid training, dashed test."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent, axisItems=tidy_axes("left", "bottom"))
+        self.setBackground("w")
+        item = self.getPlotItem()
+        for side in ("left", "bottom"):
+            item.getAxis(side).setTextPen("#444")
+            item.getAxis(side).setPen("#888")
+        item.setLabel("bottom", "epoch")
+        item.setLabel("left", "loss")
+        item.getAxis("left").enableAutoSIPrefix(False)
+        item.showGrid(x=True, y=True, alpha=0.2)
+        item.setMenuEnabled(False)
+        item.setClipToView(True)
+        item.setDownsampling(auto=True, mode="peak")
+        self.legend = item.addLegend(offset=(-4, 4), labelTextSize="8pt", labelTextColor="#222",
+                                     brush=(255, 255, 255, 200))
+        self.buffers: list[_Buffer] = []
+        self.curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
+        self.width_px = 1
+
+    def set_networks(self, labels: Sequence[str]) -> None:
+        """Start again with one (training, test) pair of curves per label."""
+        item = self.getPlotItem()
+        for train, test in self.curves:
+            item.removeItem(train)
+            item.removeItem(test)
+        self.legend.clear()
+        self.buffers, self.curves = [], []
+        for k, label in enumerate(labels):
+            colour = self.colour(k, len(labels))
+            # Compared networks are named by their planes' titles, drawn in these colours:
+            # a legend of eight entries would cover the curves on a projector.
+            train = item.plot(pen=pg.mkPen(colour, width=self.width_px + 1),
+                              name=None if len(labels) > 1 else "training")
+            test = item.plot(pen=pg.mkPen(colour, width=self.width_px, style=pg.QtCore.Qt.PenStyle.DashLine),
+                             name=None if len(labels) > 1 else "test")
+            self.curves.append((train, test))
+            self.buffers.append(_Buffer())
+        if len(labels) > 1:  # grey samples: which line is which, for every colour
+            grey = "#777"
+            self._samples = (pg.PlotDataItem(pen=pg.mkPen(grey, width=self.width_px + 1)),
+                             pg.PlotDataItem(pen=pg.mkPen(grey, width=self.width_px,
+                                                          style=pg.QtCore.Qt.PenStyle.DashLine)))
+            self.legend.addItem(self._samples[0], "training")
+            self.legend.addItem(self._samples[1], "test")
+        fit_legend(self.legend, max(self.width() - 40, 120))
+
+    def colour(self, k: int, n: int) -> str:
+        """Network k's curve colour (of n)."""
+        return PALETTE.colour(k, on_dark=True) if n > 1 else "#1a8cff"
+
+    def append(self, k: int, stats: Sequence) -> None:
+        """Append network k's new `EpochStats` rows."""
+        buf = self.buffers[k]
+        for s in stats:
+            buf.append(s.epoch, s.train_loss, s.test_loss)
+
+    def count(self, k: int) -> int:
+        return self.buffers[k].n
+
+    def redraw(self) -> None:
+        for buf, (train, test) in zip(self.buffers, self.curves):
+            rows = buf.view()
+            ok = np.isfinite(rows).all(axis=1)
+            if not ok.all():  # stops at the first non-finite loss (divergence)
+                rows = rows[: int(np.argmin(ok))]
+            train.setData(rows[:, 0], rows[:, 1])
+            test.setData(rows[:, 0], rows[:, 2])

@@ -1,0 +1,519 @@
+"""The Playground tab: a small network learns 2-D data live; up to four race each other.
+
+Layout: the settings column on the left (`controls.Controls`, `compare.CompareSettings`,
+in a scroll area), the plane in the middle (`regions.RegionsView`, or the small
+multiples of `compare.CompareView` in compare mode) with the transport under it, and
+on the right the network diagram (`diagram.NetworkDiagram`) over the loss curves
+(`curves.LossPlot`).
+
+Data flows one way (../../shared/STYLE.md): controls → `PlaygroundConfig` → core
+`Session`s → the core's `frames` generator in a `GeneratorWorker` → the latest frame
+kept here (`frame` slot: append stats, mark dirty) → one redraw timer. While paused,
+Step trains one epoch in the GUI thread (a few milliseconds) and redraws at once.
+The GUI computes nothing: regions, unit maps, stats and ∂C/∂w come from the core.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from PySide6 import QtCore, QtWidgets
+
+from gradlab.core.playground import datasets
+from gradlab.core.playground.features import TITLES as FEATURE_TITLES
+from gradlab.core.playground.session import PlaygroundConfig, Session
+from gradlab.gui.playground.compare import CompareSettings, CompareView, label
+from gradlab.gui.playground.controls import Controls
+from gradlab.gui.playground.curves import LossPlot
+from gradlab.gui.playground.diagram import NetworkDiagram
+from gradlab.gui.playground.regions import RegionsView
+from gradlab.gui.plotting.fonts import set_text_scale
+from gradlab.gui.style import NORMAL, Look
+from gradlab.gui.worker import GeneratorWorker
+
+REDRAW_MS = 25  # the redraw clock: ≥ 30 frames per second while training, with headroom
+# The producer's frame: a little shorter than the clock's tick, so a new frame is
+# (nearly) always waiting when the clock ticks.
+FRAME_SECONDS = 0.02
+REGION_N = 64
+UNIT_N = 24
+COLUMN_WIDTH = 260
+HOVER_HINT = "Hover a unit for its map, an edge for w and ∂C/∂w."
+DIVERGED = ("Diverged at epoch {epoch}: the loss is no longer a finite number. "
+            "Lower the learning rate, then Reset.")
+
+
+def _frames(sessions: list[Session], stop) -> Any:
+    from gradlab.core.playground import frames as module
+
+    return module.frames(sessions, stop, frame_seconds=FRAME_SECONDS, regions_n=REGION_N, maps_n=UNIT_N)
+
+
+class PlaygroundTab(QtWidgets.QWidget):
+    """See the module docstring. Signals for the tests and the window:
+    `frame_drawn` after each redraw, `running_changed(bool)`, `sessions_changed` when
+    the networks were built again, `diverged(k)` when network k stopped."""
+
+    frame_drawn = QtCore.Signal()
+    running_changed = QtCore.Signal(bool)
+    sessions_changed = QtCore.Signal()
+    diverged = QtCore.Signal(int)
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.look = NORMAL
+        self.weight_seed = 0
+        self.sessions: list[Session] = []
+        self.labels: list[str] = []
+        self.worker: GeneratorWorker | None = None
+        self._latest: Any = None  # the newest frame not drawn yet
+        self._last: list = []  # each network's newest EpochStats (None before any)
+        self._told: set[int] = set()  # the networks whose divergence was signalled
+        self._unit_maps: list | None = None
+        self._hovered: tuple[int, int] | None = None  # the diagram's unit under the mouse
+        self._dirty = False
+        self.redraws = 0
+        self.X = np.empty((0, 2))
+        self.y = np.empty(0, dtype=np.int64)
+        self.last_error = ""
+
+        self.controls = Controls()
+        self.compare_settings = CompareSettings()
+        column = QtWidgets.QWidget()
+        cv = QtWidgets.QVBoxLayout(column)
+        cv.setContentsMargins(0, 0, 4, 0)
+        cv.addWidget(self.controls)
+        cv.addWidget(self.compare_settings)
+        cv.addStretch(1)
+        self.scroll = QtWidgets.QScrollArea()
+        self.scroll.setWidget(column)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.column = column
+        self._fit_column()
+
+        self.plane = RegionsView()
+        self.plane.setMinimumSize(240, 240)
+        self.compare_view = CompareView()
+        self.planes = QtWidgets.QStackedWidget()
+        self.planes.addWidget(self.plane)
+        self.planes.addWidget(self.compare_view)
+
+        self.play_button = QtWidgets.QPushButton("▶ Play")
+        self.play_button.setToolTip("train continuously / pause")
+        self.step_button = QtWidgets.QPushButton("Step")
+        self.step_button.setToolTip("train one epoch")
+        self.reset_button = QtWidgets.QPushButton("Reset")
+        self.reset_button.setToolTip("back to the same initial weights")
+        self.new_weights_button = QtWidgets.QPushButton("New weights")
+        self.new_weights_button.setToolTip("initial weights drawn from the next seed")
+        self.epoch_label = QtWidgets.QLabel()
+        self.epoch_label.setObjectName("EpochLabel")
+        transport = QtWidgets.QHBoxLayout()
+        for b in (self.play_button, self.step_button, self.reset_button, self.new_weights_button):
+            transport.addWidget(b)
+        transport.addStretch(1)
+        transport.addWidget(self.epoch_label)
+        self.stats_label = QtWidgets.QLabel()
+        self.stats_label.setWordWrap(True)
+        self.status = QtWidgets.QLabel()
+        self.status.setObjectName("DivergedLabel")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #d03030; font-weight: bold;")
+        self.status.setVisible(False)
+        middle = QtWidgets.QVBoxLayout()
+        middle.setContentsMargins(0, 0, 0, 0)
+        middle.addLayout(transport)
+        middle.addWidget(self.planes, 1)
+        middle.addWidget(self.stats_label)
+        middle.addWidget(self.status)
+
+        self.diagram = NetworkDiagram()
+        self.diagram.gradient_source = self._gradients
+        self.hover_label = QtWidgets.QLabel(HOVER_HINT)
+        self.hover_label.setWordWrap(True)
+        self.loss_plot = LossPlot()
+        self.loss_plot.setMinimumHeight(140)
+        right = QtWidgets.QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.diagram, 3)
+        right.addWidget(self.hover_label)
+        right.addWidget(self.loss_plot, 2)
+
+        row = QtWidgets.QHBoxLayout(self)
+        row.setContentsMargins(4, 4, 4, 4)
+        row.addWidget(self.scroll)
+        row.addLayout(middle, 5)
+        row.addLayout(right, 4)
+
+        self.timer = QtCore.QTimer(self)
+        self.timer.setInterval(REDRAW_MS)
+        self.timer.timeout.connect(self.redraw)
+
+        self.controls.data_changed.connect(self.new_data)
+        self.controls.network_changed.connect(self.rebuild)
+        self.controls.lr_changed.connect(self._lr_changed)
+        self.controls.display_changed.connect(self._draw_points_and_regions)
+        self.compare_settings.changed.connect(self.rebuild)
+        self.play_button.clicked.connect(self.toggle)
+        self.step_button.clicked.connect(self.step)
+        self.reset_button.clicked.connect(self.reset)
+        self.new_weights_button.clicked.connect(self.new_weights)
+        self.plane.add_requested.connect(self.add_point)
+        self.plane.remove_requested.connect(self.remove_nearest)
+        self.diagram.unit_hovered.connect(self._unit_hovered)
+        self.diagram.edge_hovered.connect(self.hover_label.setText)
+        self.new_data()
+
+    # -- building ------------------------------------------------------------------------------
+    @property
+    def comparing(self) -> bool:
+        return self.compare_settings.on.isChecked()
+
+    def config(self, **changes: Any) -> PlaygroundConfig:
+        """The controls' settings as a config (with this tab's weight seed)."""
+        return PlaygroundConfig(**{**self.controls.settings(), "weight_seed": self.weight_seed, **changes})
+
+    def new_data(self) -> None:
+        """Make the points again from the data settings (clicked points are dropped)."""
+        s = self.controls.settings()
+        try:
+            X, y = datasets.make(s["dataset"], s["n_points"], s["noise"], s["seed"], s["classes"])
+            keep = self.controls.keep.value() / 100.0
+            if keep < 1.0:
+                X, y = datasets.imbalance(X, y, self.controls.keep_class.currentData() or 0, keep, s["seed"])
+        except ValueError as exc:
+            self._show_error(str(exc))
+            return
+        self.X, self.y = X, y
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """New networks on the current points: after any change but the learning rate."""
+        was_running = self.is_running()
+        self._stop_worker()
+        try:
+            if self.comparing:
+                from gradlab.core.playground.compare import sessions_for
+
+                overrides = self.compare_settings.overrides()
+                configs = [self.config(**o) for o in overrides]
+                self.sessions = sessions_for(configs, self.X, self.y)
+                self.labels = [label(o, overrides) for o in overrides]
+            else:
+                self.sessions = [Session(self.config(), self.X, self.y)]
+                self.labels = [""]
+        except ValueError as exc:
+            self.sessions, self.labels = [], []
+            self._show_error(str(exc))
+            self._set_running(False)
+            return
+        self.last_error = ""
+        self._told = set()
+        self.status.setVisible(False)
+        first = self.sessions[0].config
+        self.controls.batch_size.setMaximum(max(len(self.sessions[0].y_train), 1))
+        self.diagram.set_architecture([FEATURE_TITLES[f] for f in first.features], first.hidden, first.classes)
+        if self.comparing:
+            n = len(self.labels)
+            self.compare_view.set_titles(self.labels, [self.loss_plot.colour(k, n) for k in range(n)])
+            for view in self.compare_view.views:
+                view.add_requested.connect(self.add_point)
+                view.remove_requested.connect(self.remove_nearest)
+            self.planes.setCurrentWidget(self.compare_view)
+            set_text_scale(self.compare_view, self.look.font_pt / NORMAL.font_pt)
+        else:
+            self.planes.setCurrentWidget(self.plane)
+        self.loss_plot.set_networks(self.labels)
+        set_text_scale(self.loss_plot, self.look.font_pt / NORMAL.font_pt)
+        self._draw_from_sessions()
+        self.sessions_changed.emit()
+        if was_running:
+            self.play()
+
+    # -- training --------------------------------------------------------------------------------
+    def is_running(self) -> bool:
+        return self.worker is not None and self.worker.is_running()
+
+    def toggle(self) -> None:
+        self.pause() if self.is_running() else self.play()
+
+    def play(self) -> None:
+        """Train continuously in the worker; frames arrive as `_frame`."""
+        live = [s for s in self.sessions if s.diverged is None]
+        if self.is_running() or not live:
+            return
+        worker = GeneratorWorker(lambda stop, ss=list(self.sessions): _frames(ss, stop), self)
+        worker.frame.connect(self._frame)
+        worker.failed.connect(self._show_error)
+        worker.finished.connect(lambda w=worker: self._worker_finished(w))
+        self.worker = worker
+        worker.start()
+        self.timer.start()
+        self._set_running(True)
+
+    def pause(self) -> None:
+        self._stop_worker()
+        self._draw_from_sessions()
+
+    def _stop_worker(self) -> None:
+        """Stop training and wait for the worker (it checks `stop` between epochs)."""
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.stop_and_wait(5000)
+            # Its last frames are still queued: they belong to networks about to be
+            # drawn from directly (or replaced), so they are dropped.
+            worker.frame.disconnect(self._frame)
+        self._latest = None
+        self.timer.stop()
+        self._set_running(False)
+
+    def _worker_finished(self, worker: GeneratorWorker) -> None:
+        if worker is self.worker:  # it ended by itself: every network diverged
+            self.worker = None
+            self.timer.stop()
+            self._dirty = True
+            self.redraw()
+            self._set_running(False)
+        worker.deleteLater()
+
+    def _set_running(self, on: bool) -> None:
+        self.play_button.setText("⏸ Pause" if on else "▶ Play")
+        self.step_button.setEnabled(not on)
+        self.running_changed.emit(on)
+
+    def step(self) -> None:
+        """One epoch for every network still learning (only while paused)."""
+        if self.is_running():
+            return
+        for s in self.sessions:
+            s.epoch()
+        self._draw_from_sessions()
+
+    def reset(self) -> None:
+        """Every network back to its initial weights (the same ones)."""
+        was_running = self.is_running()
+        self._stop_worker()
+        for s in self.sessions:
+            s.reset()
+        self.loss_plot.set_networks(self.labels)
+        self._told = set()
+        self.status.setVisible(False)
+        self._draw_from_sessions()
+        self.sessions_changed.emit()
+        if was_running:
+            self.play()
+
+    def new_weights(self) -> None:
+        """Initial weights from the next seed (every compared network shares them)."""
+        self.weight_seed += 1
+        self.rebuild()
+
+    def _lr_changed(self, lr: float) -> None:
+        """Applied at the next epoch, without a reset (the core allows this one call
+        from another thread). In compare mode each row has its own rate."""
+        if not self.comparing and self.sessions:
+            self.sessions[0].set_lr(lr)
+
+    # -- data by hand ---------------------------------------------------------------------------
+    def add_point(self, x: float, y: float) -> None:
+        """A point of the chosen class at (x, y); the networks start again on the new data."""
+        cls = int(self.controls.click_class.currentData() or 0)
+        self.X = np.vstack([self.X, [[x, y]]])
+        self.y = np.append(self.y, cls).astype(np.int64)
+        self.rebuild()
+
+    def remove_nearest(self, x: float, y: float) -> None:
+        if len(self.y) <= 2:
+            return
+        i = int(np.argmin(np.hypot(self.X[:, 0] - x, self.X[:, 1] - y)))
+        self.X = np.delete(self.X, i, axis=0)
+        self.y = np.delete(self.y, i)
+        self.rebuild()
+
+    # -- drawing --------------------------------------------------------------------------------
+    def _frame(self, frame: Any) -> None:
+        """A frame from the worker: keep it, append its stats, draw at the next tick."""
+        for k, stats in enumerate(frame.stats):
+            self.loss_plot.append(k, stats)
+            if stats:
+                self._last[k] = stats[-1]
+        self._latest = frame
+        self._dirty = True
+
+    def redraw(self) -> None:
+        """Draw the newest frame (the timer calls this; nothing to do when not dirty)."""
+        if not self._dirty:
+            return
+        self._dirty = False
+        frame, self._latest = self._latest, None
+        if frame is not None:
+            self._draw(frame.regions, frame.unit_maps, frame.params[0] if frame.params else None,
+                       list(self._last), frame.diverged)
+        self.loss_plot.redraw()
+        self.redraws += 1
+        self.frame_drawn.emit()
+
+    def _draw_from_sessions(self) -> None:
+        """Draw straight from the networks (paused: nothing else touches them)."""
+        if not self.sessions:
+            return
+        first = self.sessions[0]
+        regions = [s.regions(REGION_N) for s in self.sessions]
+        params = [(W.copy(), b.copy()) for W, b in first.params]
+        last = [s.history[-1] if s.history else None for s in self.sessions]
+        self._last = list(last)
+        self._draw_points()  # the points change only here (new data, new networks)
+        # The curves follow the history (Step, or frames dropped on pause).
+        for k, s in enumerate(self.sessions):
+            have = self.loss_plot.count(k)
+            self.loss_plot.append(k, s.history[have:])
+        self._draw(regions, first.unit_maps(UNIT_N), params, last, [s.diverged for s in self.sessions])
+        self.loss_plot.redraw()
+        self.redraws += 1
+        self.frame_drawn.emit()
+
+    def _draw(self, regions, unit_maps, params, last, diverged) -> None:
+        views = self.compare_view.views if self.comparing else [self.plane]
+        for view, probs in zip(views, regions):
+            view.set_regions(probs, self.controls.discretise.isChecked())
+        self._unit_maps = unit_maps
+        self.diagram.set_weights(params, unit_maps)
+        if self._hovered is not None:  # the large map follows training too
+            self._show_hovered_unit()
+        epochs = [s.epoch for s in last if s is not None]
+        self.epoch_label.setText(f"Epoch {max(epochs) if epochs else 0}")
+        if self.comparing:  # each plane's own line, under it
+            for note, st in zip(self.compare_view.notes, last):
+                note.setText(_short(st))
+            self.stats_label.setVisible(False)
+        else:
+            st = last[0] if last else None
+            self.stats_label.setVisible(True)
+            self.stats_label.setText(_long(st))
+        self._show_diverged(diverged)
+
+    def _show_diverged(self, diverged) -> None:
+        """A red line for each network that stopped (and `diverged(k)` the first time)."""
+        notes = []
+        for k, epoch in enumerate(diverged):
+            if epoch is None:
+                continue
+            if k not in self._told:
+                self._told.add(k)
+                self.diverged.emit(k)
+            if self.comparing and k < len(self.compare_view.notes):
+                note = self.compare_view.notes[k]
+                note.setText(f"Diverged at epoch {epoch}")
+                note.setStyleSheet("color: #d03030; font-weight: bold;")
+                notes.append(f"{self.labels[k]}: diverged at epoch {epoch}. Lower its learning rate.")
+            else:
+                notes.append(DIVERGED.format(epoch=epoch))
+        self.status.setText("\n".join(notes))
+        self.status.setVisible(bool(notes))
+
+    def _draw_points(self) -> None:
+        if not self.sessions:
+            return
+        s = self.sessions[0]
+        show_test = self.controls.show_test.isChecked()
+        views = self.compare_view.views if self.comparing else [self.plane]
+        for view in views:
+            view.set_points(s.X_train, s.y_train, s.X_test, s.y_test, show_test)
+
+    def _draw_points_and_regions(self) -> None:
+        self._draw_points()
+        if not self.is_running():
+            self._draw_from_sessions()
+
+    def _unit_hovered(self, layer: int, unit: int) -> None:
+        """Show the hovered unit's map large on network 1's plane (None: the regions)."""
+        self._hovered = None if layer < 0 else (layer, unit)
+        self._show_hovered_unit()
+        if self._hovered is None:
+            self.hover_label.setText(HOVER_HINT)
+        else:
+            self.hover_label.setText(f"Layer {layer + 1}, unit {unit + 1}: its output (blue +, orange −)")
+
+    def _show_hovered_unit(self) -> None:
+        target = self.compare_view.views[0] if self.comparing and self.compare_view.views else self.plane
+        maps = self._unit_maps
+        if self._hovered is None or maps is None:
+            target.show_unit(None)
+            return
+        layer, unit = self._hovered
+        if layer < len(maps) and unit < len(maps[layer]):
+            target.show_unit(f"layer {layer + 1}, unit {unit + 1}", maps[layer][unit])
+        else:
+            target.show_unit(None)
+
+    def _gradients(self) -> list | None:
+        """∂C/∂W of network 1 on its training points, for the weights the diagram shows.
+        While training, the worker owns the network: its latest copied weights are
+        differentiated instead (by the core's `MLP.loss_and_grads`)."""
+        if not self.sessions:
+            return None
+        s = self.sessions[0]
+        if not self.is_running():
+            return s.gradients()
+        params = self.diagram.params
+        if params is None:
+            return None
+        from gradlab.core.mlp import MLP
+
+        with np.errstate(all="ignore"):
+            return MLP([(W.copy(), b.copy()) for W, b in params], s.config.activation,
+                       s.loss).loss_and_grads(s.F_train, s.y_train)[1]
+
+    def _show_error(self, text: str) -> None:
+        self.last_error = text
+        self.status.setText(text)
+        self.status.setVisible(True)
+
+    # -- the window ------------------------------------------------------------------------------
+    def set_look(self, look: Look) -> None:
+        """Presenter mode: larger text in the plots, a wider settings column."""
+        self.look = look
+        k = look.font_pt / NORMAL.font_pt
+        self._fit_column()
+        for root in (self.plane, self.loss_plot, self.compare_view):
+            set_text_scale(root, k)
+
+    def _fit_column(self) -> None:
+        """The settings column as wide as its widest row (it scrolls only vertically)."""
+        self.column.adjustSize()
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.scroll.setFixedWidth(max(COLUMN_WIDTH, self.column.minimumSizeHint().width() + bar + 4))
+
+    def shutdown(self, timeout_ms: int = 2000) -> bool:
+        """Stop training and the redraw clock; True when the worker has ended."""
+        worker, self.worker = self.worker, None
+        self.timer.stop()
+        return worker.stop_and_wait(timeout_ms) if worker is not None else True
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override: stop the work first
+        self.shutdown()
+        super().closeEvent(event)
+
+
+def _long(s: Any) -> str:
+    if s is None:
+        return "Not trained yet: Play or Step."
+    return (f"Loss {_num(s.train_loss)} training, {_num(s.test_loss)} test;  "
+            f"accuracy {_pct(s.train_accuracy)} / {_pct(s.test_accuracy)}")
+
+
+def _short(s: Any) -> str:
+    if s is None:
+        return "not trained yet"
+    return f"loss {_num(s.train_loss, 3)} / {_num(s.test_loss, 3)}, acc {_pct(s.test_accuracy, 0)}"
+
+
+def _num(v: float, digits: int = 4) -> str:
+    return f"{v:.{digits}f}" if math.isfinite(v) else "—"
+
+
+def _pct(v: float, digits: int = 1) -> str:
+    return f"{100 * v:.{digits}f} %" if math.isfinite(v) else "—"
