@@ -13,9 +13,11 @@ from PySide6 import QtCore, QtWidgets
 from gradlab.gui.race.racers.panel import OptimizerPanel
 from gradlab.gui.race.view3d import Race3D
 from gradlab.gui.race.curves import RaceCurves
+from gradlab.gui.race.eigen_overlay import EigenOverlay
 from gradlab.gui.race.lesson import LessonPanel
 from gradlab.gui.race.surface_picker import SurfacePicker
 from gradlab.gui.race.table import RaceTable
+from gradlab.gui.race.theory import MomentumTheory
 from gradlab.gui.race.view import ARROW_LEGEND, RaceView
 from gradlab.gui.race.transport import Transport
 
@@ -77,6 +79,8 @@ def build(tab: Any) -> None:
     tab.curves = RaceCurves()
     tab.table = RaceTable()
     tab.lesson = LessonPanel()
+    tab.eigen = EigenOverlay(tab.view.plot)  # on the surface; shown with the theory
+    tab.theory = MomentumTheory(tab.eigen)
 
     surface_box = QtWidgets.QGroupBox("Surface")
     QtWidgets.QVBoxLayout(surface_box).addWidget(tab.picker)
@@ -137,7 +141,12 @@ def build(tab: Any) -> None:
     split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
     split.addWidget(left)
     split.addWidget(center)
-    split.addWidget(right)
+    # Beside the race, one tab away from the lesson: why momentum works (issue 16).
+    tab.side = QtWidgets.QTabWidget()
+    tab.side.setDocumentMode(True)
+    tab.side.addTab(right, "Lesson and curves")
+    tab.side.addTab(tab.theory, "Why momentum works")
+    split.addWidget(tab.side)
     split.setStretchFactor(0, 0)
     split.setStretchFactor(1, 3)
     split.setStretchFactor(2, 2)

@@ -95,7 +95,9 @@ class RaceTab(QtWidgets.QWidget):
         self.picker.formula_chosen.connect(self.set_formula)
         self.panel.changed.connect(self._racers_changed)
         self.panel.visibility_changed.connect(self._visibility_changed)
-        self.view.start_moved.connect(self.set_start)
+        self.view.start_moved.connect(self._surface_clicked)
+        self.theory.hyper_chosen.connect(self._set_hyper)
+        self.theory.limits_changed.connect(self._show_limits)
         self.view.hovered.connect(self.hover.setText)
         self.views.currentChanged.connect(self._view_tab_changed)
 
@@ -232,6 +234,31 @@ class RaceTab(QtWidgets.QWidget):
         self.config.start = (float(x), float(y))
         self.reset()
 
+    def _surface_clicked(self, x: float, y: float) -> None:
+        """A click moves the start; Shift+click reads the Hessian there and keeps the start."""
+        shift = QtCore.Qt.KeyboardModifier.ShiftModifier
+        if QtWidgets.QApplication.keyboardModifiers() & shift:
+            self.view.set_start(*self.config.start)  # the view moved its marker already
+            self.theory.set_point(x, y)
+            return
+        self.set_start(x, y)
+
+    def _set_hyper(self, index: int, hyper: dict) -> None:
+        """The theory panel chose hyperparameters for racer `index` (its map, "Optimal")."""
+        card = self.panel.cards[index]
+        blocker = QtCore.QSignalBlocker(card)  # one reset for both values, not one each
+        for key, value in hyper.items():
+            card.set_hyper(key, value)
+        del blocker
+        self._racers_changed()
+
+    def _show_limits(self, limits: list) -> None:
+        """The theory's stability limits as red marks on the learning-rate sliders."""
+        for card, limit in zip(self.panel.cards, limits):
+            control = card.controls.get("lr")
+            if hasattr(control, "set_marks"):
+                control.set_marks([] if limit is None else [limit[0]], "" if limit is None else limit[1])
+
     def _racers_changed(self) -> None:
         self.config.optimizers = self.panel.entries()
         self.reset()
@@ -269,6 +296,7 @@ class RaceTab(QtWidgets.QWidget):
         self.view3d.set_racers(entries)
         self.curves.set_racers(entries)
         self.table.set_racers(entries)
+        self.theory.set_race(self.surface, self.config.start, entries)
         self.cursor = 0
         self._follow = True
         self._mark_dirty()
@@ -408,6 +436,7 @@ class RaceTab(QtWidgets.QWidget):
             self._curves_ms = now
             self.curves.redraw(h, self.cursor)
             self.curves.set_max_steps(self.config.max_steps)
+            self.theory.redraw(h, self.cursor)  # draws only while its tab is shown
         # Text is read, not watched: ten table updates a second are plenty while racing.
         if not running or abs(now - self._table_ms) >= 100:
             self._table_ms = now
@@ -428,6 +457,7 @@ class RaceTab(QtWidgets.QWidget):
         self.setStyleSheet(stylesheet(look, self._base_pt))
         self.view.set_look(look)
         self.curves.set_look(look)
+        self.theory.set_look(look)
         self.table.ensurePolished()
         QtCore.QTimer.singleShot(0, self.table.fit_height)  # after the new fonts apply
         self._mark_dirty()

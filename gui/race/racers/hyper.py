@@ -13,6 +13,7 @@ from typing import Any
 from PySide6 import QtCore, QtGui, QtWidgets
 
 SLIDER_TICKS = 1000
+MARK_COLOR = "#ff3030"  # a stability limit on the slider: the red of the theory map's edge
 
 
 class NumberBox(QtWidgets.QDoubleSpinBox):
@@ -68,6 +69,37 @@ def log_slider_tip(lo: float, hi: float) -> str:
             f"the value by about {factor:.2g}, so small values get as much room as large ones.")
 
 
+class MarkedSlider(QtWidgets.QSlider):
+    """A slider with red marks at some of its positions (`marks`, slider ticks): the
+    learning rates beyond which this racer diverges (the race's "Why momentum works")."""
+
+    def __init__(self, orientation: QtCore.Qt.Orientation) -> None:
+        super().__init__(orientation)
+        self.marks: list[int] = []
+
+    def mark_x(self, tick: int) -> int:
+        """The pixel column of slider position `tick`: where the handle's centre sits there."""
+        opt = QtWidgets.QStyleOptionSlider()
+        self.initStyleOption(opt)
+        style, cc = self.style(), QtWidgets.QStyle.ComplexControl.CC_Slider
+        groove = style.subControlRect(cc, opt, QtWidgets.QStyle.SubControl.SC_SliderGroove, self)
+        handle = style.subControlRect(cc, opt, QtWidgets.QStyle.SubControl.SC_SliderHandle, self)
+        span = groove.width() - handle.width()
+        return groove.x() + handle.width() // 2 + QtWidgets.QStyle.sliderPositionFromValue(
+            self.minimum(), self.maximum(), tick, span)
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self.marks:
+            return
+        painter = QtGui.QPainter(self)
+        painter.setPen(QtGui.QPen(QtGui.QColor(MARK_COLOR), 2))
+        for tick in self.marks:
+            x = self.mark_x(tick)
+            painter.drawLine(x, 0, x, self.height())
+        painter.end()
+
+
 class HyperControl(QtWidgets.QWidget):
     """Spin box (+ slider for log-scaled values); `changed(float)` when the value is set."""
 
@@ -83,7 +115,7 @@ class HyperControl(QtWidgets.QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.slider: QtWidgets.QSlider | None = None
         if log:
-            self.slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
+            self.slider = MarkedSlider(QtCore.Qt.Orientation.Horizontal)
             self.slider.setRange(0, SLIDER_TICKS)
             self.slider.setMinimumWidth(40)
             self.slider.setToolTip(log_slider_tip(lo, hi))
@@ -98,6 +130,14 @@ class HyperControl(QtWidgets.QWidget):
 
     def set_value(self, value: float) -> None:
         self.box.setValue(value)
+
+    def set_marks(self, values: list[float], tip: str = "") -> None:
+        """Red marks on the slider at `values` (none: []), explained by `tip`."""
+        if self.slider is None:
+            return
+        self.slider.marks = [self._tick(v) for v in values if self.lo <= v <= self.hi]
+        self.slider.setToolTip(log_slider_tip(self.lo, self.hi) + (f"\n\n{tip}" if tip else ""))
+        self.slider.update()
 
     # -- slider <-> box (log mapping) ---------------------------------------------------
     def _tick(self, value: float) -> int:
