@@ -9,6 +9,9 @@ ImageExporter (PNG, or whatever QImage writes for that suffix). Every file goes 
 `core.atomic_file`, so an export that fails halfway leaves the file that was there.
 Whether an existing file may be replaced is the caller's question, asked before this.
 
+`ensure_app()` gives the headless renders (`gradlab race --png`, `gradlab playground
+--png`) a QApplication, offscreen when there is no display.
+
 `write_painting` is for a picture drawn by a function (the race's view with its legend
 and title): the same function paints the PNG and the SVG, so the two show the same.
 """
@@ -17,11 +20,23 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from gradlab.core.atomic_file import atomic_path, atomic_write
+
+
+def ensure_app() -> Any:
+    """The running QApplication, or a new one (offscreen when there is no display): what
+    the CLI's `--png` renders need, without opening a window."""
+    if (sys.platform.startswith("linux") and "QT_QPA_PLATFORM" not in os.environ
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6 import QtWidgets
+
+    return QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
 
 
 def write_picture(path: str | os.PathLike[str], source: Any, *, width: int | None = None,

@@ -12,33 +12,23 @@ display (Qt's offscreen platform, as `gui/race/render.py`).
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from gradlab.gui.exporting import ensure_app
 from gradlab.gui.playground.colours import class_colour, regions_rgb
 
 SIZE = (760, 760)
 GRID = 200
 
 
-def _ensure_app() -> Any:
-    """The running QApplication, or a new one (offscreen when there is no display)."""
-    if (sys.platform.startswith("linux") and "QT_QPA_PLATFORM" not in os.environ
-            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6 import QtWidgets
-
-    return QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
-
-
 def render_png(path: str | os.PathLike, session: Any, size: tuple[int, int] = SIZE,
                discretise: bool = False, title: str | None = None) -> Path:
     """Draw `session`'s regions and points and save a `size` PNG at `path` (atomically);
     OSError when it cannot be written."""
-    _ensure_app()
+    ensure_app()
     import pyqtgraph as pg
     from PySide6 import QtCore
 

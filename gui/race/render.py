@@ -14,28 +14,18 @@ out with WA_DontShowOnScreen, so nothing flashes on a desktop either.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
 
+from gradlab.gui.exporting import ensure_app
 from gradlab.gui.style import PALETTE
 
 SIZE = (1000, 760)
 # Paths are cut where they first leave the bounds grown this many times about their
 # centre: beyond that they only show a divergence, and huge coordinates upset Qt's painter.
 CUT_SPANS = 50.0
-
-
-def ensure_app() -> Any:
-    """The running QApplication, or a new one (offscreen when there is no display)."""
-    if (sys.platform.startswith("linux") and "QT_QPA_PLATFORM" not in os.environ
-            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6 import QtWidgets
-
-    return QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
 
 
 def finite_path(xy: np.ndarray, bounds: Sequence[float]) -> np.ndarray:
