@@ -505,3 +505,13 @@ def test_every_phase_of_a_small_batch_trace_renders():
         for p in phases_for(t):
             text = substituted(t, p, sample=2, unit=1)
             assert text and "nan" not in text.lower()
+
+
+def test_update_phase_reads_as_one_step():
+    """The rule, then Δθ named as that same step: no second "θ ← …" update."""
+    t = make("2-3-3-2", optimizer=optimizers.get("sgd", lr=0.5))
+    lines = phases_for(t)[-1].equation.splitlines()
+    assert lines == ["g ← ∇f(θ)", "θ ← θ − η g",
+                     "Δθ = −η g (the step above);  new θ = θ + Δθ, for every W⁽ˡ⁾, b⁽ˡ⁾"]
+    adam = phases_for(make("2-3-3-2", optimizer=optimizers.get("adam", lr=0.1)))[-1].equation
+    assert adam.splitlines()[-1].startswith("Δθ = −η m̂ / (√v̂ + ε) (the step above)")

@@ -431,3 +431,22 @@ def test_the_window_registers_the_tab_with_its_title_and_hint(qtbot):
     assert isinstance(window.tabs.currentWidget(), BackpropTab)
     assert window.windowTitle() == "GradLab — backpropagation"
     assert window.statusBar().currentMessage() == TAB_HINTS["Backpropagation"]
+
+
+def test_the_diagram_stays_put_from_phase_to_phase(qtbot, page):
+    """The equation panel keeps one height, so the diagram above it does not jump."""
+    panel, diagram = set(), set()
+    for _ in range(len(KINDS)):
+        _click(qtbot, page.step_button)
+        QtWidgets.QApplication.processEvents()
+        panel.add(page.equation.height())
+        diagram.add((page.diagram.mapTo(page, page.diagram.rect().topLeft()).y(), page.diagram.height()))
+    assert len(panel) == 1 and len(diagram) == 1, (panel, diagram)
+
+
+def test_the_loss_plot_ticks_whole_steps_only():
+    from gradlab.gui.backprop.loss_plot import StepAxis
+
+    axis = StepAxis("bottom")
+    for low, high, size in ((0, 1, 400), (0, 3, 900), (-0.05, 1.05, 200)):
+        assert all(spacing >= 1 for spacing, _ in axis.tickSpacing(low, high, size))

@@ -229,3 +229,27 @@ def test_presenter_mode_at_1280_by_720_keeps_the_regions_large(qtbot):
     for label in (tab.epoch_label, tab.play_button):
         assert label.width() >= label.sizeHint().width()
     w.close()
+
+
+def test_pause_shows_the_races_glyph(qtbot, tab):
+    """❚❚ as on the race's button (⏸ is missing from common fonts: an empty box)."""
+    with qtbot.waitSignal(tab.running_changed, check_params_cb=lambda on: on):
+        tab.play_button.click()
+    assert tab.play_button.text() == "❚❚  Pause"
+    with qtbot.waitSignal(tab.running_changed, check_params_cb=lambda on: not on):
+        tab.play_button.click()
+    assert tab.play_button.text() == "▶  Play"
+
+
+def test_compare_planes_show_the_data_bounds_and_the_legend_is_off_the_curves(qtbot, tab):
+    with qtbot.waitSignal(tab.sessions_changed):
+        tab.compare_settings.on.setChecked(True)
+    qtbot.waitUntil(lambda: all(v.isVisible() for v in tab.compare_view.views))
+    for view in tab.compare_view.views:
+        assert view.height() > view.width()  # a tall cell: a square plane would overshoot
+        (x0, x1), (y0, y1) = view.getPlotItem().getViewBox().viewRange()
+        assert (x0, x1) == pytest.approx((-6, 6), abs=0.05) and (y0, y1) == pytest.approx((-6, 6), abs=0.05)
+    plot = tab.loss_plot
+    vb = plot.getPlotItem().getViewBox()
+    assert [label.text for _, label in plot.legend.items] == ["training", "test"]
+    assert not plot.legend.sceneBoundingRect().intersects(vb.sceneBoundingRect())

@@ -11,7 +11,7 @@ significant digits (`number`), so what the learner reads is what was computed:
     output    δⱼ⁽ᴸ⁾ = ∂Cᵢ/∂zⱼ⁽ᴸ⁾ (the loss's own form: pⱼ − onehot(y)ⱼ for cross-entropy only)
     hidden    δⱼ⁽ˡ⁾ = (Σₖ Wₖⱼ⁽ˡ⁺¹⁾ δₖ⁽ˡ⁺¹⁾) f'(zⱼ⁽ˡ⁾)
     gradients ∂C/∂Wⱼₖ⁽ˡ⁾ = (1/N) Σᵢ δᵢⱼ⁽ˡ⁾ aᵢₖ⁽ˡ⁻¹⁾,   ∂C/∂bⱼ⁽ˡ⁾ = (1/N) Σᵢ δᵢⱼ⁽ˡ⁾
-    update    the optimizer's rule (`Optimizer.formula`), then θ ← θ + Δθ
+    update    the optimizer's rule (`Optimizer.formula`), then Δθ (that one step), new θ = θ + Δθ
 
 The few intermediate numbers a trace does not hold are worked out from its own arrays:
 softmax-MSE's gₖ = 2(pₖ − onehot(y)ₖ)/C and focal loss's factor of (p − onehot(y)) from its
@@ -316,7 +316,7 @@ def _update(t: Trace, l: int, j: int, k: int | None) -> str:
                 slots.append(f"{_SLOT_SYMBOLS.get(slot_name, slot_name)} = {number(value)}")
         if slots:
             lines.append(f"after step t = {step}:  " + ",  ".join(slots))
-    lines.append(f"Δ{name} = {number(delta)},  {name} ← {number(old)} + {term(delta)} = {number(old + delta)}")
+    lines.append(f"Δ{name} = {number(delta)},  new {name} = {number(old)} + {term(delta)} = {number(old + delta)}")
     return "\n".join(lines)
 
 

@@ -50,6 +50,17 @@ def _loss_object(loss: Any) -> Any:
     return losses.get(loss)
 
 
+def one_step_line(formula: list[str]) -> str:
+    """The line after the optimizer's rule that says it is one step, taken once:
+    "Δθ = −η g (the step above);  new θ = θ + Δθ, for every W⁽ˡ⁾, b⁽ˡ⁾". A rule
+    ending "θ ← θ <step>" names its step; another says "the step above"."""
+    last = formula[-1] if formula else ""
+    head = "θ ← θ "
+    step = last[len(head):] if last.startswith(head) else "new θ − θ"
+    step = "−" + step[2:] if step.startswith("− ") else step.removeprefix("+ ")
+    return f"Δθ = {step} (the step above);  new θ = θ + Δθ, for every W⁽ˡ⁾, b⁽ˡ⁾"
+
+
 def phases(n_layers: int, with_update: bool, *, loss: Any = None, optimizer: Any = None) -> list[Phase]:
     """The phases of a network of `n_layers` weight layers (L ≥ 1), in order:
 
@@ -93,7 +104,7 @@ def phases(n_layers: int, with_update: bool, *, loss: Any = None, optimizer: Any
             eq = "W⁽ˡ⁾ ← W⁽ˡ⁾ − η ∂C/∂W⁽ˡ⁾,  b⁽ˡ⁾ ← b⁽ˡ⁾ − η ∂C/∂b⁽ˡ⁾"
             out.append(Phase("update", None, "Update", eq))
         else:
-            eq = "\n".join([*optimizer.formula, "θ ← θ + Δθ for every W⁽ˡ⁾, b⁽ˡ⁾"])
+            eq = "\n".join([*optimizer.formula, one_step_line(optimizer.formula)])
             out.append(Phase("update", None, f"Update: {optimizer.title}", eq))
     return out
 

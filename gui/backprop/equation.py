@@ -33,11 +33,14 @@ def _label(selectable: bool = True) -> QtWidgets.QLabel:
 class EquationPanel(QtWidgets.QScrollArea):
     """`title`, `equation` (symbolic), `numbers` (substituted) and `detail` labels.
 
-    As tall as its text at its width, up to `MAX_SHARE` of `room`'s height (the page):
-    an optimizer's update rule of six lines scrolls rather than squeezing the diagram
-    away or pushing the window past a projector's 720 lines."""
+    One steady height whatever the phase: a title and `LINES` lines of numbers, up to
+    `MAX_SHARE` of `room`'s height (the page). A panel that grew and shrank with its
+    text made the diagram above it jump between phases; longer text (an optimizer's
+    rule of six lines) scrolls inside rather than squeezing the diagram away or pushing
+    the window past a projector's 720 lines."""
 
     MAX_SHARE = 0.45
+    LINES = 7  # lines below the title: every phase of the default network fits whole
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,17 +75,16 @@ class EquationPanel(QtWidgets.QScrollArea):
         self.detail.setVisible(bool(detail))
         self.refit()
 
-    def needed_height(self) -> int:
-        """The height that shows all the text at the width the panel has now."""
-        width = self.width() - 2 * self.frameWidth()
-        if self.verticalScrollBar().isVisible():
-            width -= self.verticalScrollBar().width()
-        inner = self.inner
-        need = inner.heightForWidth(width) if inner.hasHeightForWidth() else -1
-        return (need if need > 0 else inner.sizeHint().height()) + 2 * self.frameWidth()
+    def steady_height(self) -> int:
+        """The panel's height: title + `LINES` lines in the numbers' font + margins."""
+        margins = self.inner.layout().contentsMargins()
+        lines = QtGui.QFontMetrics(self._box_font).lineSpacing() * self.LINES
+        title = QtGui.QFontMetrics(self.title.font()).lineSpacing()
+        spacing = self.inner.layout().spacing() * 3
+        return title + lines + spacing + margins.top() + margins.bottom() + 2 * self.frameWidth()
 
     def refit(self) -> None:
-        need = self.needed_height()
+        need = self.steady_height()
         if self.room is not None and self.room.height() > 0:
             need = min(need, int(self.room.height() * self.MAX_SHARE))
         if self.height() != need or self.minimumHeight() != need:

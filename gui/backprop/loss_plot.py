@@ -8,18 +8,27 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 
-from gradlab.gui.plotting.axes import tidy_axes
+from gradlab.gui.plotting.axes import TidyAxis, tidy_axes
 from gradlab.gui.plotting.title import fit_titles
 from gradlab.gui.style import BACKGROUND
 
 CURVE = (255, 170, 60)
 
 
+class StepAxis(TidyAxis):
+    """An axis of step numbers: ticks on whole steps only (there is no step 0.4)."""
+
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802, N803 - pyqtgraph's API
+        levels = [(s, o) for s, o in super().tickSpacing(minVal, maxVal, size) if s >= 1]
+        return levels or [(1, 0)]
+
+
 class StepLossPlot(pg.PlotWidget):
     """`show_losses(losses, current)`: the curve over steps 0, 1, ... and the marker."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent, background=BACKGROUND, axisItems=tidy_axes())
+        super().__init__(parent, background=BACKGROUND,
+                         axisItems={**tidy_axes("left"), "bottom": StepAxis("bottom")})
         self.plot_item = self.getPlotItem()
         self.plot_item.setMenuEnabled(False)
         self.plot_item.hideButtons()

@@ -125,7 +125,7 @@ class CompareView(QtWidgets.QWidget):
         self.views, self.notes = [], []
         columns = 2
         for k, title in enumerate(titles):
-            view = RegionsView("", point_size=4.0)
+            view = RegionsView("", point_size=4.0, square=False)
             view.getPlotItem().setTitle(title, color=colours[k] if colours else "#222", bold=True)
             view.setMinimumSize(120, 120)
             note = QtWidgets.QLabel("")

@@ -52,8 +52,13 @@ class LossPlot(pg.PlotWidget):
         item.setMenuEnabled(False)
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
-        self.legend = item.addLegend(offset=(-4, 4), labelTextSize="8pt", labelTextColor="#222",
-                                     brush=(255, 255, 255, 200))
+        # The legend sits above the plotting area, in a row kept for it (`make_room`),
+        # entries side by side: inside a corner it covered the test curves, which climb
+        # there when they overfit.
+        self.legend = pg.LegendItem(labelTextSize="8pt", labelTextColor="#222", colCount=2)
+        self.legend.setParentItem(item)
+        self.legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-8, 0))
+        item.legend = self.legend  # named curves go into it
         self.buffers: list[_Buffer] = []
         self.curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
         self.width_px = 1
@@ -84,6 +89,12 @@ class LossPlot(pg.PlotWidget):
             self.legend.addItem(self._samples[0], "training")
             self.legend.addItem(self._samples[1], "test")
         fit_legend(self.legend, max(self.width() - 40, 120))
+        self.make_room()
+
+    def make_room(self) -> None:
+        """Keep the top row (the hidden title's) as tall as the legend: the plotting area
+        starts below it."""
+        self.getPlotItem().layout.setRowFixedHeight(0, self.legend.boundingRect().height())
 
     def colour(self, k: int, n: int) -> str:
         """Network k's curve colour (of n)."""

@@ -21,12 +21,15 @@ BOUNDS = (-6.0, 6.0, -6.0, 6.0)
 
 
 class RegionsView(pg.PlotWidget):
-    """One plane. `title` names it (compare mode labels each setting)."""
+    """One plane. `title` names it (compare mode labels each setting). `square`: one unit
+    as long across as up (the single plane); False fills the cell with the data bounds
+    (compare mode's tall cells, where a square plane showed y from −15 to 15)."""
 
     add_requested = QtCore.Signal(float, float)
     remove_requested = QtCore.Signal(float, float)
 
-    def __init__(self, title: str = "", point_size: float = 7.0, parent=None) -> None:
+    def __init__(self, title: str = "", point_size: float = 7.0, parent=None, *,
+                 square: bool = True) -> None:
         super().__init__(parent, axisItems=tidy_axes("left", "bottom"))
         self.setBackground("w")
         self.point_size = point_size
@@ -35,8 +38,10 @@ class RegionsView(pg.PlotWidget):
         item.hideButtons()
         vb = item.getViewBox()
         vb.setMouseEnabled(False, False)
-        vb.setAspectLocked(True)
+        vb.setAspectLocked(square)
         x0, x1, y0, y1 = BOUNDS
+        if not square:  # the view never leaves the data's bounds, whatever the cell's shape
+            vb.setLimits(xMin=x0, xMax=x1, yMin=y0, yMax=y1)
         vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         vb.disableAutoRange()
         for side in ("left", "bottom"):

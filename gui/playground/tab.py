@@ -101,7 +101,7 @@ class PlaygroundTab(QtWidgets.QWidget):
         self.planes.addWidget(self.plane)
         self.planes.addWidget(self.compare_view)
 
-        self.play_button = QtWidgets.QPushButton("▶ Play")
+        self.play_button = QtWidgets.QPushButton("▶  Play")
         self.play_button.setToolTip("train continuously / pause")
         self.step_button = QtWidgets.QPushButton("Step")
         self.step_button.setToolTip("train one epoch")
@@ -280,7 +280,8 @@ class PlaygroundTab(QtWidgets.QWidget):
         worker.deleteLater()
 
     def _set_running(self, on: bool) -> None:
-        self.play_button.setText("⏸ Pause" if on else "▶ Play")
+        # ❚❚ (U+275A), as the race's Run/Pause button: ⏸ is missing from common fonts.
+        self.play_button.setText("❚❚  Pause" if on else "▶  Play")
         self.step_button.setEnabled(not on)
         self.running_changed.emit(on)
 
@@ -480,6 +481,7 @@ class PlaygroundTab(QtWidgets.QWidget):
         self._fit_column()
         for root in (self.plane, self.loss_plot, self.compare_view):
             set_text_scale(root, k)
+        self.loss_plot.make_room()  # its legend's new height
 
     def _fit_column(self) -> None:
         """The settings column as wide as its widest row (it scrolls only vertically)."""
