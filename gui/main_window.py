@@ -59,6 +59,32 @@ class _Pending(QtWidgets.QLabel):
         self.spec = (title, module, cls)
 
 
+def fitted_size(wanted: QtCore.QSize, screen: QtGui.QScreen | None) -> QtCore.QSize:
+    """`wanted`, shrunk to the screen's available area (size = min(wanted, available))."""
+    if screen is None:
+        return wanted
+    return wanted.boundedTo(screen.availableGeometry().size())
+
+
+def fitted_geometry(rect: QtCore.QRect, screen: QtGui.QScreen | None) -> QtCore.QRect:
+    """`rect` shrunk to the screen's available area and moved inside it."""
+    if screen is None:
+        return rect
+    area = screen.availableGeometry()
+    fitted = QtCore.QRect(rect.topLeft(), rect.size().boundedTo(area.size()))
+    fitted.moveLeft(min(max(fitted.left(), area.left()), area.right() + 1 - fitted.width()))
+    fitted.moveTop(min(max(fitted.top(), area.top()), area.bottom() + 1 - fitted.height()))
+    return fitted
+
+
+def display_screen(widget: QtWidgets.QWidget) -> QtGui.QScreen | None:
+    """The screen `widget` is shown on; None off-screen (screenshots, tests), whose 800×800
+    placeholder screen is no display: a screenshot keeps the full default size."""
+    if QtGui.QGuiApplication.platformName() in ("offscreen", "minimal"):
+        return None
+    return widget.screen()
+
+
 class MainWindow(QtWidgets.QMainWindow):
     """`memory`: what the last session left (gradlab.gui.settings); None remembers nothing
     (tests, screenshots). The race's remembered set-up is the caller's `config`."""
@@ -66,7 +92,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def __init__(self, config: RaceConfig | None = None, parent: QtWidgets.QWidget | None = None,
                  memory: Memory | None = None) -> None:
         super().__init__(parent)
-        self.resize(1600, 960)
+        self.resize(fitted_size(QtCore.QSize(1600, 960), display_screen(self)))
         self.memory = memory
         # Keyword arguments for a lazy tab when it is built (the remembered MNIST folder).
         self._tab_arguments: dict[str, dict[str, Any]] = {}
@@ -152,6 +178,8 @@ class MainWindow(QtWidgets.QMainWindow):
         geometry = memory.geometry()
         if geometry is not None and not self.restoreGeometry(geometry):
             memory.problems.append("The remembered window size was not usable; the default is used.")
+        # A geometry remembered on a larger monitor would put the lesson and plots off-screen.
+        self.setGeometry(fitted_geometry(self.geometry(), display_screen(self)))
         folder = memory.mnist_folder()
         if folder:
             self._tab_arguments["MNIST"] = {"data_folder": folder}
@@ -240,6 +268,20 @@ class MainWindow(QtWidgets.QMainWindow):
                             "activation": c.activation, "activation_params": dict(c.activation_params),
                             "loss": c.loss, "loss_params": dict(c.loss_params)})
         return out
+
+    def mnist_folder(self) -> str | None:
+        """The folder the MNIST tab loaded its data from (or shows), else the one
+        remembered from the last launch: where the Backpropagation tab looks for MNIST,
+        since it may not import that tab's package. None when neither is known."""
+        tab = next((self.tabs.widget(i) for i in range(self.tabs.count())
+                    if self.tabs.tabText(i) == "MNIST"), None)
+        panel = None if isinstance(tab, _Pending) else getattr(tab, "data_panel", None)
+        if panel is not None:
+            folder = getattr(getattr(panel, "data", None), "folder", None) or panel.folder.text().strip()
+            if folder:
+                return str(folder)
+        remembered = self._tab_arguments.get("MNIST", {}).get("data_folder")
+        return str(remembered) if remembered else None
 
     def race_surface(self, surface: Any) -> None:
         """Load a Surface (from the explorer) in the race tab and switch to it."""

@@ -371,3 +371,30 @@ def test_presenter_mode_at_1280_by_720_keeps_the_pictures_large(qtbot):
     qtbot.waitUntil(lambda: all(p.titleLabel.shown == p.titleLabel.text for p in plots), timeout=3000)
     assert page.verdict.font().pointSizeF() > window.font().pointSizeF()
     assert page.canvas.width() >= 150 and page.canvas.height() >= 150
+
+
+def test_the_page_finds_mnist_where_the_mnist_tab_has_it(qtbot, mnist_dir):
+    """Shown in a window, the page asks it for the MNIST tab's folder (`mnist_folder`)
+    and loads the test set from there: Test digit is usable."""
+
+    class Window(QtWidgets.QMainWindow):
+        def mnist_folder(self):
+            return str(mnist_dir)
+
+    window = Window()
+    qtbot.addWidget(window)
+    page = RealNetworkPage(data_folder=mnist_dir / "no-mnist-here")
+    window.setCentralWidget(page)
+    window.show()
+    qtbot.waitUntil(lambda: page.network is not None and page._network_loader is None, timeout=20000)
+    qtbot.waitUntil(lambda: page.data is not None and page._data_loader is None, timeout=30000)
+    assert page.use_test.isEnabled() and page.index.maximum() == 9999
+
+
+def test_a_long_run_name_is_elided_in_the_middle_with_the_whole_name_as_tooltip(page):
+    label = "1. Adam lr=0.001 · cross-entropy · relu · batch 64 · seed 0"
+    page.set_runs([RunWeights(label, {})])
+    combo = page.network_combo
+    assert combo.itemData(1, QtCore.Qt.ItemDataRole.ToolTipRole) == f"MNIST tab: {label}"
+    combo.setCurrentIndex(1)
+    assert not combo.grab().isNull()  # the eliding paintEvent runs

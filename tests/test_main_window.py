@@ -45,3 +45,16 @@ def test_title_and_status_hint_follow_the_tab(qtbot, window):
     window.tabs.setCurrentIndex(0)
     assert window.windowTitle() == "GradLab — optimizer race"
     assert window.statusBar().currentMessage() == TAB_HINTS["Optimizer race"]
+
+
+def test_the_window_says_which_folder_the_mnist_tab_uses(qtbot, tmp_path):
+    """`mnist_folder()`: the folder in the MNIST tab's data chooser, for the
+    Backpropagation tab (which may not import the MNIST tab)."""
+    from gradlab.gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window._tab_arguments["MNIST"] = {"data_folder": str(tmp_path / "remembered")}
+    assert window.mnist_folder() == str(tmp_path / "remembered")  # the tab is not built yet
+    window.tab("MNIST").data_panel.folder.setText(str(tmp_path / "chosen"))
+    assert window.mnist_folder() == str(tmp_path / "chosen")

@@ -130,13 +130,26 @@ def _load_file(path: Path) -> Network:
 
 
 class _NetworkCombo(QtWidgets.QComboBox):
-    """A combo that says when its list is about to open (to list the latest runs)."""
+    """A combo that says when its list is about to open (to list the latest runs), and
+    shows a long run name elided in the middle ("MNIST tab: 1. Adam…seed 0") so both its
+    number and its end stay readable; the full name is in the tooltip and the open list."""
 
     opening = QtCore.Signal()
 
     def showPopup(self) -> None:  # noqa: N802 - Qt override
         self.opening.emit()
         super().showPopup()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        painter = QtWidgets.QStylePainter(self)
+        opt = QtWidgets.QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        edit = self.style().subControlRect(QtWidgets.QStyle.ComplexControl.CC_ComboBox, opt,
+                                           QtWidgets.QStyle.SubControl.SC_ComboBoxEditField, self)
+        opt.currentText = self.fontMetrics().elidedText(
+            opt.currentText, QtCore.Qt.TextElideMode.ElideMiddle, max(edit.width() - 4, 20))
+        painter.drawComplexControl(QtWidgets.QStyle.ComplexControl.CC_ComboBox, opt)
+        painter.drawControl(QtWidgets.QStyle.ControlElement.CE_ComboBoxLabel, opt)
 
 
 _DATA: dict[Path, Any] = {}  # loaded MNIST by folder: one 50 MB load per process
@@ -161,6 +174,7 @@ class RealNetworkPage(QtWidgets.QWidget):
         self.trace = None
         self.target_text = ""
         self.data: Any = None  # MnistData once loaded
+        self._data_from: Path | None = None  # the folder it was loaded from
         self._network_loader: GeneratorWorker | None = None
         self._data_loader: GeneratorWorker | None = None
         self._pending: tuple[str, Any] | None = None  # a network asked for while one loads
@@ -177,7 +191,7 @@ class RealNetworkPage(QtWidgets.QWidget):
         # A long run label must not widen the column: the list shows it whole when open.
         self.network_combo.setSizeAdjustPolicy(
             QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.network_combo.setMinimumContentsLength(12)
+        self.network_combo.setMinimumContentsLength(22)
         self.network_combo.addItem(f"Untrained (seed {SEED})", ("fresh", SEED))
         self.network_combo.setItemData(0, "The weights every MNIST-tab run with this seed starts from",
                                        QtCore.Qt.ItemDataRole.ToolTipRole)
@@ -322,6 +336,8 @@ class RealNetworkPage(QtWidgets.QWidget):
                 self.network_combo.removeItem(i)
         for n, label in enumerate(self._runs):
             self.network_combo.insertItem(1 + n, f"MNIST tab: {label}", ("run", label))
+            self.network_combo.setItemData(1 + n, f"MNIST tab: {label}",
+                                           QtCore.Qt.ItemDataRole.ToolTipRole)
         del blocker
         self._show_network_in_use()
 
@@ -331,9 +347,20 @@ class RealNetworkPage(QtWidgets.QWidget):
         if callable(source):
             self.set_runs(source())
 
+    def refresh_data(self) -> None:
+        """Look for MNIST where the MNIST tab has it (the window's `mnist_folder()`: the
+        folder that tab loaded or the one remembered), unless that is already loaded."""
+        source = getattr(self.window(), "mnist_folder", None)
+        folder = source() if callable(source) else None
+        if folder and self._data_loader is None:
+            found = mnist_data.find([folder])
+            if found is not None and found != self._data_from:
+                self._find_data(found)
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.refresh_runs()
+        self.refresh_data()
 
     def open_run_file(self, path: str | Path) -> None:
         """Use the network of a saved run (read in a worker; `network_loaded` when in use)."""
@@ -431,7 +458,7 @@ class RealNetworkPage(QtWidgets.QWidget):
             self.data_loaded.emit(False)
             return
         if found in _DATA:
-            self._on_data(_DATA[found])
+            self._on_data(_DATA[found], found)
             return
 
         def load(stop):
@@ -455,6 +482,7 @@ class RealNetworkPage(QtWidgets.QWidget):
         if folder is not None:
             _DATA[folder] = data
         self.data = data
+        self._data_from = folder or getattr(data, "folder", None)
         self.index.setMaximum(len(data.test_labels) - 1)
         self._set_data_enabled(True, "")
         self.data_loaded.emit(True)

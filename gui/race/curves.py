@@ -94,6 +94,10 @@ def _plot(title: str, ylabel: str) -> pg.PlotWidget:
         p.getAxis(side).setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
     # Room for tick labels such as "0.001" beside the rotated label, which they overlapped.
     p.getAxis("left").setWidth(62)
+    # pyqtgraph draws the rotated axis label 5 px left of its axis (a fixed nudge): without a
+    # margin that much of "‖θ − θ*‖" fell outside the view and was cut.
+    left, top, right, bottom = p.layout.getContentsMargins()
+    p.layout.setContentsMargins(left + 6, top, right, bottom)
     fit_titles(w)
     return w
 

@@ -71,10 +71,12 @@ class EigenOverlay:
             d = v[:, k] / np.hypot(*v[:, k])  # unit length: the core's columns may not be
             ends = np.array([p - half * d, p + half * d])
             line.setData(ends[:, 0], ends[:, 1])
-            # The label at the end nearer the middle of the surface, reading towards it:
-            # at the end nearer the edge it would run out of the picture.
+            # The label at the end farther from the middle of the surface: the path runs from
+            # the start towards the middle (where the minima usually are), and a label at the
+            # nearer end covered it. Kept inside the picture and reading towards the middle.
             middle = np.array([(xmin + xmax) / 2, (ymin + ymax) / 2])
-            tip = min(ends, key=lambda e: float(np.hypot(*(e - middle))))
+            tip = max(ends, key=lambda e: float(np.hypot(*(e - middle))))
+            tip = np.clip(tip, [xmin, ymin], [xmax, ymax])
             label.setAnchor((0 if tip[0] <= middle[0] else 1, 1 if tip[1] <= middle[1] else 0))
             label.setText(f"v{'₁₂'[k]}: λ{'₁₂'[k]} = {float(eigenvalues[k]):.4g}")
             label.setPos(float(tip[0]), float(tip[1]))

@@ -144,8 +144,9 @@ def build(tab: Any) -> None:
     # Beside the race, one tab away from the lesson: why momentum works (issue 16).
     tab.side = QtWidgets.QTabWidget()
     tab.side.setDocumentMode(True)
-    tab.side.addTab(right, "Lesson and curves")
-    tab.side.addTab(tab.theory, "Why momentum works")
+    # Short titles: both must fit the column at 1280 px without scroll arrows.
+    tab.side.addTab(right, "Lesson")
+    tab.side.addTab(tab.theory, "Why momentum")
     split.addWidget(tab.side)
     split.setStretchFactor(0, 0)
     split.setStretchFactor(1, 3)

@@ -2,9 +2,9 @@
 
 The state columns show every field of the core's NamedTuple state (velocity, m, v,
 sum_sq, ...) as recorded with the frame that ended at or before the chosen step;
-when that is an earlier step the column says which. A racer whose g² overflowed (its
-point stalls with a finite loss, see `gradlab.core.race`) says "g² overflowed at step k"
-first in its state column from that step on.
+when that is an earlier step the column starts with it ("state of step 157: …"). A
+racer whose g² overflowed (its point stalls with a finite loss, see `gradlab.core.race`)
+says "g² overflowed at step k" first in its state column from that step on.
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ class RaceTable(QtWidgets.QTableWidget):
         # re-measuring every column through the delegate on every update cost milliseconds).
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self._last_need = 0  # the state column's widest text so far (only grows, like the others)
         self._set_widths()
         self.entries: list[OptimizerEntry] = []
 
@@ -94,6 +95,10 @@ class RaceTable(QtWidgets.QTableWidget):
         for c in range(self.columnCount()):
             texts = [it.text() for r in range(self.rowCount()) if (it := self.item(r, c)) is not None]
             need = max((fm.horizontalAdvance(t) for t in texts), default=0) + pad + (icon if c == 0 else 0)
+            if c == self.columnCount() - 1:
+                # The stretched last section ignores setColumnWidth: its need is kept for
+                # `_height`, which must know whether the sideways scroll bar will show.
+                self._last_need = max(self._last_need, need)
             if need > self.columnWidth(c):
                 self.setColumnWidth(c, need)
         self._fit_scroll_bar()
@@ -117,7 +122,7 @@ class RaceTable(QtWidgets.QTableWidget):
         self.horizontalHeader().setMinimumHeight(self.horizontalHeader().sizeHint().height())
         rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
         columns = sum(self.columnWidth(c) for c in range(self.columnCount() - 1))
-        last = self.horizontalHeader().sectionSizeHint(self.columnCount() - 1)
+        last = max(self.horizontalHeader().sectionSizeHint(self.columnCount() - 1), self._last_need)
         wide = columns + last + 2 * self.frameWidth() > self.width()
         bar = self.horizontalScrollBar().sizeHint().height() if wide else 0
         return rows + self.horizontalHeader().height() + 2 * self.frameWidth() + 2 + bar
@@ -142,9 +147,13 @@ class RaceTable(QtWidgets.QTableWidget):
                 if recorded is not None:
                     at, states = recorded
                     fields = {k: v for k, v in states[i].items() if k != "step"}
-                    state = "   ".join(f"{k} = {_fmt(v)}" for k, v in fields.items()) or "(none)"
-                    if at != step:
-                        state += f"   (at step {at})"
+                    state = "   ".join(f"{k} = {_fmt(v)}" for k, v in fields.items())
+                    if not state:
+                        state = "(none)"
+                    elif at != step:
+                        # States are kept once per frame: this one belongs to an earlier step
+                        # than the row's, and says so first so the two steps are not confused.
+                        state = f"state of step {at}:   {state}"
                 overflowed = history.overflowed[i]
                 if overflowed is not None and step >= overflowed:
                     # torch.optim stalls alike; the numbers stay, the table says why.

@@ -256,7 +256,7 @@ class MomentumTheory(QtWidgets.QWidget):
         # The error plot's key, under it: a legend inside would cover the curves.
         self.errors_key = QtWidgets.QLabel(
             "cᵢ = vᵢ · (θ − θ*): <span style='color:#ffffff;background:#222'>&nbsp;along v₁&nbsp;"
-            "</span> <span style='color:#ffc400;background:#222'>&nbsp;along v₂&nbsp;</span>; "
+            "</span> <span style='color:#ffc400;background:#222'>&nbsp;along v₂&nbsp;</span>;<br>"
             "dashed: the predicted |cᵢ(0)| ρᵢᵗ")
         self.errors_key.setWordWrap(True)
         self.errors_key.setObjectName("Muted")
@@ -304,6 +304,8 @@ class MomentumTheory(QtWidgets.QWidget):
         ep.setLabel("left", "|cᵢ|")
         ep.showGrid(x=True, y=True, alpha=0.2)
         ep.setLogMode(x=False, y=True)
+        # Steps start at 0: an empty plot's default −0.5..0.5 read as negative steps.
+        ep.setLimits(xMin=0)
         for side in ("left", "bottom"):
             ep.getAxis(side).enableAutoSIPrefix(False)
         ep.getAxis("left").setWidth(62)

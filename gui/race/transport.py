@@ -24,6 +24,28 @@ def step_text(cursor: int, last: int, max_steps: int) -> str:
     return f"step {cursor} of {last} recorded (max {max_steps})"
 
 
+class StepLabel(QtWidgets.QLabel):
+    """The step counter: never narrower than the longest live text of the race's maximum,
+    "step N of N" (N = 1000000 at most), at its current font: presenter mode enlarges the
+    font, so the width is measured each time, not fixed in pixels. Reserving room for a
+    million steps in every race would push a 1280-px presenter window off the screen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.longest = step_text(0, 0, 0)
+
+    def reserve(self, max_steps: int) -> None:
+        longest = step_text(max_steps, max_steps, max_steps)
+        if longest != self.longest:
+            self.longest = longest
+            self.updateGeometry()
+
+    def minimumSizeHint(self) -> QtCore.QSize:
+        hint = super().minimumSizeHint()
+        needed = self.fontMetrics().horizontalAdvance(self.longest) + 2 * self.margin() + 4
+        return QtCore.QSize(max(hint.width(), needed), hint.height())
+
+
 class Transport(QtWidgets.QWidget):
     run_clicked = QtCore.Signal()
     step_clicked = QtCore.Signal()
@@ -77,10 +99,9 @@ class Transport(QtWidgets.QWidget):
         self.slider.setMinimumWidth(SLIDER_MIN_WIDTH)
         self.slider.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
         row.addWidget(self.slider, 1)
-        self.step_label = QtWidgets.QLabel()
+        self.step_label = StepLabel()
         self.step_label.setToolTip("the step shown, of the steps recorded so far; "
                                    "then the race's maximum number of steps")
-        self.step_label.setMinimumWidth(130)
         row.addWidget(self.step_label)
         self.set_position(0, 0, 0)
 
@@ -119,4 +140,5 @@ class Transport(QtWidgets.QWidget):
         self.slider.setRange(0, max(last, 0))
         self.slider.setValue(cursor)
         del blocker
+        self.step_label.reserve(max(max_steps, last))
         self.step_label.setText(step_text(cursor, last, max_steps))
