@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-SLIDER_MIN_WIDTH = 160
+SLIDER_MIN_WIDTH = 120  # a track, never a square, and room for the step counter at 1280 px in presenter mode
 SPEEDS: list[float | None] = [1, 2, 5, 10, 20, 60, 120, 200, 500, 1000, None]
 
 
