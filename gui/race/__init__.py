@@ -8,6 +8,7 @@
 - `curves`: loss and distance curves; `table`: each racer's state; `lesson`: what to watch for
 - `surface_picker`, `transport`: the surface/formula choice; run, step, speed, history
 - `racers`: the racers' cards (colour, hyperparameters, update rule)
+- `momentum`: why momentum works (eigenvectors, convergence map, rates) beside the race
 - `scenario`, `scenario_menu`: teaching scenarios as JSON files, and their menu
 - `export`: PNG, SVG, CSV of the race; `render`: a race as a PNG without a window (CLI)
 """

@@ -13,11 +13,11 @@ from PySide6 import QtCore, QtWidgets
 from gradlab.gui.race.racers.panel import OptimizerPanel
 from gradlab.gui.race.view3d import Race3D
 from gradlab.gui.race.curves import RaceCurves
-from gradlab.gui.race.eigen_overlay import EigenOverlay
+from gradlab.gui.race.momentum.eigenvectors import EigenOverlay
 from gradlab.gui.race.lesson import LessonPanel
 from gradlab.gui.race.surface_picker import SurfacePicker
 from gradlab.gui.race.table import RaceTable
-from gradlab.gui.race.theory import MomentumTheory
+from gradlab.gui.race.momentum.panel import MomentumTheory
 from gradlab.gui.race.view import ARROW_LEGEND, RaceView
 from gradlab.gui.race.transport import Transport
 

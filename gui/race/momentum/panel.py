@@ -39,7 +39,7 @@ from gradlab.gui.plotting.fonts import rescale_new_text, set_text_scale
 from gradlab.gui.plotting.title import fit_titles
 from gradlab.gui.race.config import OptimizerEntry
 from gradlab.gui.race.curves import peak_decimate
-from gradlab.gui.race.eigen_overlay import COLORS, EigenOverlay
+from gradlab.gui.race.momentum.eigenvectors import COLORS, EigenOverlay
 from gradlab.gui.race.history import RaceHistory
 from gradlab.gui.style import BACKGROUND, MUTED, NORMAL, Look
 
