@@ -6,6 +6,7 @@
     gradlab train ...                         headless MNIST training (gradlab train --help)
     gradlab backprop ...                      one backpropagation traced as JSON (backprop --help)
     gradlab playground ...                    train a small 2-D network headless (playground --help)
+    gradlab landscape ...                     the loss landscape of saved MNIST runs (landscape --help)
 
 Nothing is imported at module level beyond the standard library: `race` and `train`
 must start fast and import no Qt (only `race --png` renders, offscreen), and the app
@@ -23,7 +24,8 @@ usage: gradlab [--scenario FILE] [--steps N] [--screenshot OUT.png]   open the a
        gradlab race [options]    race optimizers on a 2-D surface, headless (race --help)
        gradlab train [options]   train the MNIST network, headless (train --help)
        gradlab backprop [options]  trace one backpropagation as JSON (backprop --help)
-       gradlab playground [options]  train a small network on 2-D data, headless (playground --help)"""
+       gradlab playground [options]  train a small network on 2-D data, headless (playground --help)
+       gradlab landscape [options]  the loss landscape of saved MNIST runs, headless (landscape --help)"""
 
 
 def _load(module: str, what: str):
@@ -73,6 +75,9 @@ def _dispatch(args: list[str]) -> int:
     if command == "playground":
         playground_cli = _load("gradlab.cli.playground", "gradlab playground")
         return 2 if playground_cli is None else int(playground_cli.main(args[1:]) or 0)
+    if command == "landscape":
+        landscape_cli = _load("gradlab.cli.landscape", "gradlab landscape")
+        return 2 if landscape_cli is None else int(landscape_cli.main(args[1:]) or 0)
     if command in ("-h", "--help", "help"):
         print(USAGE)
         return 0

@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from gradlab.core.mnist.trajectory import Trajectory
 
 #: Names accepted by `TrainConfig.optimizer` beyond `gradlab.core.optimizers.names()`:
 #: the torch.optim reference of the same algorithm, for the "curves coincide" lesson.
@@ -398,6 +401,10 @@ class Checkpoint:
     evaluation: Evaluation | None = None
     """The latest evaluation (confusion matrix, digit grid, first-layer weights), so a
     saved and loaded run shows its pictures; None before the first one."""
+    trajectory: Trajectory | None = None
+    """θ₀ and the weights at log-spaced steps, ending at this checkpoint's weights
+    (`gradlab.core.mnist.trajectory`), for the loss landscape's paths; None for runs
+    saved before it existed. Only the checkpoint carries it, never a frame."""
 
 
 @dataclass(frozen=True)

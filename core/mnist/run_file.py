@@ -9,7 +9,12 @@ any code:
      "step": int, "epoch": int, "epoch_step": int, "steps_per_epoch": int,
      "state": {"model": {"0.weight": tensor, ...}, "optimizer": optimizer.state_dict(),
                "scheduler": dict | None, "epoch_seconds": float, ...},
-     "evaluation": {"kind": str, ..., "confusion": tensor, ...} | None}
+     "evaluation": {"kind": str, ..., "confusion": tensor, ...} | None,
+     "trajectory": {"steps": [0, ...], "origin": {"0.weight": float32 tensor, ...},
+                    "deltas": {"0.weight": float16 tensor (len(steps), *shape), ...}}}
+
+"trajectory" (optional; older files without it still load) is the path of the weights
+for the loss landscape (`gradlab.core.mnist.trajectory`); its final point is "model".
 
 "model" is keyed like `nn.Sequential(Linear, f, Linear, f, Linear).state_dict()`.
 "weights_sha256" (since this version; older files without it still load) is the SHA-256
@@ -38,6 +43,7 @@ import torch
 from gradlab.core.atomic_file import atomic_write
 from gradlab.core.bounded_read import open_regular
 from gradlab.core.mnist.frames import Checkpoint, Evaluation, History, TrainConfig
+from gradlab.core.mnist.trajectory import MAX_SNAPSHOTS, Trajectory
 
 FORMAT, VERSION = "gradlab-mnist-run", 1
 INPUTS, CLASSES = 784, 10
@@ -80,6 +86,8 @@ def save_run(path: str | os.PathLike, checkpoint: Checkpoint) -> Path:
         "state": state,
         "evaluation": _evaluation_to_blob(checkpoint.evaluation),
     }
+    if checkpoint.trajectory is not None:
+        blob["trajectory"] = checkpoint.trajectory.to_blob()
     if isinstance(state.get("model"), Mapping):
         blob["weights_sha256"] = weights_checksum(state["model"])
     with atomic_write(path, "wb") as f:
@@ -121,9 +129,10 @@ def load_run(path: str | os.PathLike) -> Checkpoint:
         evaluation = _evaluation_from_blob(blob.get("evaluation"))
     except (TypeError, ValueError, KeyError, AttributeError) as e:
         raise RunFileError(path, f"evaluation: damaged ({type(e).__name__})") from None
+    trajectory = _trajectory(path, blob.get("trajectory"), config, state["model"], step)
     return Checkpoint(config=config, step=step, epoch=epoch, epoch_step=epoch_step,
                       history=history, state=state, steps_per_epoch=steps_per_epoch,
-                      evaluation=evaluation)
+                      evaluation=evaluation, trajectory=trajectory)
 
 
 # -- the checks ------------------------------------------------------------------------
@@ -259,6 +268,42 @@ def _check_optimizer(path: str | os.PathLike, state: dict, config: TrainConfig) 
                 raise RunFileError(path, f"{where}: shape {tuple(value.shape)}, expected {shapes[index]}")
             if value.is_floating_point() and not bool(torch.isfinite(value).all()):
                 raise RunFileError(path, f"{where}: not finite (NaN or inf)")
+
+
+def _trajectory(path: str | os.PathLike, blob: Any, config: TrainConfig,
+                model: Mapping[str, torch.Tensor], step: int) -> Trajectory | None:
+    """The run's path (optional: None when the file has none): steps whole numbers,
+    increasing from 0, none beyond the run's `step`, at most MAX_SNAPSHOTS; θ₀ float32 and
+    the deltas float16 (len(steps), *shape) for every weight and bias, all finite."""
+    if blob is None:
+        return None
+    blob = _mapping(path, blob, "trajectory")
+    steps = blob.get("steps")
+    if not isinstance(steps, list) or not 1 <= len(steps) <= MAX_SNAPSHOTS \
+            or any(isinstance(s, bool) or not isinstance(s, int) for s in steps):
+        raise RunFileError(path, f"trajectory.steps: must be 1 to {MAX_SNAPSHOTS} whole numbers")
+    if steps[0] != 0 or any(b <= a for a, b in zip(steps, steps[1:])) or steps[-1] > step:
+        raise RunFileError(path, f"trajectory.steps: must increase from 0 to at most the run's "
+                                 f"{step} steps, got {_show(steps)}")
+    expected = _expected_shapes(config)
+    for part, dtype, lead in (("origin", torch.float32, ()), ("deltas", torch.float16, (len(steps),))):
+        tensors = _mapping(path, blob.get(part), f"trajectory.{part}")
+        if set(tensors) != set(expected):
+            raise RunFileError(path, f"trajectory.{part}: tensors {_show(list(tensors))}, expected "
+                                     f"{sorted(expected)}")
+        for key, shape in expected.items():
+            t = tensors[key]
+            where = f"trajectory.{part} {key}"
+            if not isinstance(t, torch.Tensor) or t.layout != torch.strided:
+                raise RunFileError(path, f"{where}: not a dense tensor")
+            if tuple(t.shape) != (*lead, *shape):
+                raise RunFileError(path, f"{where}: shape {tuple(t.shape)}, expected {(*lead, *shape)}")
+            if t.dtype != dtype:
+                raise RunFileError(path, f"{where}: dtype {str(t.dtype).removeprefix('torch.')}, "
+                                         f"expected {str(dtype).removeprefix('torch.')}")
+            if not bool(torch.isfinite(t).all()):
+                raise RunFileError(path, f"{where}: not finite (NaN or inf)")
+    return Trajectory.from_blob(blob, final=model, final_step=step)
 
 
 def _evaluation_to_blob(ev: Evaluation | None) -> dict[str, Any] | None:

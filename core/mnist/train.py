@@ -44,6 +44,7 @@ from gradlab.core.mnist.model import NumpyEngine, TorchEngine, check_labels, par
 from gradlab.core.mnist.optimizers import make_optimizer
 from gradlab.core.mnist.run_file import load_run, save_run
 from gradlab.core.mnist.tensors import MEAN, STD, Prepared, clear_cache, prepare, train_indices
+from gradlab.core.mnist.trajectory import Recorder
 from gradlab.core.mnist.schedules import make_scheduler
 from gradlab.core.mnist.schedules import restore as restore_schedule
 
@@ -227,6 +228,13 @@ class _Training:
         self.rows = _Rows(layers=len(sizes) - 1, hidden_layers=len(sizes) - 2)
         if resume is not None:
             self._restore(resume)
+        # The path of the weights, for the loss landscape: θ₀ and log-spaced snapshots. A
+        # checkpoint saved before trajectories existed resumes without one.
+        names = [f"{2 * i}.{part}" for i in range(len(sizes) - 1) for part in ("weight", "bias")]
+        self.recorder: Recorder | None = None
+        if resume is None or resume.trajectory is not None:
+            self.recorder = Recorder(names, self.engine.tensors(), self.total_steps,
+                                     None if resume is None else resume.trajectory)
 
     def _restore(self, resume: Checkpoint) -> None:
         """Go on from `resume`: weights, optimizer and schedule state, counters, history."""
@@ -275,6 +283,8 @@ class _Training:
         self.epoch.samples += len(batch)
         self.epoch.loss_sum += loss
         self.epoch.seconds += self.clock() - t0
+        if self.recorder is not None:  # outside the timing: a copy at a few dozen steps
+            self.recorder.maybe_take(self.steps_done, self.engine.tensors())
         return True
 
     def _record(self, lr: float, stats: list[float]) -> None:
@@ -338,8 +348,12 @@ class _Training:
             "epoch_loss_sum": self.epoch.loss_sum,
             "epoch_samples": self.epoch.samples,
         }
+        trajectory = None
+        if self.recorder is not None:
+            trajectory = self.recorder.trajectory(state["model"], self.steps_done)
         return Checkpoint(self.config, self.steps_done, self.epochs_done, self.epoch.steps,
-                          copy.deepcopy(self.history), state, self.steps_per_epoch, self.last_evaluation)
+                          copy.deepcopy(self.history), state, self.steps_per_epoch, self.last_evaluation,
+                          trajectory)
 
     def frame(self, progress: Progress | None = None, **extra: Any) -> TrainFrame:
         """A frame of the rows since the last one; a checkpoint when final."""
