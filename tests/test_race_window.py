@@ -77,7 +77,8 @@ def test_default_window_teaches_with_one_click(qtbot):
     assert tab.surface.name == "rosenbrock"
     assert "watch" in tab.lesson.toPlainText().lower()
     assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == ["Optimizer race", "MNIST", "Explorer",
-                                                                  "Backpropagation", "Playground"]
+                                                                  "Backpropagation", "Playground",
+                                                                  "Landscape"]
     # One click on Run races (at its paced speed); we only wait for frames, then pause.
     with qtbot.waitSignal(tab.running_changed, timeout=5000):
         qtbot.mouseClick(tab.transport.run_button, Qt.MouseButton.LeftButton)

@@ -328,7 +328,9 @@ class RealNetworkPage(QtWidgets.QWidget):
         `RunWeights` or mappings with the same keys. The choice in use stays."""
         self._runs = {}
         for r in runs:
-            run = r if isinstance(r, RunWeights) else RunWeights(**dict(r))
+            # Keys it does not use (the Landscape tab's config, colour, path) are left out.
+            run = r if isinstance(r, RunWeights) else RunWeights(
+                **{k: v for k, v in dict(r).items() if k in RunWeights._fields})
             self._runs[run.label] = run
         blocker = QtCore.QSignalBlocker(self.network_combo)
         for i in reversed(range(self.network_combo.count())):
