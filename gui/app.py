@@ -4,15 +4,20 @@
     gradlab --scenario FILE                         open a scenario
     gradlab --scenario FILE --steps N --screenshot out.png
                                                     run N steps, save a screenshot, exit 0
+    gradlab --language zh_CN                        in Simplified Chinese (or en: English)
 
 The screenshot run waits for the race itself to reach step N (the worker's frames),
 never a timer. A scenario that cannot be used, or --steps past a scenario's own cap
 (10⁶), prints one line and exits 2. An existing screenshot is replaced, and stderr says
 so.
 
-What the last session left (window, presenter mode, tab, race set-up, MNIST folder;
-gradlab.gui.settings) is restored, except in a screenshot run (reproducible: nothing is
-read or written) and, for the race and the tab, when --scenario names the set-up.
+What the last session left (window, presenter mode, tab, race set-up, MNIST folder,
+language; gradlab.gui.settings) is restored, except in a screenshot run (reproducible:
+nothing is read or written) and, for the race and the tab, when --scenario names the set-up.
+
+The language: --language, else the one chosen in View > Language last time, else the
+system's (any Chinese locale: zh_CN, else English). `set_language(app, code)` switches
+a running app, live (gradlab.gui.i18n).
 """
 
 from __future__ import annotations
@@ -43,7 +48,31 @@ def _parser() -> argparse.ArgumentParser:
                         f"at most {MAX_STEPS})")
     p.add_argument("--screenshot", type=Path, help="save a PNG of the window and exit")
     p.add_argument("--presenter", action="store_true", help="start in presenter mode")
+    p.add_argument("--language", metavar="CODE", choices=LANGUAGE_CODES,
+                   help="the interface's language: en (English) or zh_CN (简体中文); "
+                        "default: the last one chosen, else the system's")
     return p
+
+
+# gradlab.gui.i18n.LANGUAGES' codes, here too: checking the command line imports no Qt.
+LANGUAGE_CODES = ("en", "zh_CN")
+
+
+def set_language(app: Any, code: str) -> list[str]:
+    """Show the running app in `code` ("en" or "zh_CN"), live: gradlab.gui.i18n.set_language
+    (the problems, one line each; a ValueError for an unknown code)."""
+    from gradlab.gui import i18n
+
+    return i18n.set_language(app, code)
+
+
+def startup_language(option: str | None, memory: Any) -> str:
+    """The language a launch starts in: --language, else the one chosen in the menu last
+    time (`memory`, None in a screenshot run), else the system's."""
+    from gradlab.gui import i18n
+
+    remembered = memory.language() if memory is not None else None
+    return option or remembered or i18n.system_language()
 
 
 def settle_garbage_collector() -> None:
@@ -145,6 +174,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from gradlab.gui.race.tab import default_config
 
     memory = _memory(args)
+    from gradlab.gui import i18n
+
+    language = startup_language(args.language, memory)
+    problems = i18n.set_language(app, language)
     if config is None and memory is not None:
         from gradlab.gui.race import scenario
 
@@ -152,6 +185,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if config is None:
         config = default_config()
     window = MainWindow(config, memory=memory)
+    note = i18n.missing_font_note(language)
+    if problems or note:  # after the window's own start-up messages: said once, last
+        window.statusBar().showMessage(" ".join(problems + ([note] if note else [])))
     app.aboutToQuit.connect(window.remember)
     if args.presenter:
         window.set_presenter(True)

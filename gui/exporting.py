@@ -28,6 +28,14 @@ from typing import Any
 from gradlab.core.atomic_file import atomic_path, atomic_write
 
 
+def _cannot_write() -> str:
+    """The error of a write Qt refused, in the language in use (a GUI dialog shows it;
+    the CLI has no translator installed: English)."""
+    from gradlab.gui.i18n import translate
+
+    return translate("Dialog", "Qt could not write the image")
+
+
 def ensure_app() -> Any:
     """The running QApplication, or a new one (offscreen when there is no display): what
     the CLI's `--png` renders need, without opening a window."""
@@ -62,7 +70,7 @@ def write_image(path: str | os.PathLike[str], source: Any, width: int | None = N
     with atomic_path(path) as tmp:  # same suffix: QImage.save picks the format by it
         # QImage.save reports failure by returning False: raise, so the temporary goes.
         if not exporter.export(str(tmp)):
-            raise OSError(errno.EIO, "Qt could not write the image", str(path))
+            raise OSError(errno.EIO, _cannot_write(), str(path))
     return path
 
 
@@ -138,5 +146,5 @@ def write_painting(path: str | os.PathLike[str], size: tuple[int, int], paint: C
         return path
     with atomic_path(path) as tmp:  # same suffix: QImage.save picks the format by it
         if not device.save(str(tmp)):
-            raise OSError(errno.EIO, "Qt could not write the image", str(path))
+            raise OSError(errno.EIO, _cannot_write(), str(path))
     return path

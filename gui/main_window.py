@@ -15,6 +15,8 @@ from typing import Any
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from gradlab.gui import worker
+from gradlab.gui.i18n import (LANGUAGES, QT_TRANSLATE_NOOP, current_language, missing_font_note,
+                              on_language_change, set_language, translate)
 from gradlab.gui.race import scenario
 from gradlab.gui.race import scenario_menu
 from gradlab.gui.race.config import RaceConfig
@@ -31,32 +33,65 @@ CLOSE_WAIT_MS = 2000
 LAZY_TABS = (("MNIST", "gradlab.gui.mnist.tab", "MnistTab"),
              ("Explorer", "gradlab.gui.explorer.tab", "ExplorerTab"),
              ("Backpropagation", "gradlab.gui.backprop.tab", "BackpropTab"),
-             ("Playground", "gradlab.gui.playground.tab", "PlaygroundTab"))
-# Per tab: the window title's second half and the status bar's hint while it is shown.
-TAB_TITLES = {"Optimizer race": "optimizer race", "MNIST": "MNIST", "Explorer": "explorer",
-              "Backpropagation": "backpropagation", "Playground": "playground"}
+             ("Playground", "gradlab.gui.playground.tab", "PlaygroundTab"),
+             ("Landscape", "gradlab.gui.landscape.tab", "LandscapeTab"))
+# A tab is known by its key (its English title: LAZY_TABS, TAB_TITLES, the remembered tab),
+# never by the tab bar's text, which is in the language in use (`MainWindow.tab_key`).
+# Per tab: the tab bar's text, the window title's second half and the status bar's hint
+# while it is shown (translated when shown; a key missing here is shown as it is).
+TAB_LABELS = {"Optimizer race": QT_TRANSLATE_NOOP("MainWindow", "Optimizer race"),
+              "MNIST": QT_TRANSLATE_NOOP("MainWindow", "MNIST"),
+              "Explorer": QT_TRANSLATE_NOOP("MainWindow", "Explorer"),
+              "Backpropagation": QT_TRANSLATE_NOOP("MainWindow", "Backpropagation"),
+              "Playground": QT_TRANSLATE_NOOP("MainWindow", "Playground"),
+              "Landscape": QT_TRANSLATE_NOOP("MainWindow", "Landscape")}
+TAB_TITLES = {"Optimizer race": QT_TRANSLATE_NOOP("MainWindow", "optimizer race"),
+              "MNIST": QT_TRANSLATE_NOOP("MainWindow", "MNIST"),
+              "Explorer": QT_TRANSLATE_NOOP("MainWindow", "explorer"),
+              "Backpropagation": QT_TRANSLATE_NOOP("MainWindow", "backpropagation"),
+              "Playground": QT_TRANSLATE_NOOP("MainWindow", "playground"),
+              "Landscape": QT_TRANSLATE_NOOP("MainWindow", "loss landscape")}
 TAB_HINTS = {
-    "Optimizer race": "Press Space (or ▶ Run) to start the race; Right steps once, Left steps "
-                      "back, R resets.",
-    "MNIST": "Add settings to the queue to compare runs (same seed: same start, same batches); "
-             "Start trains them one after another.",
-    "Explorer": "Hover over a plot to read its values; a model's loss surface can be raced "
-                "in the Optimizer race tab.",
-    "Backpropagation": "Small network: Right steps through the pass, Left steps back, Space "
-                       "plays, click a unit or a weight for its numbers. Real network: draw a "
-                       "digit or pick a test digit.",
-    "Playground": "Play trains the network live; click the plane to add a point, right-click "
-                  "removes one; hover a unit for its map. Compare races 2 to 4 settings.",
+    "Optimizer race": QT_TRANSLATE_NOOP(
+        "MainWindow", "Press Space (or ▶ Run) to start the race; Right steps once, Left steps "
+                      "back, R resets."),
+    "MNIST": QT_TRANSLATE_NOOP(
+        "MainWindow", "Add settings to the queue to compare runs (same seed: same start, same "
+                      "batches); Start trains them one after another."),
+    "Explorer": QT_TRANSLATE_NOOP(
+        "MainWindow", "Hover over a plot to read its values; a model's loss surface can be raced "
+                      "in the Optimizer race tab."),
+    "Backpropagation": QT_TRANSLATE_NOOP(
+        "MainWindow", "Small network: Right steps through the pass, Left steps back, Space "
+                      "plays, click a unit or a weight for its numbers. Real network: draw a "
+                      "digit or pick a test digit."),
+    "Playground": QT_TRANSLATE_NOOP(
+        "MainWindow", "Play trains the network live; click the plane to add a point, right-click "
+                      "removes one; hover a unit for its map. Compare races 2 to 4 settings."),
+    "Landscape": QT_TRANSLATE_NOOP(
+        "MainWindow", "Tick the MNIST tab's runs (or Load… a run file), pick the picture, "
+                      "Compute; hover the map to read the loss there."),
 }
+
+
+def tab_label(key: str) -> str:
+    """The tab bar's text for the tab `key`, in the language in use."""
+    return translate("MainWindow", TAB_LABELS.get(key, key))
 
 
 class _Pending(QtWidgets.QLabel):
     """Stands in for a tab until it is first shown."""
 
     def __init__(self, title: str, module: str, cls: str) -> None:
-        super().__init__(f"Loading {title}…")
+        super().__init__()
         self.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.spec = (title, module, cls)
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        if not self.property("failed"):
+            self.setText(translate("MainWindow", "Loading {tab}…").format(tab=tab_label(self.spec[0])))
 
 
 def fitted_size(wanted: QtCore.QSize, screen: QtGui.QScreen | None) -> QtCore.QSize:
@@ -108,62 +143,128 @@ class MainWindow(QtWidgets.QMainWindow):
         # start-up), so the tab is born where addTab would otherwise move it.
         stack = self.tabs.findChild(QtWidgets.QStackedWidget, "qt_tabwidget_stackedwidget")
         self.race = RaceTab(config if config is not None else default_config(), stack)
-        self.tabs.addTab(self.race, "Optimizer race")
+        self._add_tab(self.race, "Optimizer race")
         for title, module, cls in LAZY_TABS:
-            self.tabs.addTab(_Pending(title, module, cls), title)
+            self._add_tab(_Pending(title, module, cls), title)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
+        # (setter, context, source text) of every text set once: set again on LanguageChange.
+        self._texts: list[tuple[Callable[[str], object], str, str]] = []
         self._menus()
-        self.race.failed.connect(lambda msg: self.show_error("The race stopped", msg))
+        self.race.failed.connect(
+            lambda msg: self.show_error(translate("Dialog", "The race stopped"), msg))
         self.race.surface_changed.connect(self._surface_changed)
         self._show_tab_hint(0)
         # The race's keys work from the start: the focus is not left on the tab bar.
         self.race.focus_view()
         if memory is not None:
             self._restore(memory)
+        on_language_change(self, self.retranslate)
+
+    # -- language ------------------------------------------------------------------------------
+    def _text(self, setter: Callable[[str], object], source: str, context: str = "Menu") -> None:
+        """Set a text now (`source` marked with QT_TRANSLATE_NOOP) and again on LanguageChange."""
+        self._texts.append((setter, context, source))
+        setter(translate(context, source))
+
+    def retranslate(self) -> None:
+        """Every text of the window's own set again in the language now in use (the tabs
+        retranslate themselves: each gets LanguageChange too)."""
+        for setter, context, source in self._texts:
+            setter(translate(context, source))
+        for i in range(self.tabs.count()):
+            self.tabs.setTabText(i, tab_label(self.tab_key(i)))
+        self._check_language()
+        self._show_tab_hint(self.tabs.currentIndex())
+
+    def _check_language(self) -> None:
+        code = current_language()
+        for action in self.language_actions.actions():
+            action.setChecked(action.data() == code)
+
+    def choose_language(self, code: str) -> list[str]:
+        """View > Language: switch the whole app live, remember the choice for the next
+        launch, and say once in the status bar when no font can show it. The problems
+        (a translation that could not be loaded), one line each."""
+        problems = set_language(QtWidgets.QApplication.instance(), code)
+        if self.memory is not None:
+            self.memory.store_language(code)
+        note = missing_font_note(code)
+        if problems or note:
+            self.statusBar().showMessage(" ".join(problems + ([note] if note else [])))
+        return problems
 
     # -- menus ---------------------------------------------------------------------------------
     def _menus(self) -> None:
         bar = self.menuBar()
-        file = bar.addMenu("&File")
+        file = bar.addMenu("")
+        self._text(file.setTitle, QT_TRANSLATE_NOOP("Menu", "&File"))
 
         def act(menu: QtWidgets.QMenu, text: str, slot: Callable, key: Any = None) -> QtGui.QAction:
-            a = menu.addAction(text)
+            a = menu.addAction("")
+            self._text(a.setText, text)
             if key is not None:
                 a.setShortcut(QtGui.QKeySequence(key))
             a.triggered.connect(lambda _c=False: slot())
             return a
 
-        act(file, "&Open scenario…", self._open_dialog, QtGui.QKeySequence.StandardKey.Open)
-        act(file, "&Save scenario…", self._save_dialog, QtGui.QKeySequence.StandardKey.Save)
+        act(file, QT_TRANSLATE_NOOP("Menu", "&Open scenario…"), self._open_dialog,
+            QtGui.QKeySequence.StandardKey.Open)
+        act(file, QT_TRANSLATE_NOOP("Menu", "&Save scenario…"), self._save_dialog,
+            QtGui.QKeySequence.StandardKey.Save)
         file.addSeparator()
         # The race's exports (the MNIST tab has its own buttons for its runs).
-        act(file, "Export race view as &PNG…", lambda: self._export_dialog("png"), "Ctrl+E")
-        act(file, "Export race view as S&VG…", lambda: self._export_dialog("svg"), "Ctrl+Shift+E")
-        act(file, "Export race trajectories as &CSV…", lambda: self._export_dialog("csv"),
-            "Ctrl+Shift+C")
+        act(file, QT_TRANSLATE_NOOP("Menu", "Export race view as &PNG…"),
+            lambda: self._export_dialog("png"), "Ctrl+E")
+        act(file, QT_TRANSLATE_NOOP("Menu", "Export race view as S&VG…"),
+            lambda: self._export_dialog("svg"), "Ctrl+Shift+E")
+        act(file, QT_TRANSLATE_NOOP("Menu", "Export race trajectories as &CSV…"),
+            lambda: self._export_dialog("csv"), "Ctrl+Shift+C")
         file.addSeparator()
-        act(file, "&Quit", self.close, QtGui.QKeySequence.StandardKey.Quit)
+        act(file, QT_TRANSLATE_NOOP("Menu", "&Quit"), self.close, QtGui.QKeySequence.StandardKey.Quit)
 
-        self.scenarios_menu = bar.addMenu("S&cenarios")
+        self.scenarios_menu = bar.addMenu("")
+        self._text(self.scenarios_menu.setTitle, QT_TRANSLATE_NOOP("Menu", "S&cenarios"))
         from gradlab.resources import scenario_paths
 
         self.scenario_actions = scenario_menu.fill(self.scenarios_menu, scenario_paths(), self.open_scenario)
 
-        view = bar.addMenu("&View")
-        self.presenter_action = view.addAction("&Presenter mode")
+        view = bar.addMenu("")
+        self._text(view.setTitle, QT_TRANSLATE_NOOP("Menu", "&View"))
+        self.presenter_action = view.addAction("")
+        self._text(self.presenter_action.setText, QT_TRANSLATE_NOOP("Menu", "&Presenter mode"))
         self.presenter_action.setCheckable(True)
         self.presenter_action.setShortcut(QtGui.QKeySequence("F11"))
-        self.presenter_action.setToolTip("larger fonts and thicker lines for a projector")
+        self._text(self.presenter_action.setToolTip,
+                   QT_TRANSLATE_NOOP("Menu", "larger fonts and thicker lines for a projector"))
         self.presenter_action.toggled.connect(self.set_presenter)
         # F2/F3, not Ctrl+2/Ctrl+3: those open scenarios 2 and 3 (one key, one action).
-        act(view, "&2-D view", lambda: self.race.views.setCurrentWidget(self.race.view), "F2")
-        act(view, "&3-D view", lambda: self.race.views.setCurrentWidget(self.race.view3d), "F3")
+        act(view, QT_TRANSLATE_NOOP("Menu", "&2-D view"),
+            lambda: self.race.views.setCurrentWidget(self.race.view), "F2")
+        act(view, QT_TRANSLATE_NOOP("Menu", "&3-D view"),
+            lambda: self.race.views.setCurrentWidget(self.race.view3d), "F3")
+        # Each language named in itself (a reader lost in the other finds their own).
+        view.addSeparator()
+        self.language_menu = view.addMenu("")
+        self._text(self.language_menu.setTitle, QT_TRANSLATE_NOOP("Menu", "&Language"))
+        self.language_actions = QtGui.QActionGroup(self)
+        self.language_actions.setExclusive(True)
+        for code, name in LANGUAGES.items():
+            a = self.language_menu.addAction(name)
+            a.setCheckable(True)
+            a.setData(code)
+            a.setObjectName(f"language_{code}")
+            self.language_actions.addAction(a)
+            a.triggered.connect(lambda _c=False, code=code: self.choose_language(code))
+        self._check_language()
 
-        self.help_menu = bar.addMenu("&Help")
-        act(self.help_menu, "&Keyboard shortcuts", lambda: self._help("shortcuts_dialog"), "F1")
-        act(self.help_menu, "&How to use each tab", lambda: self._help("how_to_dialog"))
-        act(self.help_menu, "&About GradLab", lambda: self._help("about_dialog"))
+        self.help_menu = bar.addMenu("")
+        self._text(self.help_menu.setTitle, QT_TRANSLATE_NOOP("Menu", "&Help"))
+        act(self.help_menu, QT_TRANSLATE_NOOP("Menu", "&Keyboard shortcuts"),
+            lambda: self._help("shortcuts_dialog"), "F1")
+        act(self.help_menu, QT_TRANSLATE_NOOP("Menu", "&How to use each tab"),
+            lambda: self._help("how_to_dialog"))
+        act(self.help_menu, QT_TRANSLATE_NOOP("Menu", "&About GradLab"), lambda: self._help("about_dialog"))
 
     def _help(self, page: str) -> QtWidgets.QDialog:
         from gradlab.gui import help as gradlab_help
@@ -177,7 +278,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def _restore(self, memory: Memory) -> None:
         geometry = memory.geometry()
         if geometry is not None and not self.restoreGeometry(geometry):
-            memory.problems.append("The remembered window size was not usable; the default is used.")
+            memory.problems.append(translate(
+                "MainWindow", "The remembered window size was not usable; the default is used."))
         # A geometry remembered on a larger monitor would put the lesson and plots off-screen.
         self.setGeometry(fitted_geometry(self.geometry(), display_screen(self)))
         folder = memory.mnist_folder()
@@ -186,7 +288,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if memory.presenter():
             self.set_presenter(True)
         tab = memory.tab()
-        if tab and tab != self.tabs.tabText(0):
+        if tab and tab != self.tab_key(0):
             self.tab(tab)  # builds it
             self.tabs.setCurrentWidget(self.tab(tab) or self.race)
         if memory.problems:
@@ -197,19 +299,33 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.memory is None:
             return
         mnist = next((self.tabs.widget(i) for i in range(self.tabs.count())
-                      if self.tabs.tabText(i) == "MNIST"), None)
+                      if self.tab_key(i) == "MNIST"), None)
         folder = None
         panel = getattr(mnist, "data_panel", None)
         if panel is not None:
             data = getattr(panel, "data", None)
             folder = getattr(data, "folder", None) or panel.folder.text().strip() or None
         self.memory.store(geometry=self.saveGeometry(), presenter=self.presenting,
-                          tab=self.tabs.tabText(self.tabs.currentIndex()),
+                          tab=self.tab_key(self.tabs.currentIndex()),
                           race=(scenario.to_dict(self.race.current_config())
                                 if self.race.can_save() else None),
                           mnist_folder=folder)
 
     # -- tabs ----------------------------------------------------------------------------------
+    def _add_tab(self, widget: QtWidgets.QWidget, key: str, index: int | None = None) -> None:
+        """Add (or insert at `index`) the tab `key`, titled in the language in use."""
+        if index is None:
+            index = self.tabs.addTab(widget, tab_label(key))
+        else:
+            index = self.tabs.insertTab(index, widget, tab_label(key))
+        self.tabs.tabBar().setTabData(index, key)
+
+    def tab_key(self, index: int) -> str:
+        """The key of the tab at `index` ("Optimizer race", "MNIST", ...: its English title),
+        whatever the language of the tab bar."""
+        key = self.tabs.tabBar().tabData(index)
+        return key if isinstance(key, str) else self.tabs.tabText(index)
+
     def _tab_changed(self, index: int) -> None:
         pending = self.tabs.widget(index)
         if isinstance(pending, _Pending):
@@ -219,9 +335,10 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _show_tab_hint(self, index: int) -> None:
         """Window title and status-bar hint of the tab at `index`."""
-        name = self.tabs.tabText(index)
-        self.setWindowTitle(f"{TITLE} — {TAB_TITLES.get(name, name)}")
-        self.statusBar().showMessage(TAB_HINTS.get(name, ""))
+        name = self.tab_key(index)
+        self.setWindowTitle(f"{TITLE} — {translate('MainWindow', TAB_TITLES.get(name, name))}")
+        hint = TAB_HINTS.get(name)
+        self.statusBar().showMessage(translate("MainWindow", hint) if hint else "")
 
     def _build_tab(self, index: int, pending: _Pending) -> QtWidgets.QWidget | None:
         title, module, cls = pending.spec
@@ -229,11 +346,13 @@ class MainWindow(QtWidgets.QMainWindow):
             widget = getattr(importlib.import_module(module), cls)(
                 **self._tab_arguments.get(title, {}))
         except Exception as exc:  # noqa: BLE001 - a broken extra tab must not take the app down
-            pending.setText(f"The {title} tab is not available: {type(exc).__name__}: {exc}")
+            pending.setProperty("failed", True)
+            pending.setText(translate("MainWindow", "The {tab} tab is not available: {error}").format(
+                tab=tab_label(title), error=f"{type(exc).__name__}: {exc}"))
             return None
         blocker = QtCore.QSignalBlocker(self.tabs)
         self.tabs.removeTab(index)
-        self.tabs.insertTab(index, widget, title)
+        self._add_tab(widget, title, index)
         self.tabs.setCurrentIndex(index)
         del blocker
         self._show_tab_hint(index)
@@ -246,9 +365,9 @@ class MainWindow(QtWidgets.QMainWindow):
         return widget
 
     def tab(self, title: str) -> QtWidgets.QWidget | None:
-        """The tab called `title`, built if it was still pending."""
+        """The tab whose key is `title` ("MNIST", ...), built if it was still pending."""
         for i in range(self.tabs.count()):
-            if self.tabs.tabText(i) == title:
+            if self.tab_key(i) == title:
                 w = self.tabs.widget(i)
                 return self._build_tab(i, w) if isinstance(w, _Pending) else w
         return None
@@ -258,7 +377,7 @@ class MainWindow(QtWidgets.QMainWindow):
         activation, loss) for the Backpropagation tab, which may not import that tab's
         package; empty while the MNIST tab is not built."""
         tab = next((self.tabs.widget(i) for i in range(self.tabs.count())
-                    if self.tabs.tabText(i) == "MNIST"), None)
+                    if self.tab_key(i) == "MNIST"), None)
         out = []
         for run in [] if tab is None or isinstance(tab, _Pending) else getattr(tab, "runs", []):
             state = getattr(run.checkpoint, "state", None) or {}
@@ -266,7 +385,11 @@ class MainWindow(QtWidgets.QMainWindow):
                 c = run.config
                 out.append({"label": run.label, "state_dict": state["model"],
                             "activation": c.activation, "activation_params": dict(c.activation_params),
-                            "loss": c.loss, "loss_params": dict(c.loss_params)})
+                            "loss": c.loss, "loss_params": dict(c.loss_params),
+                            # the Landscape tab's: the run's config, colour and path
+                            "config": c, "colour": run.colour, "status": str(run.status),
+                            "trajectory": getattr(run.checkpoint, "trajectory", None),
+                            "finished": str(run.status) == "done"})
         return out
 
     def mnist_folder(self) -> str | None:
@@ -274,7 +397,7 @@ class MainWindow(QtWidgets.QMainWindow):
         remembered from the last launch: where the Backpropagation tab looks for MNIST,
         since it may not import that tab's package. None when neither is known."""
         tab = next((self.tabs.widget(i) for i in range(self.tabs.count())
-                    if self.tabs.tabText(i) == "MNIST"), None)
+                    if self.tab_key(i) == "MNIST"), None)
         panel = None if isinstance(tab, _Pending) else getattr(tab, "data_panel", None)
         if panel is not None:
             folder = getattr(getattr(panel, "data", None), "folder", None) or panel.folder.text().strip()
@@ -282,6 +405,24 @@ class MainWindow(QtWidgets.QMainWindow):
                 return str(folder)
         remembered = self._tab_arguments.get("MNIST", {}).get("data_folder")
         return str(remembered) if remembered else None
+
+    def trace_in_backprop(self, network: dict[str, Any]) -> bool:
+        """Show `network` (plain values from the Playground: sizes, activation, loss,
+        optimizer, weights, one point's inputs and label) on the Backpropagation tab's
+        small-network page and switch to it; the two tabs may not import each other's
+        package. False, with the page's one-line reason in the status bar, when the page
+        cannot show it (the current tab stays)."""
+        here = self.tabs.currentWidget()
+        tab = self.tab("Backpropagation")  # building it makes it current
+        load = getattr(getattr(tab, "small", None), "load_network", None)
+        problem = load(network) if load is not None else "The Backpropagation tab is not available."
+        if problem:
+            self.tabs.setCurrentWidget(here)
+            self.statusBar().showMessage(problem)
+            return False
+        tab.tabs.setCurrentWidget(tab.small)
+        self.tabs.setCurrentWidget(tab)
+        return True
 
     def race_surface(self, surface: Any) -> None:
         """Load a Surface (from the explorer) in the race tab and switch to it."""
@@ -295,42 +436,50 @@ class MainWindow(QtWidgets.QMainWindow):
             config = scenario.load(path)
             self.race.load_config(config)
         except ValueError as exc:
-            self.show_error("Cannot open this scenario", f"{Path(path).name}: {exc}")
+            self.show_error(translate("Dialog", "Cannot open this scenario"), f"{Path(path).name}: {exc}")
             return False
         self.tabs.setCurrentWidget(self.race)
-        self.statusBar().showMessage(f"Scenario: {config.title or Path(path).stem}")
+        # A scenario's title is its file's (English) text, translated where the race's
+        # generated module marks it (context "Scenario").
+        title = translate("Scenario", config.title) if config.title else Path(path).stem
+        self.statusBar().showMessage(translate("MainWindow", "Scenario: {title}").format(title=title))
         return True
 
     def _surface_changed(self, title: str) -> None:
         """A surface picked or typed after a scenario: the status bar no longer names it."""
         if self.tabs.currentWidget() is self.race:
-            self.statusBar().showMessage(f"Surface: {title}. {TAB_HINTS['Optimizer race']}")
+            self.statusBar().showMessage(translate("MainWindow", "Surface: {title}. {hint}").format(
+                title=title, hint=translate("MainWindow", TAB_HINTS["Optimizer race"])))
 
     def save_scenario(self, path: str | Path) -> bool:
         path = Path(path)
         if not self.race.can_save():
-            self.show_error("Cannot save this scenario",
-                            "This surface came from the Explorer and has no formula to save.")
+            self.show_error(translate("Dialog", "Cannot save this scenario"),
+                            translate("Dialog", "This surface came from the Explorer and has no "
+                                                "formula to save."))
             return False
         if path.exists() and not self.confirm_overwrite(path):
             return False
         try:
             scenario.save(self.race.current_config(), path)
         except OSError as exc:  # the write is atomic: the old file, if any, is still there
-            self.show_error("Cannot save this scenario", f"{path}: {exc.strerror or exc}")
+            self.show_error(translate("Dialog", "Cannot save this scenario"), f"{path}: {exc.strerror or exc}")
             return False
-        self.statusBar().showMessage(f"Saved {path}")
+        self.statusBar().showMessage(translate("MainWindow", "Saved {path}").format(path=path))
         return True
 
     def _open_dialog(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Open scenario", "", "GradLab scenario (*.json)")
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self, translate("Dialog", "Open scenario"), "",
+            translate("Dialog", "GradLab scenario (*.json)"))
         if path:
             self.open_scenario(path)
 
     def _save_dialog(self) -> None:
         # QFileDialog asks before replacing a file, so the answer counts as given.
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Save scenario", "scenario.json",
-                                                        "GradLab scenario (*.json)")
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, translate("Dialog", "Save scenario"), "scenario.json",
+            translate("Dialog", "GradLab scenario (*.json)"))
         if path:
             ask, self.confirm_overwrite = self.confirm_overwrite, lambda p: True
             try:
@@ -358,16 +507,19 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             ok = write()
         except OSError as exc:
-            self.show_error("Cannot export", f"{path}: {exc.strerror or exc}")
+            self.show_error(translate("Dialog", "Cannot export"), f"{path}: {exc.strerror or exc}")
             return False
         if ok:
-            self.statusBar().showMessage(f"Exported {path}")
+            self.statusBar().showMessage(translate("MainWindow", "Exported {path}").format(path=path))
         return ok
 
     def _export_dialog(self, kind: str) -> None:
-        filters = {"png": "PNG image (*.png)", "svg": "SVG image (*.svg)", "csv": "CSV table (*.csv)"}
+        filters = {"png": translate("Dialog", "PNG image (*.png)"),
+                   "svg": translate("Dialog", "SVG image (*.svg)"),
+                   "csv": translate("Dialog", "CSV table (*.csv)")}
         default = {"png": "race.png", "svg": "race.svg", "csv": "trajectories.csv"}[kind]
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export", default, filters[kind])
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, translate("Dialog", "Export"), default,
+                                                        filters[kind])
         if not path:
             return
         ask, self.confirm_overwrite = self.confirm_overwrite, lambda p: True  # the dialog asked
@@ -382,7 +534,8 @@ class MainWindow(QtWidgets.QMainWindow):
     # -- messages ------------------------------------------------------------------------------------
     def _ask_overwrite(self, path: Path) -> bool:
         answer = QtWidgets.QMessageBox.question(
-            self, "Replace file?", f"{path} already exists. Replace it?",
+            self, translate("Dialog", "Replace file?"),
+            translate("Dialog", "{path} already exists. Replace it?").format(path=path),
             QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
             QtWidgets.QMessageBox.StandardButton.No)
         return answer == QtWidgets.QMessageBox.StandardButton.Yes
@@ -419,7 +572,8 @@ class MainWindow(QtWidgets.QMainWindow):
         # in a read it cannot leave is detached (kept alive, never destroyed running:
         # that aborts), so closing neither hangs nor crashes.
         if worker.running_workers():
-            self.statusBar().showMessage("Finishing… stopping the work in the background.")
+            self.statusBar().showMessage(
+                translate("MainWindow", "Finishing… stopping the work in the background."))
             self.statusBar().repaint()
         for w in worker.running_workers():
             w.stop()

@@ -21,6 +21,10 @@ def apply(window: QtWidgets.QWidget, tabs: Iterable[object], on: bool) -> None:
     font = window.font()
     font.setPointSizeF(base * SCALE if on else base)
     window.setFont(font)
+    # A menu opens as a window of its own, and fonts do not pass to windows: set theirs
+    # too (the menus, Chinese ones especially, are read from the back of the room as well).
+    for menu in window.findChildren(QtWidgets.QMenu):
+        menu.setFont(font)
     for tab in tabs:
         set_look = getattr(tab, "set_look", None)
         if set_look is not None:

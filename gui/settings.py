@@ -1,6 +1,7 @@
 """What GradLab remembers between launches (QSettings, organisation and application
 "GradLab"): the window's size and position, presenter mode, the tab shown, the MNIST
-folder and the race's set-up (as the scenario JSON the race already saves).
+folder, the race's set-up (as the scenario JSON the race already saves) and the language
+chosen in View > Language.
 
 Every value is checked as it is read: a settings file that cannot be parsed, a value of
 the wrong type or a race set-up that no longer validates is ignored, and `problems`
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6 import QtCore
+
+from gradlab.gui.i18n import LANGUAGES, translate
 
 ORGANISATION = "GradLab"
 APPLICATION = "GradLab"
@@ -38,11 +41,13 @@ class Memory:
         self.remember_race = remember_race
         self.problems: list[str] = []
         if settings.status() != QtCore.QSettings.Status.NoError:
-            self._problem("could not be read")
+            self._problem(translate("Settings", "could not be read"))
 
     def _problem(self, what: str) -> None:
-        self.problems.append(f"Remembered settings ({self.settings.fileName()}) {what}; "
-                             "the defaults are used instead.")
+        """One status-bar line; `what` is already translated (it follows the file's name)."""
+        self.problems.append(translate(
+            "Settings", "Remembered settings ({file}) {what}; the defaults are used instead.").format(
+                file=self.settings.fileName(), what=what))
 
     def _value(self, key: str, kind: type) -> Any:
         """The stored value if it has the expected type (INI files store text), else None."""
@@ -60,7 +65,7 @@ class Memory:
             return value
         if isinstance(value, kind) and kind is not str:
             return value
-        self._problem(f"had an unusable {key!r}")
+        self._problem(translate("Settings", "had an unusable {key}").format(key=repr(key)))
         return None
 
     # -- reading ------------------------------------------------------------------------
@@ -76,6 +81,15 @@ class Memory:
     def mnist_folder(self) -> str | None:
         return self._value("mnist/folder", str) or None
 
+    def language(self) -> str | None:
+        """The language chosen in View > Language ("en", "zh_CN"), None when none was
+        (or what is stored names no language GradLab has)."""
+        code = self._value("window/language", str)
+        if code is not None and code not in LANGUAGES:
+            self._problem(translate("Settings", "had an unusable {key}").format(key="'window/language'"))
+            return None
+        return code
+
     def race_config(self, parse: Callable[[Any], Any]) -> Any:
         """The remembered race set-up read by `parse` (the scenario reader, which names a
         bad field with a ValueError), or None: nothing stored, or it no longer validates.
@@ -88,11 +102,18 @@ class Memory:
         try:
             return parse(json.loads(text))
         except ValueError as exc:  # JSONDecodeError and ScenarioError are ValueErrors
-            self.problems.append(f"The remembered race set-up was not used ({exc}); "
-                                 "the default scenario is shown.")
+            self.problems.append(translate(
+                "Settings", "The remembered race set-up was not used ({reason}); the default "
+                            "scenario is shown.").format(reason=exc))
             return None
 
     # -- writing ------------------------------------------------------------------------
+    def store_language(self, code: str) -> None:
+        """Remember a language chosen in the menu, now (not at quit: a `--language` given
+        for one launch is not a choice to remember)."""
+        self.settings.setValue("window/language", code)
+        self.settings.sync()
+
     def store(self, *, geometry: QtCore.QByteArray, presenter: bool, tab: str,
               race: dict[str, Any] | None = None, mnist_folder: str | Path | None = None) -> None:
         """Write the values and flush them to disk now (the app is about to quit)."""

@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # pyproject's package-dir: source folder -> its path inside the wheel.
 FOLDERS = {"core": "gradlab/core", "gui": "gradlab/gui", "cli": "gradlab/cli",
            "resources": "gradlab/resources"}
-DATA = ["resources/scenarios/*.json"]
+# The translations' sources: a wheel compiles its .qm from them on first use (gui/i18n.py).
+DATA = ["resources/scenarios/*.json", "resources/i18n/*.ts"]
 
 
 def expected_files() -> dict[str, str]:

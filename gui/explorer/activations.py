@@ -10,19 +10,19 @@ it approaches: a derivative is never drawn with a vertical segment.
 
 from __future__ import annotations
 
-import html
-
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from gradlab.core import activations
 from gradlab.core import explorer_curves as ec
 from gradlab.gui.explorer.widgets import (
-    BACKGROUND, FloatSlider, color, coloured_checkbox, side_panel, wrapped_label,
+    BACKGROUND, FloatSlider, bold, color, coloured_checkbox, escaped, side_panel, wrapped_label,
 )
+from gradlab.gui.i18n import translate
 from gradlab.gui.plotting.axes import share_width, tidy_axes
 from gradlab.gui.plotting.fonts import rescale_new_text
 from gradlab.gui.plotting.title import fit_titles
+from gradlab.gui.terms import activation_title
 
 DEFAULT_SHOWN = ("sigmoid", "tanh", "relu")
 
@@ -33,7 +33,6 @@ class ActivationsView(QtWidgets.QWidget):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.names = activations.names()
-        self.titles = {n: activations.get(n).title for n in self.names}
         self.x = ec.activation_x()
         self.checkboxes: dict[str, QtWidgets.QCheckBox] = {}
         self.formula_labels: dict[str, QtWidgets.QLabel] = {}
@@ -47,9 +46,10 @@ class ActivationsView(QtWidgets.QWidget):
         self.hover_x: float | None = None  # the readout's x, kept so it follows every change
 
         panel, controls = side_panel()
-        controls.addWidget(QtWidgets.QLabel("<b>Activation functions</b>"))
+        self.heading = QtWidgets.QLabel()
+        controls.addWidget(self.heading)
         for i, name in enumerate(self.names):
-            box = coloured_checkbox(self.titles[name], color(i))
+            box = coloured_checkbox("", color(i))
             box.setChecked(name in DEFAULT_SHOWN)
             box.toggled.connect(self._update_visibility)
             formula = wrapped_label()
@@ -67,17 +67,14 @@ class ActivationsView(QtWidgets.QWidget):
                 controls.addWidget(slider)
                 self.alpha_sliders[name] = slider
         controls.addSpacing(6)
-        self.shade_box = QtWidgets.QCheckBox(f"Shade where f' ≈ 0 (|f'| < {ec.SATURATION:g})")
+        self.shade_box = QtWidgets.QCheckBox()
         self.shade_box.setChecked(True)
         self.shade_box.toggled.connect(self._update_visibility)
         controls.addWidget(self.shade_box)
-        controls.addWidget(wrapped_label(
-            "Each shown function shades its own band of the f' plot, in legend order. "
-            "Light fill: saturated, the gradient is nearly 0. Hatched: dead, exactly 0. "
-            "Backprop multiplies by f'(z) at every layer (δ = Wᵀδ ⊙ f'(z)), "
-            "so a unit sitting there learns slowly or not at all."))
+        self.shading_note = wrapped_label()
+        controls.addWidget(self.shading_note)
         controls.addSpacing(6)
-        self.readout = wrapped_label("Hover over a plot to read x, f(x), f'(x).", rich=True)
+        self.readout = wrapped_label(rich=True)
         self.readout.setMinimumHeight(120)
         self.readout.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
         controls.addWidget(self.readout)
@@ -85,8 +82,8 @@ class ActivationsView(QtWidgets.QWidget):
 
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(BACKGROUND)
-        self.f_plot = self.graphics.addPlot(row=0, col=0, title="Activation  f(x)", axisItems=tidy_axes())
-        self.df_plot = self.graphics.addPlot(row=1, col=0, title="Derivative  f'(x)", axisItems=tidy_axes())
+        self.f_plot = self.graphics.addPlot(row=0, col=0, title=" ", axisItems=tidy_axes())
+        self.df_plot = self.graphics.addPlot(row=1, col=0, title=" ", axisItems=tidy_axes())
         self.df_plot.setXLink(self.f_plot)
         share_width(self.df_plot.getAxis("left"), self.f_plot.getAxis("left"))  # lined up: neither cuts its range
         for plot, ylabel in ((self.f_plot, "f(x)"), (self.df_plot, "f'(x)")):
@@ -126,7 +123,35 @@ class ActivationsView(QtWidgets.QWidget):
 
         for name in self.names:
             self._recompute(name, refresh=False)
-        self._update_visibility()
+        self.retranslate()  # texts, then legends and readout (through _update_visibility)
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 - Qt's name
+        # Qt's own way (ExplorerTab.changeEvent says why not i18n.on_language_change).
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text this view sets once, in the language now chosen."""
+        self.heading.setText(bold(translate("ExplorerActivations", "Activation functions")))
+        for name, box in self.checkboxes.items():
+            box.setText(activation_title(name))
+        self.shade_box.setText(translate("ExplorerActivations", "Shade where f' ≈ 0 (|f'| < {limit})")
+                               .format(limit=f"{ec.SATURATION:g}"))
+        self.shading_note.setText(translate(
+            "ExplorerActivations",
+            "Each shown function shades its own band of the f' plot, in legend order. "
+            "Light fill: saturated, the gradient is nearly 0. Hatched: dead, exactly 0. "
+            "Backprop multiplies by f'(z) at every layer (δ = Wᵀδ ⊙ f'(z)), "
+            "so a unit sitting there learns slowly or not at all."))
+        self.f_plot.setTitle(translate("ExplorerActivations", "Activation  f(x)"))
+        self.df_plot.setTitle(translate("ExplorerActivations", "Derivative  f'(x)"))
+        for name in self.names:
+            for item, region in zip(self.regions[name], self.curves[name].regions):
+                item.setToolTip(self._region_tip(name, region.kind))
+        if self.hover_x is None:
+            self.readout.setText(escaped(translate("ExplorerActivations", "Hover over a plot to read x, f(x), f'(x).")))
+        self._update_visibility()  # the legends and the readout, in the new language
 
     # --- data ---------------------------------------------------------------------
 
@@ -168,10 +193,17 @@ class ActivationsView(QtWidgets.QWidget):
             item = pg.LinearRegionItem(values=(region.lo, region.hi), movable=False, brush=brush,
                                        pen=pg.mkPen(None))
             item.setZValue(-10)
-            item.setToolTip(f"{self.curves[name].title}: {region.kind} "
-                            + ("(f' = 0)" if region.kind == "dead" else f"(|f'| < {ec.SATURATION:g})"))
+            item.setToolTip(self._region_tip(name, region.kind))
             self.df_plot.addItem(item, ignoreBounds=True)
             self.regions[name].append(item)
+
+    @staticmethod
+    def _region_tip(name: str, kind: str) -> str:
+        """A shaded region's tooltip: whose region, and why its gradient (nearly) vanishes."""
+        if kind == "dead":
+            return translate("ExplorerActivations", "{name}: dead (f' = 0)").format(name=activation_title(name))
+        return translate("ExplorerActivations", "{name}: saturated (|f'| < {limit})").format(
+            name=activation_title(name), limit=f"{ec.SATURATION:g}")
 
     def _update_visibility(self, *_: object) -> None:
         shade = self.shade_box.isChecked()
@@ -201,7 +233,7 @@ class ActivationsView(QtWidgets.QWidget):
             plot.legend.clear()
             for name in self.names:
                 if self.checkboxes[name].isChecked():
-                    plot.legend.addItem(curves[name], self.titles[name] + suffix)
+                    plot.legend.addItem(curves[name], activation_title(name) + suffix)
         rescale_new_text(self)  # presenter mode: the new legend labels too
 
     # --- hover ----------------------------------------------------------------------
@@ -222,6 +254,7 @@ class ActivationsView(QtWidgets.QWidget):
         for i, name in enumerate(self.names):
             if self.checkboxes[name].isChecked():
                 f, df = ec.activation_at(name, x, **self.params_of(name))
-                rows.append(f"<span style='color:{color(i).name()}'>■</span> "
-                            f"{html.escape(self.curves[name].title)}: f = {f:.4f}, f′ = {df:.4f}")
+                value = translate("ExplorerActivations", "{name}: f = {f}, f′ = {df}").format(
+                    name=activation_title(name), f=f"{f:.4f}", df=f"{df:.4f}")
+                rows.append(f"<span style='color:{color(i).name()}'>■</span> {escaped(value)}")
         self.readout.setText("<br>".join(rows))

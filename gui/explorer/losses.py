@@ -10,24 +10,28 @@ MSE after a softmax barely corrects a confident wrong answer.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from gradlab.core import explorer_curves as ec
 from gradlab.gui.explorer.widgets import (
-    BACKGROUND, FloatSlider, color, coloured_checkbox, side_panel, wrapped_label,
+    BACKGROUND, FloatSlider, bold, color, coloured_checkbox, side_panel, wrapped_label,
 )
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, translate
 from gradlab.gui.plotting.axes import share_width, tidy_axes
-from gradlab.gui.plotting.fonts import rescale_new_text
+from gradlab.gui.plotting.fonts import relayout_legend, rescale_new_text
 from gradlab.gui.plotting.notes import NotePlacer, place_note
 from gradlab.gui.plotting.title import fit_titles
+from gradlab.gui.terms import loss_title
 
 KEYS = ["cross_entropy", "softmax_mse_2", "softmax_mse_10", "weighted_cross_entropy", "focal"]
 DEFAULT_SHOWN = ("cross_entropy", "softmax_mse_2", "focal")
-SLOPES = {
-    "dvalue_dlogit": ("∂L/∂zₜ  (what backprop sends)", "∂L/∂zₜ", (-1.3, 0.1)),
+SLOPES = {  # the choice's text (translated when shown), the axis label, the y range
+    "dvalue_dlogit": (QT_TRANSLATE_NOOP("ExplorerLosses", "∂L/∂zₜ  (what backprop sends)"), "∂L/∂zₜ",
+                      (-1.3, 0.1)),
     "dvalue_dp": ("dL/dp", "dL/dp", (-10.0, 1.0)),
 }
 LOSS_RANGE = (0.0, 4.5)
+LEGEND_SLACK = 24  # pixels of the view's width the legend leaves: layout margins and a little
 WRONG_P, EASY_P = 0.02, 0.9  # a confident wrong answer, and an easy sample
 
 
@@ -45,11 +49,10 @@ class LossesView(QtWidgets.QWidget):
         self.slope_items: dict[str, pg.PlotDataItem] = {}
 
         panel, controls = side_panel()
-        controls.addWidget(QtWidgets.QLabel("<b>One sample of true class t</b>"))
-        controls.addWidget(wrapped_label(
-            "The model gives the true class probability p; the other classes share 1 − p "
-            "evenly. The curves are the loss of that one sample as p goes from wrong (0) "
-            "to right (1)."))
+        self.heading = QtWidgets.QLabel()
+        controls.addWidget(self.heading)
+        self.intro = wrapped_label()
+        controls.addWidget(self.intro)
         controls.addSpacing(4)
         self.weight_slider = FloatSlider("wₜ", 0.1, 10.0, 0.1, 3.0, "{:.1f}")
         self.gamma_slider = FloatSlider("γ", 0.0, 5.0, 0.1, 2.0, "{:.1f}")
@@ -70,11 +73,12 @@ class LossesView(QtWidgets.QWidget):
         self.alpha_slider.valueChanged.connect(self._focal_changed)
 
         controls.addSpacing(6)
-        controls.addWidget(QtWidgets.QLabel("<b>Lower plot</b>"))
+        self.lower_heading = QtWidgets.QLabel()
+        controls.addWidget(self.lower_heading)
         self.slope_buttons: dict[str, QtWidgets.QRadioButton] = {}
         group = QtWidgets.QButtonGroup(self)
-        for key, (text, _, _) in SLOPES.items():
-            button = QtWidgets.QRadioButton(text)
+        for key in SLOPES:
+            button = QtWidgets.QRadioButton()
             group.addButton(button)
             button.toggled.connect(self._slope_changed)
             self.slope_buttons[key] = button
@@ -91,13 +95,12 @@ class LossesView(QtWidgets.QWidget):
         # every corner), and no corner stays empty for every loss and weight.
         self.legend = pg.LegendItem(colCount=3)
         self.graphics.addItem(self.legend, row=0, col=0)
-        self.loss_plot = self.graphics.addPlot(row=1, col=0, title="Loss of the sample", axisItems=tidy_axes())
+        self.loss_plot = self.graphics.addPlot(row=1, col=0, title=" ", axisItems=tidy_axes())
         self.slope_plot = self.graphics.addPlot(row=2, col=0, axisItems=tidy_axes())
         self.slope_plot.setXLink(self.loss_plot)
         share_width(self.slope_plot.getAxis("left"), self.loss_plot.getAxis("left"))  # lined up: neither cuts its range
         for plot in (self.loss_plot, self.slope_plot):
             plot.showGrid(x=True, y=True, alpha=0.25)
-            plot.setLabel("bottom", "p = predicted probability of the true class")
             plot.setMenuEnabled(False)
             for side in ("bottom", "left"):
                 # p is a probability: never "p (x0.001)" with ticks 100–900 once the range
@@ -123,6 +126,7 @@ class LossesView(QtWidgets.QWidget):
         self.loss_plot.addItem(self.easy_note, ignoreBounds=True)
         self.loss_plot.addItem(self.easy_arrow, ignoreBounds=True)
         self._placers = [NotePlacer(plot, self.place_notes) for plot in (self.loss_plot, self.slope_plot)]
+        self.graphics.sigDeviceRangeChanged.connect(self.fit_legend)  # the view resized
 
         layout = QtWidgets.QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -136,7 +140,33 @@ class LossesView(QtWidgets.QWidget):
         for key in KEYS:
             self._draw(key)
         self._ready = True
-        self._update_visibility()
+        self.retranslate()  # the texts, then the legend and the lesson (_update_visibility)
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 - Qt's name
+        # Qt's own way (ExplorerTab.changeEvent says why not i18n.on_language_change).
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text this view sets once, in the language now chosen."""
+        self.heading.setText(bold(translate("ExplorerLosses", "One sample of true class t")))
+        self.intro.setText(translate(
+            "ExplorerLosses",
+            "The model gives the true class probability p; the other classes share 1 − p "
+            "evenly. The curves are the loss of that one sample as p goes from wrong (0) "
+            "to right (1)."))
+        self.lower_heading.setText(bold(translate("ExplorerLosses", "Lower plot")))
+        for key, button in self.slope_buttons.items():
+            button.setText(translate("ExplorerLosses", SLOPES[key][0]))
+        self.loss_plot.setTitle(translate("ExplorerLosses", "Loss of the sample"))
+        self._title_slope_plot()
+        for plot in (self.loss_plot, self.slope_plot):
+            plot.setLabel("bottom", translate("ExplorerLosses", "p = predicted probability of the true class"))
+        for key in KEYS:
+            if key in self.curves:
+                self.checkboxes[key].setText(self.label(key))
+        self._update_visibility()  # the legend, the notes and the caption
 
     @staticmethod
     def _indented(widget: QtWidgets.QWidget) -> QtWidgets.QWidget:
@@ -144,6 +174,20 @@ class LossesView(QtWidgets.QWidget):
         return widget
 
     # --- data -----------------------------------------------------------------------
+
+    def label(self, key: str) -> str:
+        """The name of curve `key` in the panel and the legend, with its parameters.
+        (The core's `LossCurve.label` is the English one.)"""
+        if key == "softmax_mse_2" or key == "softmax_mse_10":
+            return translate("ExplorerLosses", "{loss}, {n} classes").format(
+                loss=loss_title("softmax_mse"), n=key.rsplit("_", 1)[1])
+        if key == "weighted_cross_entropy":
+            return translate("ExplorerLosses", "{loss}, wₜ = {w}").format(
+                loss=loss_title(key), w=f"{self.weight_slider.value():g}")
+        if key == "focal":
+            return translate("ExplorerLosses", "{loss}, γ = {gamma}, α = {alpha}").format(
+                loss=loss_title(key), gamma=f"{self.gamma_slider.value():g}", alpha=f"{self.alpha_slider.value():g}")
+        return loss_title(key)
 
     def slope(self) -> str:
         """Which slope the lower plot shows: "dvalue_dlogit" or "dvalue_dp"."""
@@ -172,25 +216,30 @@ class LossesView(QtWidgets.QWidget):
     def _slope_changed(self, checked: bool) -> None:
         if not checked:
             return
-        text, ylabel, _ = SLOPES[self.slope()]
-        self.slope_plot.setTitle(f"Slope  {text}")
-        self.slope_plot.setLabel("left", ylabel)
+        self._title_slope_plot()
         self.slope_plot.setXRange(0, 1, padding=0)
         for key in KEYS:
             self._draw(key)
         self._fit_ranges()
 
+    def _title_slope_plot(self) -> None:
+        text, ylabel, _ = SLOPES[self.slope()]
+        self.slope_plot.setTitle(translate("ExplorerLosses", "Slope  {slope}").format(
+            slope=translate("ExplorerLosses", text)))
+        self.slope_plot.setLabel("left", ylabel)
+
     def _draw(self, key: str) -> None:
         if key not in self.curves:
             return
         curve = self.curves[key]
-        self.checkboxes[key].setText(curve.label)
+        self.checkboxes[key].setText(self.label(key))
         self.loss_items[key].setData(curve.p, curve.value)
         self.slope_items[key].setData(curve.p, getattr(curve, self.slope()))
         if self._ready:
             for sample, label in self.legend.items:
                 if sample.item is self.loss_items[key]:
-                    label.setText(curve.label)
+                    label.setText(self.label(key))
+            self.fit_legend()
             self._annotate()
 
     def _update_visibility(self, *_: object) -> None:
@@ -202,10 +251,25 @@ class LossesView(QtWidgets.QWidget):
             self.loss_items[key].setVisible(shown)
             self.slope_items[key].setVisible(shown)
             if shown:
-                self.legend.addItem(self.loss_items[key], self.curves[key].label)
+                self.legend.addItem(self.loss_items[key], self.label(key))
         rescale_new_text(self)  # presenter mode: the new legend labels too
+        self.fit_legend()
         self._fit_ranges()
         self._annotate()
+
+    def fit_legend(self, *_: object) -> None:
+        """The legend's row in as many columns (3, 2 or 1) as fit the view's width: a
+        legend wider than its view widened the plots beneath it past the view's right
+        edge (Chinese entries at presenter mode's size are wider than the English)."""
+        room = self.graphics.viewport().width() - LEGEND_SLACK
+        if not self.legend.items or room <= 0:
+            return
+        for columns in (3, 2, 1):
+            if self.legend.columnCount != columns:
+                self.legend.setColumnCount(columns)
+                relayout_legend(self.legend)
+            if self.legend.layout.effectiveSizeHint(QtCore.Qt.SizeHint.PreferredSize).width() <= room:
+                return
 
     # --- the lesson -----------------------------------------------------------------
 
@@ -219,11 +283,13 @@ class LossesView(QtWidgets.QWidget):
         slope = self.slope()
         g_ce, g_mse = ec.at(ce, WRONG_P, slope), ec.at(mse, WRONG_P, slope)
         self.wrong_point = (WRONG_P, g_mse)
-        self.wrong_note.setText(f"confident and wrong (p = {WRONG_P:g}):\nMSE {g_mse:.3g}, CE {g_ce:.3g}")
+        self.wrong_note.setText(translate("ExplorerLosses", "confident and wrong (p = {p}):\nMSE {mse}, CE {ce}")
+                                .format(p=f"{WRONG_P:g}", mse=f"{g_mse:.3g}", ce=f"{g_ce:.3g}"))
         l_ce, l_focal = ec.at(ce, EASY_P, "value"), ec.at(focal, EASY_P, "value")
         self.easy_point = (EASY_P, l_focal)
         ratio = l_focal / l_ce if l_ce else float("nan")
-        self.easy_note.setText(f"easy sample:\nfocal is {ratio:.2g} × CE")
+        self.easy_note.setText(translate("ExplorerLosses", "easy sample:\nfocal is {ratio} × CE")
+                               .format(ratio=f"{ratio:.2g}"))
         self.wrong_arrow.setVisible(self.checkboxes["softmax_mse_2"].isChecked())
         self.wrong_note.setVisible(self.checkboxes["softmax_mse_2"].isChecked())
         self.easy_arrow.setVisible(self.checkboxes["focal"].isChecked())
@@ -231,15 +297,21 @@ class LossesView(QtWidgets.QWidget):
         self.place_notes()
         gamma = self.gamma_slider.value()
         d_ce, d_mse = ec.at(ce, WRONG_P, "dvalue_dlogit"), ec.at(mse, WRONG_P, "dvalue_dlogit")
-        self.caption.setText(
-            f"<b>Confident and wrong</b> (p = {WRONG_P:g}): backprop sends ∂L/∂zₜ = {d_ce:.3f} "
-            f"for cross-entropy (p − 1) but only {d_mse:.4f} for MSE on softmax. Its slope "
-            f"is multiplied by the softmax's p(1 − p), which vanishes as p → 0, so the sample "
-            f"that most needs fixing barely moves.<br><br>"
-            f"<b>Easy</b> (p = {EASY_P:g}): focal loss multiplies cross-entropy by "
-            f"α(1 − p)ᵞ = {ratio:.3g} (γ = {gamma:g}): {l_focal:.4f} instead of "
-            f"{l_ce:.4f}. Easy samples stop contributing, hard ones dominate the gradient. "
-            f"With γ = 0 and α = 1 focal loss is exactly cross-entropy.<br><br>"
-            f"<b>Weighted</b>: the class weight wₜ scales this sample's loss and gradient "
-            f"(wₜ = {self.weight_slider.value():g}) against "
-            f"classes of weight 1.")
+        self.caption.setText("<br><br>".join((
+            translate("ExplorerLosses",
+                      "<b>Confident and wrong</b> (p = {p}): backprop sends ∂L/∂zₜ = {d_ce} "
+                      "for cross-entropy (p − 1) but only {d_mse} for MSE on softmax. Its slope "
+                      "is multiplied by the softmax's p(1 − p), which vanishes as p → 0, so the sample "
+                      "that most needs fixing barely moves.").format(
+                p=f"{WRONG_P:g}", d_ce=f"{d_ce:.3f}", d_mse=f"{d_mse:.4f}"),
+            translate("ExplorerLosses",
+                      "<b>Easy</b> (p = {p}): focal loss multiplies cross-entropy by "
+                      "α(1 − p)ᵞ = {ratio} (γ = {gamma}): {l_focal} instead of "
+                      "{l_ce}. Easy samples stop contributing, hard ones dominate the gradient. "
+                      "With γ = 0 and α = 1 focal loss is exactly cross-entropy.").format(
+                p=f"{EASY_P:g}", ratio=f"{ratio:.3g}", gamma=f"{gamma:g}", l_focal=f"{l_focal:.4f}",
+                l_ce=f"{l_ce:.4f}"),
+            translate("ExplorerLosses",
+                      "<b>Weighted</b>: the class weight wₜ scales this sample's loss and gradient "
+                      "(wₜ = {w}) against classes of weight 1.").format(w=f"{self.weight_slider.value():g}"),
+        )))

@@ -16,10 +16,40 @@ from PySide6 import QtCore, QtWidgets
 
 from gradlab.core.surfaces import logistic as ls
 from gradlab.core.surfaces import Surface
-from gradlab.gui.explorer.widgets import BACKGROUND, FloatSlider, side_panel, wrapped_label
+from gradlab.gui.explorer.widgets import BACKGROUND, FloatSlider, bold, side_panel, wrapped_label
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, translate
 from gradlab.gui.plotting.axes import tidy_axes
 from gradlab.gui.plotting.title import fit_titles
 from gradlab.gui.plotting.surface_layer import SurfaceLayer
+from gradlab.gui.terms import loss_title
+
+# The core's lessons (`ls.LESSONS`) and the one loss name the shared terms lack
+# (`ls.LOSSES["mse"]`), marked for translation; the English text is the core's own (a
+# test keeps them equal). Cross-entropy and focal loss are named as everywhere (gui.terms).
+MSE_ON_SIGMOID = QT_TRANSLATE_NOOP("ExplorerSurface", "MSE on sigmoid")
+LESSONS = {
+    "mse": QT_TRANSLATE_NOOP(
+        "ExplorerSurface",
+        "Not convex, with plateaus: σ′(s) = p(1 − p) vanishes wherever the model is "
+        "confidently right or confidently wrong, and so does the gradient. From the start "
+        "(−4, 3), the weight's sign wrong, SGD and Momentum barely move, while RMSprop and "
+        "Adam, which divide by the gradient's size, reach the minimum."),
+    "cross_entropy": QT_TRANSLATE_NOOP(
+        "ExplorerSurface",
+        "Convex: one valley, and the gradient (p − t) x stays large exactly where "
+        "the model is confidently wrong: from the same start as on MSE, |∇L| is over 100 times "
+        "larger and SGD gets moving."),
+    "focal": QT_TRANSLATE_NOOP(
+        "ExplorerSurface",
+        "Cross-entropy with each point scaled by (1 − qᵢ)ᵞ: points the model already gets "
+        "right stop pulling, so the minimum sits at a smaller weight (w ≈ 0.45, against 1.12 for "
+        "cross-entropy): a less confident model."),
+}
+
+
+def loss_name(key: str) -> str:
+    """The name of the model surface's loss `key` ("mse", "cross_entropy", "focal")."""
+    return translate("ExplorerSurface", MSE_ON_SIGMOID) if key == "mse" else loss_title(key)
 
 
 class SurfaceView(QtWidgets.QWidget):
@@ -33,18 +63,18 @@ class SurfaceView(QtWidgets.QWidget):
         self.point = ls.START
 
         panel, controls = side_panel()
-        controls.addWidget(QtWidgets.QLabel("<b>Logistic regression  p = σ(w x + b)</b>"))
-        controls.addWidget(wrapped_label(
-            "Two parameters, so the loss is a surface you can see. Pick the loss; click the "
-            "surface to try a (w, b)."))
+        self.heading = QtWidgets.QLabel()
+        controls.addWidget(self.heading)
+        self.intro = wrapped_label()
+        controls.addWidget(self.intro)
         self.loss_buttons: dict[str, QtWidgets.QRadioButton] = {}
         group = QtWidgets.QButtonGroup(self)
-        for key, title in ls.LOSSES.items():
-            button = QtWidgets.QRadioButton(title)
+        for key in ls.LOSSES:
+            button = QtWidgets.QRadioButton()
             group.addButton(button)
             self.loss_buttons[key] = button
             controls.addWidget(button)
-        self.gamma_slider = FloatSlider("focal γ", 0.0, 5.0, 0.5, 2.0, "{:.1f}")
+        self.gamma_slider = FloatSlider("γ", 0.0, 5.0, 0.5, 2.0, "{:.1f}")
         self.gamma_slider.setContentsMargins(22, 0, 0, 0)
         controls.addWidget(self.gamma_slider)
         controls.addSpacing(6)
@@ -52,15 +82,14 @@ class SurfaceView(QtWidgets.QWidget):
         controls.addWidget(self.info)
         self.point_label = wrapped_label()
         controls.addWidget(self.point_label)
-        self.race_button = QtWidgets.QPushButton("Race on this surface")
-        self.race_button.setToolTip("Open this loss surface in the optimizer race, starting at the red point")
+        self.race_button = QtWidgets.QPushButton()
         self.race_button.clicked.connect(self._race)
         controls.addWidget(self.race_button)
         controls.addSpacing(6)
         self.data_widget = pg.PlotWidget(background=BACKGROUND, axisItems=tidy_axes())
         self.data_widget.setMinimumHeight(230)
         self.data_plot = self.data_widget.getPlotItem()
-        self.data_plot.setTitle("Data (dots) and the model σ(w x + b)", size="9pt")
+        self.data_plot.setTitle(" ", size="9pt")
         self.data_plot.setLabel("bottom", "x")
         self.data_plot.setLabel("left", "t, p")
         self.data_plot.setMenuEnabled(False)
@@ -78,8 +107,6 @@ class SurfaceView(QtWidgets.QWidget):
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMenuEnabled(False)
         self.layer = SurfaceLayer(self.plot)
-        self.plot.setLabel("bottom", "w (weight)")
-        self.plot.setLabel("left", "b (bias)")
         self.point_item = pg.ScatterPlotItem(symbol="o", size=12, pen=pg.mkPen("k", width=1.5),
                                              brush=pg.mkBrush("#ff4040"))
         self.point_item.setZValue(60)
@@ -93,10 +120,34 @@ class SurfaceView(QtWidgets.QWidget):
         layout.addWidget(self.plot_widget, 1)
 
         self.loss_buttons["mse"].setChecked(True)
-        self._rebuild()
+        self.retranslate()  # the texts, then the surface (_rebuild)
         for button in self.loss_buttons.values():
             button.toggled.connect(self._loss_toggled)
         self.gamma_slider.valueChanged.connect(self._rebuild)
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 - Qt's name
+        # Qt's own way (ExplorerTab.changeEvent says why not i18n.on_language_change).
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text this view sets once, in the language now chosen."""
+        self.heading.setText(bold(translate("ExplorerSurface", "Logistic regression  p = σ(w x + b)")))
+        self.intro.setText(translate(
+            "ExplorerSurface",
+            "Two parameters, so the loss is a surface you can see. Pick the loss; click the "
+            "surface to try a (w, b)."))
+        for key, button in self.loss_buttons.items():
+            button.setText(loss_name(key))
+        self.gamma_slider.name_label.setText(translate("ExplorerSurface", "focal γ"))
+        self.race_button.setText(translate("ExplorerSurface", "Race on this surface"))
+        self.race_button.setToolTip(translate(
+            "ExplorerSurface", "Open this loss surface in the optimizer race, starting at the red point"))
+        self.data_plot.setTitle(translate("ExplorerSurface", "Data (dots) and the model σ(w x + b)"), size="9pt")
+        self.plot.setLabel("bottom", translate("ExplorerSurface", "w (weight)"))
+        self.plot.setLabel("left", translate("ExplorerSurface", "b (bias)"))
+        self._rebuild()  # the panel's lesson and numbers
 
     def _loss_toggled(self, checked: bool) -> None:
         if checked:  # the button turned off fires too
@@ -110,8 +161,9 @@ class SurfaceView(QtWidgets.QWidget):
         self.gamma_slider.setEnabled(loss == "focal")
         self.surface = ls.surface(loss, gamma=self.gamma_slider.value())
         (mw, mb), = self.surface.minima
-        self.info.setText(f"{self.surface.formula}\n\n{ls.LESSONS[loss]}\n\n"
-                          f"Minimum (white star): w = {mw:.3f}, b = {mb:.3f}.")
+        minimum = translate("ExplorerSurface", "Minimum (white star): w = {w}, b = {b}.").format(
+            w=f"{mw:.3f}", b=f"{mb:.3f}")
+        self.info.setText(f"{self.surface.formula}\n\n{translate('ExplorerSurface', LESSONS[loss])}\n\n{minimum}")
         self.set_point(*self.point)
         if self.isVisible():
             self._draw_surface()
@@ -136,8 +188,10 @@ class SurfaceView(QtWidgets.QWidget):
         self.model_curve.setData(self.model_x, ls.predict(w, b, self.model_x))
         value = float(self.surface.value(w, b))
         gw, gb = (float(g) for g in self.surface.grad(w, b))
-        self.point_label.setText(f"At w = {w:.2f}, b = {b:.2f}:  L = {value:.4f}\n"
-                                 f"∇L = ({gw:.4f}, {gb:.4f}),  |∇L| = {np.hypot(gw, gb):.4f}")
+        self.point_label.setText(
+            translate("ExplorerSurface", "At w = {w}, b = {b}:  L = {value}").format(
+                w=f"{w:.2f}", b=f"{b:.2f}", value=f"{value:.4f}")
+            + f"\n∇L = ({gw:.4f}, {gb:.4f}),  |∇L| = {np.hypot(gw, gb):.4f}")
 
     def _clicked(self, event) -> None:
         pos = event.scenePos()

@@ -19,6 +19,7 @@ from gradlab.gui.explorer.gradcheck import GradientCheckView
 from gradlab.gui.explorer.losses import LossesView
 from gradlab.gui.explorer.surface import SurfaceView
 from gradlab.gui.explorer.widgets import scale_side_panels
+from gradlab.gui.i18n import translate
 from gradlab.gui.plotting.fonts import set_text_scale
 from gradlab.gui.style import NORMAL, Look
 
@@ -36,14 +37,29 @@ class ExplorerTab(QtWidgets.QWidget):
         self.gradients = GradientCheckView()
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.activations, "Activations")
-        self.tabs.addTab(self.losses, "Losses")
-        self.tabs.addTab(self.surface, "Loss surface of a model")
-        self.tabs.addTab(self.gradients, "Check my gradients")
+        for view in (self.activations, self.losses, self.surface, self.gradients):
+            self.tabs.addTab(view, "")
         self.surface.race_requested.connect(self.race_requested)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+        self.retranslate()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 - Qt's name
+        # Qt's own way, not i18n.on_language_change: a filter holding this view's bound
+        # method made the view's wrappers a cycle that the garbage collector cleared
+        # while Qt still drew them (pyqtgraph items without their attributes, a crash).
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The sub-views' names, in the language now chosen (each view retranslates itself)."""
+        for view, title in ((self.activations, translate("ExplorerTab", "Activations")),
+                            (self.losses, translate("ExplorerTab", "Losses")),
+                            (self.surface, translate("ExplorerTab", "Loss surface of a model")),
+                            (self.gradients, translate("ExplorerTab", "Check my gradients"))):
+            self.tabs.setTabText(self.tabs.indexOf(view), title)
 
     def set_look(self, look: Look) -> None:
         """Presenter mode: the plots' text at the window font's scale (the widgets follow
@@ -52,4 +68,5 @@ class ExplorerTab(QtWidgets.QWidget):
         scale_side_panels(self, k)
         for view in (self.activations, self.losses, self.surface, self.gradients):
             set_text_scale(view, k)
-        self.losses.place_notes()  # their font changed: the spot that fits may have too
+        self.losses.fit_legend()  # its font changed: the columns that fit may have too
+        self.losses.place_notes()  # and the spot that fits the notes

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from gradlab.gui.style import BACKGROUND  # the plots' background, shared with the race
 
-__all__ = ["BACKGROUND", "PALETTE", "FloatSlider", "color", "side_panel", "wrapped_label"]
+__all__ = ["BACKGROUND", "PALETTE", "FloatSlider", "bold", "color", "escaped", "side_panel", "wrapped_label"]
 
 # Distinct on white and on each other (Tableau 10).
 PALETTE = [
@@ -100,3 +102,13 @@ def wrapped_label(text: str = "", rich: bool = False) -> QtWidgets.QLabel:
     label.setTextFormat(QtCore.Qt.TextFormat.RichText if rich else QtCore.Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def escaped(text: str) -> str:
+    """`text` (a translation, say) made safe inside a rich-text label's HTML."""
+    return html.escape(text, quote=False)
+
+
+def bold(text: str) -> str:
+    """`text` as a rich-text label's bold heading."""
+    return f"<b>{escaped(text)}</b>"

@@ -11,4 +11,6 @@
 - `momentum`: why momentum works (eigenvectors, convergence map, rates) beside the race
 - `scenario`, `scenario_menu`: teaching scenarios as JSON files, and their menu
 - `export`: PNG, SVG, CSV of the race; `render`: a race as a PNG without a window (CLI)
+- `words`: the core's texts (surface titles and notes, racers' names) in the language in
+  use; `core_texts`: those texts marked for translation (generated from the core)
 """

@@ -30,11 +30,13 @@ from gradlab.gui.plotting.fonts import set_text_scale
 from gradlab.gui.plotting.title import fit_titles
 from gradlab.gui.race.config import OptimizerEntry
 from gradlab.gui.race.history import RaceHistory
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 from gradlab.gui.style import BACKGROUND, NORMAL, Look
 
 LOG_DECADES = 16.0  # float64 resolves ~16 digits: below max·1e-16 a value is rounding
-DISTANCE_TITLE = "distance to nearest minimum"
-GAP_TITLE = "loss gap f − f_min (f_min: lowest f found)"
+DISTANCE_TITLE = QT_TRANSLATE_NOOP("RaceCurves", "distance to nearest minimum")
+GAP_TITLE = QT_TRANSLATE_NOOP("RaceCurves", "loss gap f − f_min (f_min: lowest f found)")
+NO_MINIMUM_TITLE = QT_TRANSLATE_NOOP("RaceCurves", "distance to minimum (none here)")
 
 
 def log_floor(values: np.ndarray) -> float:
@@ -77,14 +79,11 @@ def peak_decimate(x: np.ndarray, ys: np.ndarray, max_points: int = MAX_POINTS) -
     return np.concatenate([xs, x[k * b:]]), np.concatenate([out, ys[k * b:]])
 
 
-def _plot(title: str, ylabel: str) -> pg.PlotWidget:
+def _plot() -> pg.PlotWidget:
     # Built without context menus (enableMenu=False): pyqtgraph then never constructs
     # them, which setMenuEnabled(False) after the fact would only throw away (start-up).
     w = pg.PlotWidget(background=BACKGROUND, enableMenu=False, axisItems=tidy_axes())
     p = w.getPlotItem()
-    p.setTitle(title)
-    p.setLabel("bottom", "step")
-    p.setLabel("left", ylabel)
     p.showGrid(x=True, y=True, alpha=0.2)
     p.hideButtons()
     for side in ("left", "bottom"):
@@ -157,10 +156,9 @@ class RaceCurves(QtWidgets.QWidget):
         self.look = NORMAL
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.loss = _Curves(_plot("loss", "f(θ)"))
-        self.dist = _Curves(_plot(DISTANCE_TITLE, "‖θ − θ*‖"))
-        self.log_x = QtWidgets.QCheckBox("log step axis")
-        self.log_x.setToolTip("show the step axis on a log scale (early steps spread out)")
+        self.loss = _Curves(_plot())
+        self.dist = _Curves(_plot())
+        self.log_x = QtWidgets.QCheckBox()
         self.log_x.setFocusPolicy(QtCore.Qt.FocusPolicy.ClickFocus)
         layout.addWidget(self.loss.widget, 1)
         layout.addWidget(self.dist.widget, 1)
@@ -172,6 +170,29 @@ class RaceCurves(QtWidgets.QWidget):
         self.max_steps = 1
         self._last: tuple[RaceHistory | None, int] | None = None  # redraw's arguments
         self.log_x.toggled.connect(self._log_x)
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Titles and labels in the language in use (at start and on LanguageChange)."""
+        self.loss.plot.setTitle(translate("RaceCurves", "loss"))
+        self.loss.plot.setLabel("left", "f(θ)")
+        for curves in (self.loss, self.dist):
+            curves.plot.setLabel("bottom", translate("RaceCurves", "step"))
+        self._dist_titles()
+        self.log_x.setText(translate("RaceCurves", "log step axis"))
+        self.log_x.setToolTip(translate("RaceCurves", "show the step axis on a log scale (early "
+                                        "steps spread out)"))
+
+    def _dist_titles(self) -> None:
+        """The second plot says what it shows: a distance, or the loss gap (see the module)."""
+        if self.gap:
+            self.dist.plot.setTitle(translate("RaceCurves", GAP_TITLE))
+            self.dist.plot.setLabel("left", "f(θ) − f_min")
+        else:
+            self.dist.plot.setTitle(translate("RaceCurves", DISTANCE_TITLE if self.has_minima
+                                              else NO_MINIMUM_TITLE))
+            self.dist.plot.setLabel("left", "‖θ − θ*‖")
 
     def set_racers(self, entries: list[OptimizerEntry]) -> None:
         self.loss.set_racers(entries, self.look)
@@ -191,13 +212,7 @@ class RaceCurves(QtWidgets.QWidget):
         self.gap = self.has_minima and surface.name == "expression"
         self.fmin = float(fmin)
         self.dist.plot.setLogMode(x=self.log_x.isChecked(), y=True)
-        if self.gap:
-            self.dist.plot.setTitle(GAP_TITLE)
-            self.dist.plot.setLabel("left", "f(θ) − f_min")
-        else:
-            self.dist.plot.setTitle(DISTANCE_TITLE if self.has_minima
-                                    else "distance to minimum (none here)")
-            self.dist.plot.setLabel("left", "‖θ − θ*‖")
+        self._dist_titles()
 
     def set_look(self, look: Look) -> None:
         """Presenter mode: thicker curves, and the plots' text at the window font's scale."""

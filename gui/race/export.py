@@ -19,6 +19,8 @@ import numpy as np
 
 from gradlab.core.atomic_file import atomic_write
 from gradlab.gui.exporting import write_painting, write_picture
+from gradlab.gui.i18n import translate
+from gradlab.gui.race.words import racer_label, title_of
 from gradlab.gui.style import BACKGROUND, FOREGROUND
 
 Confirm = Callable[[Path], bool]
@@ -49,14 +51,17 @@ def legend_entries(view: Any) -> list[tuple[str, str]]:
         if not racer.entry.visible:
             continue
         step = diverged[i] if i < len(diverged) else None
-        text = racer.entry.label if step is None else f"{racer.entry.label} (diverged at step {step})"
+        label = racer_label(racer.entry)
+        text = label if step is None else translate("RaceExport", "{label} (diverged at step {step})").format(
+            label=label, step=step)
         out.append((text, racer.entry.color))
     return out
 
 
 def view_title(view: Any) -> str:
     surface = getattr(view, "surface", None)
-    return getattr(surface, "title", "") or "GradLab optimizer race"
+    title = title_of(surface) if getattr(surface, "title", "") else ""
+    return title or translate("RaceExport", "GradLab optimizer race")
 
 
 def paint_view(painter: Any, view: Any, title: str, entries: list[tuple[str, str]]) -> None:
@@ -130,12 +135,13 @@ def export_image(source: Any, path: str | Path, confirm: Confirm, width: int | N
         return False
     view = _race_view(source)
     if view is None:
-        write_picture(path, source, width=width, title="GradLab optimizer race")
+        write_picture(path, source, width=width, title=translate("RaceExport", "GradLab optimizer race"))
         return True
     size = view.viewport().size()
     title, entries = view_title(view), legend_entries(view)
     write_painting(path, (size.width(), size.height()), lambda p: paint_view(p, view, title, entries),
-                   background=BACKGROUND, title=f"GradLab optimizer race: {title}")
+                   background=BACKGROUND,
+                   title=translate("RaceExport", "GradLab optimizer race: {title}").format(title=title))
     return True
 
 

@@ -18,7 +18,8 @@ from gradlab.gui.race.lesson import LessonPanel
 from gradlab.gui.race.surface_picker import SurfacePicker
 from gradlab.gui.race.table import RaceTable
 from gradlab.gui.race.momentum.panel import MomentumTheory
-from gradlab.gui.race.view import ARROW_LEGEND, RaceView
+from gradlab.gui.race.view import RaceView, arrow_legend
+from gradlab.gui.i18n import translate
 from gradlab.gui.race.transport import Transport
 
 
@@ -82,9 +83,9 @@ def build(tab: Any) -> None:
     tab.eigen = EigenOverlay(tab.view.plot)  # on the surface; shown with the theory
     tab.theory = MomentumTheory(tab.eigen)
 
-    surface_box = QtWidgets.QGroupBox("Surface")
+    surface_box = tab.surface_box = QtWidgets.QGroupBox()
     QtWidgets.QVBoxLayout(surface_box).addWidget(tab.picker)
-    racers_box = QtWidgets.QGroupBox("Optimizers")
+    racers_box = tab.racers_box = QtWidgets.QGroupBox()
     QtWidgets.QVBoxLayout(racers_box).addWidget(tab.panel)
     left = QtWidgets.QWidget()
     lv = QtWidgets.QVBoxLayout(left)
@@ -94,20 +95,16 @@ def build(tab: Any) -> None:
 
     tab.views = QtWidgets.QTabWidget()
     tab.views.setDocumentMode(True)
-    tab.views.addTab(tab.view, "Surface (2-D)")
-    tab.views.addTab(tab.view3d, "3-D")
-    tab.hover = QtWidgets.QLabel("Hover over the surface to read x, y and f(x, y); "
-                                  "click or drag the ✛ to move the start.")
+    tab.views.addTab(tab.view, "")
+    tab.views.addTab(tab.view3d, "")
+    tab.hover = QtWidgets.QLabel(hover_hint())
     tab.hover.setObjectName("Muted")
     # Wrapped: unwrapped, its width was the centre's minimum (800 px in presenter mode's
     # font, which pushed the window past a 1280-pixel projector).
     tab.hover.setWordWrap(True)
-    tab.legend = QtWidgets.QLabel(ARROW_LEGEND)
+    tab.legend = QtWidgets.QLabel()
     tab.legend.setObjectName("Muted")
     tab.legend.setWordWrap(True)
-    tab.legend.setToolTip("The dashed arrow points down the gradient (−∇f), scaled by the "
-                           "racer's learning rate η; the solid arrow is θ_{t+1} − θ_t. One "
-                           "factor per racer makes the longer arrow 60 px long.")
     # Under the surface: the hover line, the arrows' legend and the table, in a scroll
     # area that gets what the surface leaves (`SurfaceFirst`), so on a projector the
     # surface keeps most of the height and the numbers scroll rather than squeeze it.
@@ -126,7 +123,7 @@ def build(tab: Any) -> None:
     center = SurfaceFirst(tab.views, below_scroll)
     tab.center = center
 
-    lesson_box = QtWidgets.QGroupBox("What to watch for")
+    lesson_box = tab.lesson_box = QtWidgets.QGroupBox()
     QtWidgets.QVBoxLayout(lesson_box).addWidget(tab.lesson)
     right = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
     right.setChildrenCollapsible(False)  # the lesson never disappears; its text scrolls
@@ -144,9 +141,8 @@ def build(tab: Any) -> None:
     # Beside the race, one tab away from the lesson: why momentum works (issue 16).
     tab.side = QtWidgets.QTabWidget()
     tab.side.setDocumentMode(True)
-    # Short titles: both must fit the column at 1280 px without scroll arrows.
-    tab.side.addTab(right, "Lesson")
-    tab.side.addTab(tab.theory, "Why momentum")
+    tab.side.addTab(right, "")
+    tab.side.addTab(tab.theory, "")
     split.addWidget(tab.side)
     split.setStretchFactor(0, 0)
     split.setStretchFactor(1, 3)
@@ -159,4 +155,28 @@ def build(tab: Any) -> None:
     layout.setContentsMargins(8, 8, 8, 8)
     layout.addWidget(tab.transport)
     layout.addWidget(split, 1)
+    retranslate(tab)
+
+
+def hover_hint() -> str:
+    """What the line under the surface says before the mouse reads the surface."""
+    return translate("RaceLayout", "Hover over the surface to read x, y and f(x, y); "
+                     "click or drag the ✛ to move the start.")
+
+
+def retranslate(tab: Any) -> None:
+    """The layout's own texts (boxes, tab titles, the arrows' legend) in the language in use."""
+    tab.surface_box.setTitle(translate("RaceLayout", "Surface"))
+    tab.racers_box.setTitle(translate("RaceLayout", "Optimizers"))
+    tab.lesson_box.setTitle(translate("RaceLayout", "What to watch for"))
+    tab.views.setTabText(0, translate("RaceLayout", "Surface (2-D)"))
+    tab.views.setTabText(1, translate("RaceLayout", "3-D"))
+    # Short titles: both must fit the column at 1280 px without scroll arrows.
+    tab.side.setTabText(0, translate("RaceLayout", "Lesson"))
+    tab.side.setTabText(1, translate("RaceLayout", "Why momentum"))
+    tab.legend.setText(arrow_legend())
+    tab.legend.setToolTip(translate("RaceLayout", "The dashed arrow points down the gradient (−∇f), "
+                                    "scaled by the racer's learning rate η; the solid arrow is "
+                                    "θ_{t+1} − θ_t. One factor per racer makes the longer arrow "
+                                    "60 px long."))
 

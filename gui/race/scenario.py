@@ -31,6 +31,7 @@ from typing import Any
 from gradlab.core import optimizers, surfaces
 from gradlab.core.atomic_file import atomic_write
 from gradlab.core.bounded_read import read_limited
+from gradlab.gui.i18n import translate
 from gradlab.gui.race.config import OptimizerEntry, RaceConfig, next_color
 
 VERSION = 1
@@ -109,22 +110,22 @@ def read_json(path: str | Path) -> Any:
     try:
         raw = read_limited(path, MAX_FILE_BYTES)
     except OSError as exc:
-        raise ScenarioError("file", f"cannot read {path}: {exc.strerror or exc}") from None
+        raise ScenarioError("file", translate("RaceScenario", "cannot read {path}: {why}").format(path=path, why=exc.strerror or exc)) from None
     except ValueError as exc:  # not a regular file, or too large
-        raise ScenarioError("file", f"{path} is {exc}") from None
+        raise ScenarioError("file", translate("RaceScenario", "{path} is {why}").format(path=path, why=exc)) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ScenarioError("file", f"{path} is not UTF-8 text") from None
+        raise ScenarioError("file", translate("RaceScenario", "{path} is not UTF-8 text").format(path=path)) from None
     depth = _depth(text)
     if depth > MAX_DEPTH:
-        raise ScenarioError("file", f"nested {depth} deep, more than {MAX_DEPTH}")
+        raise ScenarioError("file", translate("RaceScenario", "nested {depth} deep, more than {most}").format(depth=depth, most=MAX_DEPTH))
     try:
         return json.loads(text, parse_int=_parse_int, parse_constant=_parse_constant)
     except json.JSONDecodeError as exc:
-        raise ScenarioError("file", f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
+        raise ScenarioError("file", translate("RaceScenario", "not valid JSON (line {line}: {why})").format(line=exc.lineno, why=exc.msg)) from None
     except (ValueError, RecursionError) as exc:  # the parse hooks' refusals
-        raise ScenarioError("file", f"not valid JSON ({exc})") from None
+        raise ScenarioError("file", translate("RaceScenario", "not valid JSON ({why})").format(why=exc)) from None
 
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
@@ -156,18 +157,20 @@ def _parse_constant(name: str) -> float:
 
 def from_dict(data: Any) -> RaceConfig:
     if not isinstance(data, dict):
-        raise ScenarioError("file", "the top level must be a JSON object")
+        raise ScenarioError("file", translate("RaceScenario", "the top level must be a JSON object"))
     version = data.get("version")
     if version is None:
-        raise ScenarioError("version", "missing (this file is not a GradLab scenario)")
+        raise ScenarioError("version", translate("RaceScenario", "missing (this file is not a GradLab scenario)"))
     if isinstance(version, bool) or not isinstance(version, int):  # true == 1 in Python
-        raise ScenarioError("version", f"must be the whole number {VERSION}, got {_show(version)}")
+        raise ScenarioError("version", translate("RaceScenario", "must be the whole number {version}, got {value}").format(
+            version=VERSION, value=_show(version)))
     if version != VERSION:
-        raise ScenarioError("version", f"unsupported version {_show(version)} (expected {VERSION})")
+        raise ScenarioError("version", translate("RaceScenario", "unsupported version {value} (expected {version})").format(
+            value=_show(version), version=VERSION))
     known = {"version", "title", "lesson", "surface", "start", "optimizers", "max_steps", "speed"}
     extra = sorted(set(data) - known)
     if extra:
-        raise ScenarioError(extra[0], "unknown field")
+        raise ScenarioError(extra[0], translate("RaceScenario", "unknown field"))
 
     config = RaceConfig(optimizers=[])
     config.title = _text(data.get("title", ""), "title")
@@ -182,42 +185,46 @@ def from_dict(data: Any) -> RaceConfig:
 
 def _required(data: dict, key: str) -> Any:
     if key not in data:
-        raise ScenarioError(key, "missing")
+        raise ScenarioError(key, translate("RaceScenario", "missing"))
     return data[key]
 
 
 def _text(value: Any, field: str) -> str:
     if not isinstance(value, str):
-        raise ScenarioError(field, f"must be text, got {_show(value)}")
+        raise ScenarioError(field, translate("RaceScenario", "must be text, got {value}").format(value=_show(value)))
     limit = MAX_TEXT[field.rsplit(".", 1)[-1] if field.endswith(".label") else field]
     if len(value) > limit:
-        raise ScenarioError(field, f"too long ({len(value)} characters, at most {limit})")
+        raise ScenarioError(field, translate("RaceScenario", "too long ({n} characters, at most {most})").format(
+            n=len(value), most=limit))
     return value
 
 
 def _number(value: Any, field: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ScenarioError(field, f"must be a finite number, got {_show(value)}")
+        raise ScenarioError(field, translate("RaceScenario", "must be a finite number, got {value}").format(value=_show(value)))
     try:
         out = float(value)  # an int too large for a float raises OverflowError
     except OverflowError:
         out = math.inf
     if not math.isfinite(out):
-        raise ScenarioError(field, f"must be a finite number, got {_show(value)}")
+        raise ScenarioError(field, translate("RaceScenario", "must be a finite number, got {value}").format(value=_show(value)))
     if abs(out) > MAX_MAGNITUDE:
-        raise ScenarioError(field, f"must be within ±{MAX_MAGNITUDE:g}, got {out:g}")
+        raise ScenarioError(field, translate("RaceScenario", "must be within ±{most}, got {value}").format(
+            most=f"{MAX_MAGNITUDE:g}", value=f"{out:g}"))
     return out
 
 
 def _numbers(value: Any, field: str, count: int) -> list[float]:
     if not isinstance(value, list) or len(value) != count:
-        raise ScenarioError(field, f"must be a list of {count} numbers, got {_show(value)}")
+        raise ScenarioError(field, translate("RaceScenario", "must be a list of {n} numbers, got {value}").format(
+            n=count, value=_show(value)))
     return [_number(v, f"{field}[{i}]") for i, v in enumerate(value)]
 
 
 def _int(value: Any, field: str, lo: int, hi: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-        raise ScenarioError(field, f"must be a whole number from {lo} to {hi}, got {_show(value)}")
+        raise ScenarioError(field, translate("RaceScenario", "must be a whole number from {lo} to {hi}, got {value}").format(
+            lo=lo, hi=hi, value=_show(value)))
     return value
 
 
@@ -226,13 +233,14 @@ def _speed(value: Any) -> float | None:
         return None
     speed = _number(value, "speed")
     if speed <= 0:
-        raise ScenarioError("speed", f"must be > 0 steps per second or \"max\", got {_show(value)}")
+        raise ScenarioError("speed", translate("RaceScenario", "must be > 0 steps per second or \"max\", got {value}").format(
+            value=_show(value)))
     return speed
 
 
 def _surface(value: Any, config: RaceConfig) -> None:
     if not isinstance(value, dict):
-        raise ScenarioError("surface", 'must be {"name": ...} or {"formula": ..., "bounds": [...]}')
+        raise ScenarioError("surface", translate("RaceScenario", 'must be {"name": ...} or {"formula": ..., "bounds": [...]}'))
     if "name" in value:
         name = value["name"]
         try:
@@ -252,29 +260,31 @@ def _surface(value: Any, config: RaceConfig) -> None:
             raise ScenarioError(field, str(exc)) from None
         config.surface, config.formula, config.bounds = "", formula, bounds  # type: ignore[assignment]
         return
-    raise ScenarioError("surface", 'needs "name" or "formula"')
+    raise ScenarioError("surface", translate("RaceScenario", 'needs "name" or "formula"'))
 
 
 def _optimizers(value: Any) -> list[OptimizerEntry]:
     if not isinstance(value, list) or not value:
-        raise ScenarioError("optimizers", "must be a non-empty list")
+        raise ScenarioError("optimizers", translate("RaceScenario", "must be a non-empty list"))
     if len(value) > MAX_OPTIMIZERS:
-        raise ScenarioError("optimizers", f"{len(value)} racers, at most {MAX_OPTIMIZERS}")
+        raise ScenarioError("optimizers", translate("RaceScenario", "{n} racers, at most {most}").format(
+            n=len(value), most=MAX_OPTIMIZERS))
     out: list[OptimizerEntry] = []
     for i, item in enumerate(value):
         where = f"optimizers[{i}]"
         if not isinstance(item, dict):
-            raise ScenarioError(where, "must be an object")
+            raise ScenarioError(where, translate("RaceScenario", "must be an object"))
         name = item.get("name")
         if not isinstance(name, str) or name not in optimizers.names():
             raise ScenarioError(f"{where}.name",
-                                f"unknown optimizer {_show(name)}; known: {', '.join(optimizers.names())}")
+                                translate("RaceScenario", "unknown optimizer {value}; known: {names}").format(
+                                    value=_show(name), names=", ".join(optimizers.names())))
         hyper = item.get("hyper", {})
         if not isinstance(hyper, dict):
-            raise ScenarioError(f"{where}.hyper", "must be an object")
+            raise ScenarioError(f"{where}.hyper", translate("RaceScenario", "must be an object"))
         for key, v in hyper.items():
             if key not in optimizers.defaults(name):
-                raise ScenarioError(f"{where}.hyper.{key}", f"not a hyperparameter of {name}")
+                raise ScenarioError(f"{where}.hyper.{key}", translate("RaceScenario", "not a hyperparameter of {name}").format(name=name))
             if not isinstance(v, bool):  # flags are checked by the optimizer; numbers here too
                 _number(v, f"{where}.hyper.{key}")
             try:
@@ -285,9 +295,9 @@ def _optimizers(value: Any) -> list[OptimizerEntry]:
         label = _text(item.get("label", optimizers.title(name)), f"{where}.label") or optimizers.title(name)
         color = item.get("color") or next_color([e.color for e in out])
         if not isinstance(color, str) or not _COLOR.match(color):
-            raise ScenarioError(f"{where}.color", f"must be like \"#ff8800\", got {_show(color)}")
+            raise ScenarioError(f"{where}.color", translate("RaceScenario", "must be like \"#ff8800\", got {value}").format(value=_show(color)))
         visible = item.get("visible", True)
         if not isinstance(visible, bool):
-            raise ScenarioError(f"{where}.visible", f"must be true or false, got {_show(visible)}")
+            raise ScenarioError(f"{where}.visible", translate("RaceScenario", "must be true or false, got {value}").format(value=_show(visible)))
         out.append(OptimizerEntry(name, merged, label, color, visible))
     return out

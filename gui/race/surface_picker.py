@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from gradlab.core import surfaces
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
+from gradlab.gui.race.words import refit, surface_title
 
 FORMULA_ITEM = "__formula__"
 
@@ -23,17 +25,13 @@ class SurfacePicker(QtWidgets.QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         self.combo = QtWidgets.QComboBox()
         for name in surfaces.names():
-            self.combo.addItem(surfaces.title(name), name)
-        self.combo.addItem("Your formula…", FORMULA_ITEM)
+            self.combo.addItem(surface_title(name), name)
+        self.combo.addItem("", FORMULA_ITEM)
         self.combo.setFocusPolicy(QtCore.Qt.FocusPolicy.ClickFocus)
         grid.addWidget(self.combo, 0, 0, 1, 2)
 
         self.formula = QtWidgets.QLineEdit()
-        self.formula.setPlaceholderText("f(x, y) = e.g. x**2 + 3*sin(y)")
-        self.formula.setToolTip("a formula in x and y: + − * / **, sin, cos, exp, log, sqrt, "
-                                "abs, tanh, …; press Enter to use it")
-        self.apply = QtWidgets.QPushButton("Use")
-        self.apply.setToolTip("race on this formula (Enter)")
+        self.apply = QtWidgets.QPushButton()
         grid.addWidget(self.formula, 1, 0)
         grid.addWidget(self.apply, 1, 1)
         self.error = QtWidgets.QLabel()
@@ -50,9 +48,30 @@ class SurfacePicker(QtWidgets.QWidget):
         self.formula.returnPressed.connect(self._apply)
         self.apply.clicked.connect(self._apply)
         self.formula.textEdited.connect(lambda _t: self.show_error(""))
+        self._error_source = ""  # the error shown, when it is one of ours
+        self.retranslate()
+        on_language_change(self, self.retranslate)
 
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
+    def retranslate(self) -> None:
+        """Every text in the language in use (at start and on LanguageChange)."""
+        for i in range(self.combo.count()):
+            name = self.combo.itemData(i)
+            self.combo.setItemText(i, translate("RaceSurfacePicker", "Your formula…")
+                                   if name == FORMULA_ITEM else surface_title(name))
+        refit(self.combo)
+        self.formula.setPlaceholderText(translate("RaceSurfacePicker", "f(x, y) = e.g. x**2 + 3*sin(y)"))
+        self.formula.setToolTip(translate("RaceSurfacePicker", "a formula in x and y: + − * / **, sin, "
+                                          "cos, exp, log, sqrt, abs, tanh, …; press Enter to use it"))
+        self.apply.setText(translate("RaceSurfacePicker", "Use"))
+        self.apply.setToolTip(translate("RaceSurfacePicker", "race on this formula (Enter)"))
+        if self._error_source:
+            self.show_error(self._error_source, ours=True)
+
+    def show_error(self, message: str, ours: bool = False) -> None:
+        """`message` in red under the field ("" hides it); `ours`: a source text of this
+        file, shown translated (the core's refusals are shown as they come)."""
+        self._error_source = message if ours else ""
+        self.error.setText(translate("RaceSurfacePicker", message) if ours else message)
         self.error.setVisible(bool(message))
 
     def show_surface(self, name: str, formula: str | None, title_formula: str) -> None:
@@ -63,7 +82,7 @@ class SurfacePicker(QtWidgets.QWidget):
             # A named variant ("logistic_focal:gamma=0.5", from the explorer or a
             # scenario) gets its own item, under its family, with its own title.
             i = self.combo.findData(name.partition(":")[0]) + 1
-            self.combo.insertItem(i, surfaces.title(name), name)
+            self.combo.insertItem(i, surface_title(name), name)
         self.combo.setCurrentIndex(max(i, 0))
         del blocker
         # A built-in surface empties the field: an old formula left there reads as the
@@ -84,7 +103,8 @@ class SurfacePicker(QtWidgets.QWidget):
     def _apply(self) -> None:
         text = self.formula.text().strip()
         if not text:
-            self.show_error("type a formula in x and y first")
+            self.show_error(QT_TRANSLATE_NOOP("RaceSurfacePicker", "type a formula in x and y first"),
+                            ours=True)
             return
         try:
             surfaces.from_expression(text)

@@ -28,9 +28,16 @@ from gradlab.gui.race import layout as race_layout
 from gradlab.gui.race.config import RaceConfig
 from gradlab.gui.race.driver import paced_frames
 from gradlab.gui.race.history import RaceHistory
+from gradlab.gui.race.words import title_of
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 from gradlab.gui.style import NORMAL, Look, stylesheet
 from gradlab.gui.worker import GeneratorWorker
 
+# The keys' actions, by name (the Help menu lists them).
+KEY_ACTIONS = (QT_TRANSLATE_NOOP("RaceTab", "Run / pause the race"),
+               QT_TRANSLATE_NOOP("RaceTab", "Step forward"),
+               QT_TRANSLATE_NOOP("RaceTab", "Step back"),
+               QT_TRANSLATE_NOOP("RaceTab", "Reset to step 0"))
 REDRAW_MS = 20  # at most 50 redraws per second: leaves the event loop room to breathe
 CURVES_MS = 50  # loss and distance curves: at most 20 updates per second while racing
 
@@ -76,6 +83,19 @@ class RaceTab(QtWidgets.QWidget):
         self.setStyleSheet(stylesheet(self.look, self._base_pt))
         if config is not None:
             self.load_config(config)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Texts set once, again in the language in use (LanguageChange); the views' texts
+        that follow the race (captions, the table, the step) are written at the next redraw."""
+        race_layout.retranslate(self)
+        for action, text in zip(self.key_actions, KEY_ACTIONS):
+            action.setText(translate("RaceTab", text))
+        showing_hint = self.hover.text() == self._hover_hint
+        self._hover_hint = race_layout.hover_hint()
+        if showing_hint:  # a reading of the surface stays until the next hover
+            self.hover.setText(self._hover_hint)
+        self._mark_dirty()
 
     # -- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -110,11 +130,9 @@ class RaceTab(QtWidgets.QWidget):
         the focus claims its keys first (Qt's ShortcutOverride), so a typed R stays there.
         Actions, not bare QShortcuts: the Help menu lists them by name."""
         self.key_actions: list[QtGui.QAction] = []
-        for text, key, slot in (("Run / pause the race", "Space", self.toggle_run),
-                                ("Step forward", "Right", self.step),
-                                ("Step back", "Left", self.step_back),
-                                ("Reset to step 0", "R", self.reset)):
-            action = QtGui.QAction(text, self)
+        for text, key, slot in zip(KEY_ACTIONS, ("Space", "Right", "Left", "R"),
+                                   (self.toggle_run, self.step, self.step_back, self.reset)):
+            action = QtGui.QAction(translate("RaceTab", text), self)
             action.setShortcut(QtGui.QKeySequence(key))
             action.setShortcutContext(QtCore.Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _checked=False, f=slot: f())
@@ -178,7 +196,7 @@ class RaceTab(QtWidgets.QWidget):
         self.config.title, self.config.lesson = "", ""
         self._custom_surface = None
         self._set_surface(surface)
-        self.surface_changed.emit(surface.title)
+        self.surface_changed.emit(title_of(surface))
 
     def set_formula(self, text: str) -> None:
         """Race on the typed formula, or show why not under the box and change nothing."""
@@ -216,7 +234,7 @@ class RaceTab(QtWidgets.QWidget):
         self.config.start = surface.start
         self.config.title, self.config.lesson = surface.title, ""
         self._set_surface(surface)
-        self.surface_changed.emit(surface.title)
+        self.surface_changed.emit(title_of(surface))
 
     def _set_surface(self, surface: Any) -> None:
         self._stop()
@@ -225,7 +243,7 @@ class RaceTab(QtWidgets.QWidget):
         self.view3d.set_surface(surface, self.view.layer.fmin)
         self.curves.set_surface(surface, self.view.layer.fmin)
         self.picker.show_surface(self.config.surface, self.config.formula, surface.formula)
-        self.lesson.show_lesson(surface, self.config.title or surface.title, self.config.lesson)
+        self.lesson.show_lesson(surface, self.config.title, self.config.lesson)
         # The last hover read another surface: back to the instructions until the next one.
         self.hover.setText(self._hover_hint)
         self.reset()

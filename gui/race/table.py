@@ -17,8 +17,21 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from gradlab.gui.race.config import OptimizerEntry
 from gradlab.gui.race.history import RaceHistory
+from gradlab.gui.race.words import racer_label
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 
-COLUMNS = ["optimizer", "step", "loss f(θ)", "|∇f|", "θ = (x, y)", "state"]
+COLUMNS = [QT_TRANSLATE_NOOP("RaceTable", "optimizer"), QT_TRANSLATE_NOOP("RaceTable", "step"),
+           QT_TRANSLATE_NOOP("RaceTable", "loss f(θ)"), "|∇f|", "θ = (x, y)",
+           QT_TRANSLATE_NOOP("RaceTable", "state")]
+# The optimizers' state fields (core's NamedTuples) that are words, not symbols.
+FIELDS = {"velocity": QT_TRANSLATE_NOOP("RaceTable", "velocity"),
+          "sum_sq": QT_TRANSLATE_NOOP("RaceTable", "sum_sq"),
+          "mu_product": QT_TRANSLATE_NOOP("RaceTable", "mu_product")}
+
+
+def headers() -> list[str]:
+    """The column titles in the language in use."""
+    return [translate("RaceTable", c) for c in COLUMNS]
 
 
 def _fmt(v: Any) -> str:
@@ -30,6 +43,11 @@ def _fmt(v: Any) -> str:
     if isinstance(v, float):
         return f"{v:.4g}"
     return str(v)
+
+
+def _field(name: str) -> str:
+    """A state field's name as shown: symbols (m, v, u) as they are, words translated."""
+    return translate("RaceTable", FIELDS[name]) if name in FIELDS else name
 
 
 def _swatch(color: str) -> QtGui.QIcon:
@@ -46,7 +64,7 @@ def _swatch(color: str) -> QtGui.QIcon:
 class RaceTable(QtWidgets.QTableWidget):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(0, len(COLUMNS), parent)
-        self.setHorizontalHeaderLabels(COLUMNS)
+        self.setHorizontalHeaderLabels(headers())
         self.verticalHeader().hide()
         self.setWordWrap(False)
         # Every row shown, every column whole (`fit_columns`): a number is never elided;
@@ -65,6 +83,16 @@ class RaceTable(QtWidgets.QTableWidget):
         self._last_need = 0  # the state column's widest text so far (only grows, like the others)
         self._set_widths()
         self.entries: list[OptimizerEntry] = []
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Headers and racers' names in the language in use; the numbers and states are
+        written again at the next redraw."""
+        self.setHorizontalHeaderLabels(headers())
+        for row, e in enumerate(self.entries):
+            if (item := self.item(row, 0)) is not None:
+                item.setText(racer_label(e))
+        self._set_widths()
 
     def set_racers(self, entries: list[OptimizerEntry]) -> None:
         self.entries = list(entries)
@@ -74,7 +102,7 @@ class RaceTable(QtWidgets.QTableWidget):
                 item = QtWidgets.QTableWidgetItem("")
                 self.setItem(row, col, item)
             name = self.item(row, 0)
-            name.setText(e.label)
+            name.setText(racer_label(e))
             name.setIcon(_swatch(e.color))
         self.fit_height()
 
@@ -82,7 +110,7 @@ class RaceTable(QtWidgets.QTableWidget):
         """Widths for typical numbers (and the headers), then grown to the texts shown."""
         em = self.fontMetrics().averageCharWidth()
         for c, chars in enumerate((16, 6, 13, 9, 21, 16)):
-            head = self.horizontalHeader().fontMetrics().horizontalAdvance(COLUMNS[c]) + 2 * em
+            head = self.horizontalHeader().fontMetrics().horizontalAdvance(headers()[c]) + 2 * em
             self.setColumnWidth(c, max(chars * em + 12, head))
         self.fit_columns()
 
@@ -139,7 +167,8 @@ class RaceTable(QtWidgets.QTableWidget):
         for i in range(min(self.rowCount(), history.m)):
             diverged = history.diverged[i]
             if diverged is not None and step >= diverged:
-                values = [str(step), f"diverged ({diverged})", "—", "—", f"diverged at step {diverged}"]
+                values = [str(step), translate("RaceTable", "diverged ({step})").format(step=diverged),
+                          "—", "—", translate("RaceTable", "diverged at step {step}").format(step=diverged)]
             else:
                 p = history.points[r, i]
                 g = history.grads[r, i]
@@ -147,17 +176,19 @@ class RaceTable(QtWidgets.QTableWidget):
                 if recorded is not None:
                     at, states = recorded
                     fields = {k: v for k, v in states[i].items() if k != "step"}
-                    state = "   ".join(f"{k} = {_fmt(v)}" for k, v in fields.items())
+                    state = "   ".join(f"{_field(k)} = {_fmt(v)}" for k, v in fields.items())
                     if not state:
-                        state = "(none)"
+                        state = translate("RaceTable", "(none)")
                     elif at != step:
                         # States are kept once per frame: this one belongs to an earlier step
                         # than the row's, and says so first so the two steps are not confused.
-                        state = f"state of step {at}:   {state}"
+                        state = translate("RaceTable", "state of step {step}:   {state}").format(
+                            step=at, state=state)
                 overflowed = history.overflowed[i]
                 if overflowed is not None and step >= overflowed:
                     # torch.optim stalls alike; the numbers stay, the table says why.
-                    state = f"g² overflowed at step {overflowed}   {state}"
+                    state = translate("RaceTable", "g² overflowed at step {step}   {state}").format(
+                        step=overflowed, state=state)
                 values = [str(step), f"{history.losses[r, i]:.6g}",
                           f"{math.hypot(g[0], g[1]):.4g}", f"({p[0]:.4g}, {p[1]:.4g})", state]
             for col, text in enumerate(values, start=1):

@@ -9,19 +9,25 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
+from gradlab.gui.i18n import on_language_change, translate
+from gradlab.gui.race.words import refit
+
 SLIDER_MIN_WIDTH = 120  # a track, never a square, and room for the step counter at 1280 px in presenter mode
 SPEEDS: list[float | None] = [1, 2, 5, 10, 20, 60, 120, 200, 500, 1000, None]
 
 
 def speed_text(speed: float | None) -> str:
-    return "max" if speed is None else f"{speed:g} steps/s"
+    if speed is None:
+        return translate("RaceTransport", "max")
+    return translate("RaceTransport", "{speed} steps/s").format(speed=f"{speed:g}")
 
 
 def step_text(cursor: int, last: int, max_steps: int) -> str:
     """"step 40 of 300" while live; "step 12 of 40 recorded (max 300)" when scrubbing back."""
     if cursor == last:
-        return f"step {cursor} of {max_steps}"
-    return f"step {cursor} of {last} recorded (max {max_steps})"
+        return translate("RaceTransport", "step {step} of {total}").format(step=cursor, total=max_steps)
+    return translate("RaceTransport", "step {step} of {last} recorded (max {total})").format(
+        step=cursor, last=last, total=max_steps)
 
 
 class StepLabel(QtWidgets.QLabel):
@@ -60,28 +66,28 @@ class Transport(QtWidgets.QWidget):
         row = QtWidgets.QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
 
-        def button(text: str, tip: str) -> QtWidgets.QPushButton:
-            b = QtWidgets.QPushButton(text)
-            b.setToolTip(tip)
+        def button() -> QtWidgets.QPushButton:
+            b = QtWidgets.QPushButton()
             b.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # keep Space for Run/Pause
             row.addWidget(b)
             return b
 
-        self.run_button = button("▶  Run", "run or pause the race (Space)")
+        self.run_button = button()
         self.run_button.setObjectName("RunButton")
-        self.back_button = button("◀ Step back", "one step back through the recorded history (Left)")
-        self.step_button = button("Step ▶", "one step forward (Right)")
-        self.reset_button = button("⟲ Reset", "back to step 0 with the current settings (R)")
+        self.back_button = button()
+        self.step_button = button()
+        self.reset_button = button()
         row.addSpacing(12)
 
-        row.addWidget(QtWidgets.QLabel("Speed"))
+        self.speed_label = QtWidgets.QLabel()
+        row.addWidget(self.speed_label)
         self.speed_combo = QtWidgets.QComboBox()
         for s in SPEEDS:
             self.speed_combo.addItem(speed_text(s), s)
-        self.speed_combo.setToolTip("steps per second; max runs as fast as the computer can")
         self.speed_combo.setFocusPolicy(QtCore.Qt.FocusPolicy.ClickFocus)
         row.addWidget(self.speed_combo)
-        row.addWidget(QtWidgets.QLabel("Max steps"))
+        self.max_steps_label = QtWidgets.QLabel()
+        row.addWidget(self.max_steps_label)
         self.max_steps = QtWidgets.QSpinBox()
         self.max_steps.setRange(1, 1_000_000)
         self.max_steps.setSingleStep(100)
@@ -92,18 +98,18 @@ class Transport(QtWidgets.QWidget):
 
         self.slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
         self.slider.setRange(0, 0)
-        self.slider.setToolTip("scrub through the recorded history: the surface and the curves "
-                               "highlight the chosen step")
         self.slider.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         # Room to scrub even in a narrow window (it shrank to a square handle).
         self.slider.setMinimumWidth(SLIDER_MIN_WIDTH)
         self.slider.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
         row.addWidget(self.slider, 1)
         self.step_label = StepLabel()
-        self.step_label.setToolTip("the step shown, of the steps recorded so far; "
-                                   "then the race's maximum number of steps")
         row.addWidget(self.step_label)
+        self.running = False
+        self._position = (0, 0, 0)
+        self.retranslate()
         self.set_position(0, 0, 0)
+        on_language_change(self, self.retranslate)
 
         self.run_button.clicked.connect(self.run_clicked)
         self.step_button.clicked.connect(self.step_clicked)
@@ -114,8 +120,36 @@ class Transport(QtWidgets.QWidget):
         self.max_steps.valueChanged.connect(self.max_steps_changed)
         self.slider.valueChanged.connect(self.scrubbed)
 
+    def retranslate(self) -> None:
+        """Every text in the language in use (at start and on LanguageChange)."""
+        self.set_running(self.running)
+        self.run_button.setToolTip(translate("RaceTransport", "run or pause the race (Space)"))
+        self.back_button.setText(translate("RaceTransport", "◀ Step back"))
+        self.back_button.setToolTip(translate("RaceTransport", "one step back through the recorded "
+                                              "history (Left)"))
+        self.step_button.setText(translate("RaceTransport", "Step ▶"))
+        self.step_button.setToolTip(translate("RaceTransport", "one step forward (Right)"))
+        self.reset_button.setText(translate("RaceTransport", "⟲ Reset"))
+        self.reset_button.setToolTip(translate("RaceTransport", "back to step 0 with the current "
+                                               "settings (R)"))
+        self.speed_label.setText(translate("RaceTransport", "Speed"))
+        for i in range(self.speed_combo.count()):
+            self.speed_combo.setItemText(i, speed_text(self.speed_combo.itemData(i)))
+        refit(self.speed_combo)
+        self.speed_combo.setToolTip(translate("RaceTransport", "steps per second; max runs as fast "
+                                              "as the computer can"))
+        self.max_steps_label.setText(translate("RaceTransport", "Max steps"))
+        self.slider.setToolTip(translate("RaceTransport", "scrub through the recorded history: the "
+                                         "surface and the curves highlight the chosen step"))
+        self.step_label.setToolTip(translate("RaceTransport", "the step shown, of the steps recorded "
+                                             "so far; then the race's maximum number of steps"))
+        self.step_label.longest = ""  # measured again in the new words
+        self.set_position(*self._position)
+
     def set_running(self, running: bool) -> None:
-        self.run_button.setText("❚❚  Pause" if running else "▶  Run")
+        self.running = running
+        self.run_button.setText(translate("RaceTransport", "❚❚  Pause") if running
+                                else translate("RaceTransport", "▶  Run"))
 
     def set_speed(self, speed: float | None) -> None:
         i = self.speed_combo.findData(speed)
@@ -136,6 +170,7 @@ class Transport(QtWidgets.QWidget):
 
     def set_position(self, cursor: int, last: int, max_steps: int) -> None:
         """Slider at `cursor` of `last` recorded steps (no `scrubbed` emitted)."""
+        self._position = (cursor, last, max_steps)
         blocker = QtCore.QSignalBlocker(self.slider)
         self.slider.setRange(0, max(last, 0))
         self.slider.setValue(cursor)

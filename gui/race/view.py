@@ -34,17 +34,24 @@ from gradlab.core.buffer import GrowingArray
 from gradlab.gui.race.config import OptimizerEntry
 from gradlab.gui.race.history import RaceHistory
 from gradlab.gui.race.render import finite_path
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 from gradlab.gui.style import BACKGROUND, MUTED, NORMAL, OUTLINE, Look
 from gradlab.gui.plotting.surface_layer import SurfaceLayer
 
 MIN_ARROW_PX = 3.0  # shorter arrows are not drawn: too small to show a direction
-ARROW_LEGEND = ("At each head — dashed arrow: −η∇f, the step plain gradient descent would take; "
-                "solid arrow: the optimizer's actual step. All arrows share one scale "
-                "(stated under the surface): a longer arrow is a bigger step; "
-                f"under {MIN_ARROW_PX:.0f} px, none is drawn.")
+
+
+def arrow_legend() -> str:
+    """The arrows' legend, under the surface."""
+    return translate("RaceView", "At each head — dashed arrow: −η∇f, the step plain gradient descent "
+                     "would take; solid arrow: the optimizer's actual step. All arrows share one "
+                     "scale (stated under the surface): a longer arrow is a bigger step; under "
+                     "{px} px, none is drawn.").format(px=f"{MIN_ARROW_PX:.0f}")
+
+
 CAP_FRACTION = 0.25  # the longest arrow is at most this part of the view's smaller side
 HEAD_PX = 9.0
-UNDEFINED_CAPTION = "hatched: f undefined"
+UNDEFINED_CAPTION = QT_TRANSLATE_NOOP("RaceView", "hatched: f undefined")
 
 
 def arrow_pairs(tail: np.ndarray, vec: np.ndarray, px: tuple[float, float]) -> np.ndarray:
@@ -128,8 +135,9 @@ class ArrowScale:
 def scale_caption(px_per_unit: float, cap_px: float) -> str:
     """"arrow scale: 60 px = a step of 0.0421"."""
     if not 0 < px_per_unit < math.inf:
-        return "arrow scale: no step taken yet"
-    return f"arrow scale: {cap_px:.0f} px = a step of {cap_px / px_per_unit:.3g}"
+        return translate("RaceView", "arrow scale: no step taken yet")
+    return translate("RaceView", "arrow scale: {px} px = a step of {step}").format(
+        px=f"{cap_px:.0f}", step=f"{cap_px / px_per_unit:.3g}")
 
 
 class _PathCache:
@@ -339,7 +347,6 @@ class RaceView(pg.GraphicsLayoutWidget):
         self.start_marker = pg.TargetItem(pos=(0, 0), size=16, symbol="crosshair",
                                           pen=pg.mkPen("w", width=2), movable=True)
         self.start_marker.setZValue(40)
-        self.start_marker.setToolTip("the start: drag it, or click anywhere on the surface")
         self.plot.addItem(self.start_marker, ignoreBounds=True)
         self.cursor_ring = pg.ScatterPlotItem(size=20, pen=pg.mkPen("w", width=2), brush=None)
         self.cursor_ring.setZValue(35)
@@ -351,6 +358,13 @@ class RaceView(pg.GraphicsLayoutWidget):
         self.plot.getViewBox().sigTransformChanged.connect(self._rescaled)
         self.scene().sigMouseClicked.connect(self._clicked)
         self.scene().sigMouseMoved.connect(self._moved)
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.start_marker.setToolTip(translate("RaceView", "the start: drag it, or click anywhere "
+                                               "on the surface"))
+        # The caption is written at every redraw: the race tab redraws after a change.
 
     # -- set-up ------------------------------------------------------------------------------
     def set_surface(self, surface: Any) -> None:
@@ -483,7 +497,7 @@ class RaceView(pg.GraphicsLayoutWidget):
 
     def _set_caption(self, text: str) -> None:
         if self.layer.undefined:
-            text += "  ·  " + UNDEFINED_CAPTION
+            text += "  ·  " + translate("RaceView", UNDEFINED_CAPTION)
         if self.caption.text != text:
             self.caption.setText(text)
 
@@ -564,5 +578,5 @@ class RaceView(pg.GraphicsLayoutWidget):
             return
         with np.errstate(all="ignore"):
             f = float(np.asarray(self.surface.value(p.x(), p.y())))
-        value = f"{f:.5g}" if math.isfinite(f) else "undefined here"
+        value = f"{f:.5g}" if math.isfinite(f) else translate("RaceView", "undefined here")
         self.hovered.emit(f"x = {p.x():.4g}    y = {p.y():.4g}    f(x, y) = {value}")

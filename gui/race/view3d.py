@@ -19,6 +19,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from gradlab.gui.race.config import OptimizerEntry
 from gradlab.gui.race.history import RaceHistory
 from gradlab.gui.race.render import finite_path
+from gradlab.gui.i18n import on_language_change, translate
 from gradlab.gui.plotting.surface_layer import display_scale, sample
 
 GRID = 120
@@ -28,12 +29,13 @@ def opengl_problem() -> str | None:
     """Why the 3-D view cannot work here, or None when it should."""
     platform = QtGui.QGuiApplication.platformName()
     if platform in ("offscreen", "minimal"):
-        return f"Qt's {platform!r} platform has no OpenGL"
+        return translate("Race3D", "Qt's {platform} platform has no OpenGL").format(platform=repr(platform))
     try:
         import OpenGL.GL  # noqa: F401
         import pyqtgraph.opengl  # noqa: F401
     except Exception as exc:  # noqa: BLE001 - any failure means "no 3-D here"
-        return f"PyOpenGL is not usable ({type(exc).__name__}: {exc})"
+        return translate("Race3D", "PyOpenGL is not usable ({error})").format(
+            error=f"{type(exc).__name__}: {exc}")
     return None
 
 
@@ -52,6 +54,8 @@ class Race3D(QtWidgets.QWidget):
         self._scale = (0.0, 1.0, 1.0)  # (lo, hi, height) of the display scale
         self._fmin = 0.0
         self.activated = False
+        self._error = ""  # why OpenGL failed to start, when it did
+        on_language_change(self, self._show_problem)
 
     @property
     def available(self) -> bool:
@@ -71,19 +75,29 @@ class Race3D(QtWidgets.QWidget):
                 self.view.setBackgroundColor((30, 31, 36))
                 self.layout_.addWidget(self.view)
             except Exception as exc:  # noqa: BLE001
-                problem = f"OpenGL failed to start ({type(exc).__name__}: {exc})"
+                self._error = f"{type(exc).__name__}: {exc}"
+                problem = self._error
                 self.view = None
         if problem is not None:
-            self.message = QtWidgets.QLabel(
-                f"The 3-D view is unavailable: {problem}.\nEverything else works; "
-                "run GradLab on a desktop with OpenGL to see the surface in 3-D.")
+            self.message = QtWidgets.QLabel()
             self.message.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
             self.message.setWordWrap(True)
             self.layout_.addWidget(self.message)
+            self._show_problem()
             return
         if self.surface is not None:
             self.set_surface(self.surface, self._fmin)
             self.set_racers(self.entries)
+
+    def _show_problem(self) -> None:
+        """Why there is no 3-D view, in the language in use (asked again after a change)."""
+        if self.message is None:
+            return
+        problem = opengl_problem() or translate("Race3D", "OpenGL failed to start ({error})").format(
+            error=self._error)
+        self.message.setText(translate("Race3D", "The 3-D view is unavailable: {problem}.\nEverything "
+                                       "else works; run GradLab on a desktop with OpenGL to see "
+                                       "the surface in 3-D.").format(problem=problem))
 
     def set_surface(self, surface: Any, fmin: float) -> None:
         self.surface, self._fmin = surface, fmin

@@ -41,6 +41,8 @@ from gradlab.gui.race.config import OptimizerEntry
 from gradlab.gui.race.curves import peak_decimate
 from gradlab.gui.race.momentum.eigenvectors import COLORS, EigenOverlay
 from gradlab.gui.race.history import RaceHistory
+from gradlab.gui.race.words import racer_label, refit
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 from gradlab.gui.style import BACKGROUND, MUTED, NORMAL, Look
 
 MAP_LRS = 160  # columns of the map (η, log-spaced)
@@ -76,9 +78,6 @@ class ConvergenceMap(pg.GraphicsLayoutWidget):
         self.plot: pg.PlotItem = self.addPlot(enableMenu=False, axisItems=tidy_axes())
         self.plot.hideButtons()
         self.plot.setMouseEnabled(False, False)  # a click sets η and β; a drag would pan
-        self.plot.setLabel("bottom", "learning rate η (log)")
-        self.plot.setLabel("left", "momentum β")
-        self.plot.setTitle("rate ρ of momentum")
         for side in ("left", "bottom"):
             self.plot.getAxis(side).enableAutoSIPrefix(False)
         # Images, markers and lines live in log₁₀ η; a log axis then writes η itself under
@@ -97,7 +96,8 @@ class ConvergenceMap(pg.GraphicsLayoutWidget):
         self.diverged = pg.ImageItem(axisOrder="row-major")
         self.diverged.setZValue(5)
         self.plot.addItem(self.diverged)
-        self.diverged_text = pg.TextItem("diverges", color="#f0f0f0", anchor=(1, 0))
+        self.diverged_text = pg.TextItem(translate("RaceMomentum", "diverges"), color="#f0f0f0",
+                                         anchor=(1, 0))
         self.diverged_text.setZValue(6)
         self.plot.addItem(self.diverged_text, ignoreBounds=True)
         dash = QtCore.Qt.PenStyle.DashLine
@@ -122,9 +122,21 @@ class ConvergenceMap(pg.GraphicsLayoutWidget):
             self.plot.addItem(item, ignoreBounds=True)
         self.note = pg.TextItem("", color=MUTED, anchor=(0.5, 0.5))
         self.plot.addItem(self.note, ignoreBounds=True)
+        self._why = ""  # the source text of the note shown in place of the map
+        self.retranslate()
+        on_language_change(self, self.retranslate)
         fit_titles(self)  # the title never widens the map past a projector's narrow column
         self.scene().sigMouseClicked.connect(self._clicked)
         self.extent: tuple[float, float, float, float] | None = None  # log η lo, hi, β lo, hi
+
+    def retranslate(self) -> None:
+        """Axis labels, title and the words on the map in the language in use."""
+        self.plot.setLabel("bottom", translate("RaceMomentum", "learning rate η (log)"))
+        self.plot.setLabel("left", translate("RaceMomentum", "momentum β"))
+        self.plot.setTitle(translate("RaceMomentum", "rate ρ of momentum"))
+        if self.diverged_text.toPlainText():
+            self.diverged_text.setText(translate("RaceMomentum", "diverges"))
+        self.note.setText(translate("RaceMomentum", self._why) if self._why else "")
 
     def show_map(self, lrs: np.ndarray, momenta: np.ndarray, rates: np.ndarray) -> None:
         """`rates[i, j]` for momenta[i] (rows, y) and lrs[j] (columns, x)."""
@@ -150,10 +162,12 @@ class ConvergenceMap(pg.GraphicsLayoutWidget):
         self.diverged_text.setPos(rect.right(), rect.bottom())
         for item in (self.image, self.diverged):
             item.setVisible(True)
+        self._why = ""
         self.note.setText("")
 
     def show_nothing(self, why: str) -> None:
-        """No map (the model is not convex there): say why in its place."""
+        """No map (the model is not convex there): say why in its place (`why`: a source
+        text marked in the "RaceMomentum" context, shown translated)."""
         for item in (self.image, self.diverged):
             item.setVisible(False)
         for item in (*self.damping, self.edge, self.optimum, self.racers, self.selected):
@@ -163,7 +177,8 @@ class ConvergenceMap(pg.GraphicsLayoutWidget):
         self.extent = None
         self.plot.setXRange(-3, 0, padding=0)
         self.plot.setYRange(0, 1, padding=0)
-        self.note.setText(why)
+        self._why = why
+        self.note.setText(translate("RaceMomentum", why))
         self.note.setPos(-1.5, 0.5)
 
     def _clicked(self, event: Any) -> None:
@@ -205,6 +220,19 @@ class _Page(QtWidgets.QWidget):
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        self._fit()
+
+    def event(self, event: QtCore.QEvent) -> bool:  # noqa: D102 - Qt override
+        handled = super().event(event)
+        # A label's new text (the model's numbers, another language, presenter mode's
+        # font) wraps onto more lines at the same width: measured again, not only on resize.
+        if event.type() == QtCore.QEvent.Type.LayoutRequest:
+            self._fit()
+        return handled
+
+    def _fit(self) -> None:
+        if self.layout() is None:
+            return
         need = self.layout().totalMinimumHeightForWidth(self.width())
         if need > 0 and need != self.minimumHeight():  # -1: no answer yet (no width)
             self.setMinimumHeight(need)
@@ -238,14 +266,8 @@ class MomentumTheory(QtWidgets.QWidget):
         self.model_label = QtWidgets.QLabel()
         self.model_label.setWordWrap(True)
         self.model_label.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        self.model_label.setToolTip("The Hessian H of f and its eigen-decomposition H vᵢ = λᵢ vᵢ. "
-                                    "Shift+click the surface to read it at another point.")
         self.racer_box = QtWidgets.QComboBox()
-        self.racer_box.setToolTip("the racer whose error, rate and hyperparameters the "
-                                  "panel shows and sets")
-        self.optimal_button = QtWidgets.QPushButton("Optimal")
-        self.optimal_button.setToolTip("set the selected Momentum racer to the optimum "
-                                       "η* = (2 / (√λ₁ + √λ₂))², β* = ((√κ − 1)/(√κ + 1))²")
+        self.optimal_button = QtWidgets.QPushButton()
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.racer_box, 1)
         row.addWidget(self.optimal_button)
@@ -254,10 +276,7 @@ class MomentumTheory(QtWidgets.QWidget):
         self.limits_label.setWordWrap(True)
         self.limits_label.setObjectName("Muted")
         # The error plot's key, under it: a legend inside would cover the curves.
-        self.errors_key = QtWidgets.QLabel(
-            "cᵢ = vᵢ · (θ − θ*): <span style='color:#ffffff;background:#222'>&nbsp;along v₁&nbsp;"
-            "</span> <span style='color:#ffc400;background:#222'>&nbsp;along v₂&nbsp;</span>;<br>"
-            "dashed: the predicted |cᵢ(0)| ρᵢᵗ")
+        self.errors_key = QtWidgets.QLabel()
         self.errors_key.setWordWrap(True)
         self.errors_key.setObjectName("Muted")
         self.rate_label = QtWidgets.QLabel()
@@ -288,6 +307,44 @@ class MomentumTheory(QtWidgets.QWidget):
 
         self.optimal_button.clicked.connect(self.choose_optimal)
         self.racer_box.currentIndexChanged.connect(self._racer_selected)
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Every text in the language in use (at start and on LanguageChange): the ones set
+        once here, the plots', and the model's and rates' (worked out again)."""
+        self.model_label.setToolTip(translate("RaceMomentum", "The Hessian H of f and its "
+                                              "eigen-decomposition H vᵢ = λᵢ vᵢ. Shift+click the "
+                                              "surface to read it at another point."))
+        self.racer_box.setToolTip(translate("RaceMomentum", "the racer whose error, rate and "
+                                            "hyperparameters the panel shows and sets"))
+        self.optimal_button.setText(translate("RaceMomentum", "Optimal"))
+        self.optimal_button.setToolTip(translate("RaceMomentum", "set the selected Momentum racer to "
+                                                 "the optimum η* = (2 / (√λ₁ + √λ₂))², "
+                                                 "β* = ((√κ − 1)/(√κ + 1))²"))
+        along = translate("RaceMomentum", "along {v}")
+        self.errors_key.setText(
+            "cᵢ = vᵢ · (θ − θ*): <span style='color:#ffffff;background:#222'>&nbsp;"
+            f"{along.format(v='v₁')}&nbsp;</span> <span style='color:#ffc400;background:#222'>"
+            f"&nbsp;{along.format(v='v₂')}&nbsp;</span>;<br>"
+            + translate("RaceMomentum", "dashed: the predicted |cᵢ(0)| ρᵢᵗ"))
+        for i, e in enumerate(self.entries):
+            self.racer_box.setItemText(i, racer_label(e))
+        refit(self.racer_box)
+        if self.errors is not None:
+            self._errors_labels()
+        self._model_key = ()  # the model's texts are written again
+        self._update_model()
+        self._update_racers()
+        self._emit_limits()
+        if self._last is not None:
+            self.redraw(*self._last)
+
+    def _errors_labels(self) -> None:
+        ep = self.errors.getPlotItem()
+        ep.setTitle(translate("RaceMomentum", "error along each eigen-direction"))
+        ep.setLabel("bottom", translate("RaceMomentum", "step"))
+        ep.setLabel("left", "|cᵢ|")
 
     def _ensure_plots(self) -> None:
         """The map and the error plot, built once, the first time the panel is shown."""
@@ -299,9 +356,7 @@ class MomentumTheory(QtWidgets.QWidget):
         self.errors.setMinimumHeight(170)
         ep = self.errors.getPlotItem()
         ep.hideButtons()
-        ep.setTitle("error along each eigen-direction")
-        ep.setLabel("bottom", "step")
-        ep.setLabel("left", "|cᵢ|")
+        self._errors_labels()
         ep.showGrid(x=True, y=True, alpha=0.2)
         ep.setLogMode(x=False, y=True)
         # Steps start at 0: an empty plot's default −0.5..0.5 read as negative steps.
@@ -341,7 +396,7 @@ class MomentumTheory(QtWidgets.QWidget):
         blocker = QtCore.QSignalBlocker(self.racer_box)
         self.racer_box.clear()
         for e in self.entries:
-            self.racer_box.addItem(e.label)
+            self.racer_box.addItem(racer_label(e))
         if not 0 <= selected < len(self.entries):
             # The first racer the theory describes exactly, Momentum before SGD.
             ranked = sorted(range(len(self.entries)), key=lambda i: (
@@ -383,9 +438,10 @@ class MomentumTheory(QtWidgets.QWidget):
         if not np.isfinite(H).all():  # f undefined or overflowing there: no model to show
             self.eigenvalues = self.vectors = self.best = self.minimum = None
             self.overlay.clear()
-            self.model_label.setText(f"f has no finite Hessian at ({x:.3g}, {y:.3g}): "
-                                     "Shift+click a point where it is defined.")
-            self.map.show_nothing("no Hessian here")
+            self.model_label.setText(translate("RaceMomentum", "f has no finite Hessian at {point}: "
+                                               "Shift+click a point where it is defined.").format(
+                                                   point=f"({x:.3g}, {y:.3g})"))
+            self.map.show_nothing(QT_TRANSLATE_NOOP("RaceMomentum", "no Hessian here"))
             self.limits_label.setText("")
             return
         lams, vecs = quadratic.eigen(H)
@@ -394,19 +450,23 @@ class MomentumTheory(QtWidgets.QWidget):
         where = f"({x:.3g}, {y:.3g})"
         self.exact_model = bool(exact and quadratic.is_quadratic(self.surface))
         if self.exact_model:
-            model = "f is quadratic: one Hessian everywhere (exact)"
+            model = translate("RaceMomentum", "f is quadratic: one Hessian everywhere (exact)")
+        elif exact:
+            model = translate("RaceMomentum", "local quadratic model at {point} (Hessian exact)").format(
+                point=where)
         else:
-            how = "exact" if exact else "finite differences"
-            model = f"local quadratic model at {where} (Hessian {how})"
+            model = translate("RaceMomentum", "local quadratic model at {point} (Hessian by finite "
+                              "differences)").format(point=where)
         self.overlay.show(self.point(), self.eigenvalues, self.vectors, self.surface.bounds)
         self.overlay.set_visible(self.isVisible())
         self.minimum = self._minimum(x, y, exact and quadratic.is_quadratic(self.surface))
         if l1 <= 0:
             self.best = None
             self.model_label.setText(
-                f"{model}<br>λ₁ = {l1:.4g} ≤ λ₂ = {l2:.4g}: λ₁ ≤ 0, not a bowl here "
-                "(a saddle, a ridge or a flat valley), so no η, β converges to this point.")
-            self.map.show_nothing("not convex here:\nno (η, β) converges")
+                f"{model}<br>λ₁ = {l1:.4g} ≤ λ₂ = {l2:.4g}: "
+                + translate("RaceMomentum", "λ₁ ≤ 0, not a bowl here (a saddle, a ridge or a flat "
+                            "valley), so no η, β converges to this point."))
+            self.map.show_nothing(QT_TRANSLATE_NOOP("RaceMomentum", "not convex here:\nno (η, β) converges"))
             self.limits_label.setText("")
             self.optimal_button.setEnabled(False)
             return
@@ -429,23 +489,23 @@ class MomentumTheory(QtWidgets.QWidget):
         m.gd_limit.label.setFormat(f"GD: η < {gd:.3g}")
         m.gd_limit.setVisible(True)
         m.fit_labels()
-        m.diverged_text.setText("diverges")
+        m.diverged_text.setText(translate("RaceMomentum", "diverges"))
         lr_best, beta_best = (float(v) for v in quadratic.optimal_momentum(self.eigenvalues))
         self.best = (lr_best, beta_best)
         m.optimum.setData([math.log10(lr_best)], [beta_best])
         rate_best = float(quadratic.momentum_rate(lr_best, beta_best, self.eigenvalues))
-        self.limits_label.setText(
-            f"★ η* = {lr_best:.4g}, β* = {beta_best:.4g}: ρ = {rate_best:.4g} · stable: "
-            f"GD η < 2/λ₂ = {gd:.4g} (dotted), momentum η < 2(1 + β)/λ₂ (red edge) · "
-            f"dashed: critical damping")
-        self.limits_label.setToolTip(
-            "The optimum η* = (2 / (√λ₁ + √λ₂))², β* = ((√κ − 1)/(√κ + 1))² (the star). "
-            f"Gradient descent (β = 0) diverges for η ≥ 2/λ_max = {gd:.4g} (dotted line); "
-            "momentum for η ≥ 2(1 + β)/λ_max (the red edge of the grey region). "
-            "Dashed: the critical damping β = (1 − √(ηλᵢ))², white for λ₁, amber for λ₂: "
-            "above a curve that direction spirals in at √β, below it decays without "
-            "oscillating. The SGD and Momentum racers' learning-rate sliders carry a red mark "
-            "at their own limit.")
+        self.limits_label.setText(translate(
+            "RaceMomentum", "★ η* = {lr}, β* = {beta}: ρ = {rate} · stable: GD η < 2/λ₂ = {gd} "
+            "(dotted), momentum η < 2(1 + β)/λ₂ (red edge) · dashed: critical damping").format(
+                lr=f"{lr_best:.4g}", beta=f"{beta_best:.4g}", rate=f"{rate_best:.4g}", gd=f"{gd:.4g}"))
+        self.limits_label.setToolTip(translate(
+            "RaceMomentum", "The optimum η* = (2 / (√λ₁ + √λ₂))², β* = ((√κ − 1)/(√κ + 1))² (the "
+            "star). Gradient descent (β = 0) diverges for η ≥ 2/λ_max = {gd} (dotted line); "
+            "momentum for η ≥ 2(1 + β)/λ_max (the red edge of the grey region). Dashed: the "
+            "critical damping β = (1 − √(ηλᵢ))², white for λ₁, amber for λ₂: above a curve that "
+            "direction spirals in at √β, below it decays without oscillating. The SGD and "
+            "Momentum racers' learning-rate sliders carry a red mark at their own limit.").format(
+                gd=f"{gd:.4g}"))
 
     def _minimum(self, x: float, y: float, quadratic_surface: bool) -> tuple[float, float] | None:
         """θ*: on a quadratic, where it is flat (exact, unlike a typed formula's grid
@@ -492,9 +552,11 @@ class MomentumTheory(QtWidgets.QWidget):
                 continue
             beta = float(e.hyper.get("momentum", 0.0))
             limit = float(quadratic.stability_limit(self.eigenvalues, momentum=beta))
-            rule = f"2(1 + β)/λ_max with β = {beta:g}" if e.name == "momentum" else "2/λ_max"
-            out.append((limit, f"Red mark: η = {rule} = {limit:.4g}, beyond which this racer "
-                               f"diverges here (λ_max = {float(self.eigenvalues[-1]):.4g})."))
+            rule = (translate("RaceMomentum", "2(1 + β)/λ_max with β = {beta}").format(beta=f"{beta:g}")
+                    if e.name == "momentum" else "2/λ_max")
+            out.append((limit, translate("RaceMomentum", "Red mark: η = {rule} = {limit}, beyond which "
+                                         "this racer diverges here (λ_max = {lam}).").format(
+                rule=rule, limit=f"{limit:.4g}", lam=f"{float(self.eigenvalues[-1]):.4g}")))
         return out
 
     def _emit_limits(self) -> None:
@@ -552,15 +614,17 @@ class MomentumTheory(QtWidgets.QWidget):
         e = self.entries[i] if i < len(self.entries) else None
         predicted = self.predicted_rate(i)
         if predicted is None:
-            pred_text = ("predicted: — (heavy-ball theory covers SGD and Momentum without "
-                         "weight decay, on a bowl)")
+            pred_text = translate("RaceMomentum", "predicted: — (heavy-ball theory covers SGD and "
+                                  "Momentum without weight decay, on a bowl)")
         elif self.exact_model:
-            pred_text = f"predicted <b>{predicted:.4f}</b>"
+            pred_text = translate("RaceMomentum", "predicted {rate}").format(rate=f"<b>{predicted:.4f}</b>")
         else:
             x, y = self.point()
-            pred_text = f"predicted <b>{predicted:.4f}</b> by the local model at ({x:.3g}, {y:.3g})"
+            pred_text = translate("RaceMomentum", "predicted {rate} by the local model at {point}").format(
+                rate=f"<b>{predicted:.4f}</b>", point=f"({x:.3g}, {y:.3g})")
         if self.minimum is None:
-            self.rate_label.setText(f"No minimum known on this surface: no error to measure. {pred_text}")
+            self.rate_label.setText(translate("RaceMomentum", "No minimum known on this surface: no "
+                                              "error to measure. {predicted}").format(predicted=pred_text))
             return
         n = history.n
         points = history.points[:n, i]
@@ -592,12 +656,14 @@ class MomentumTheory(QtWidgets.QWidget):
             measured = float(quadratic.measured_rate(distances, MEASURE_FROM, stop))
             gap = (f" ({100 * (measured / predicted - 1):+.2f} %)"
                    if predicted and math.isfinite(measured) else "")
-            self.rate_label.setText(
-                f"rate per step, measured over steps {MEASURE_FROM}–{stop}: "
-                f"<b>{measured:.4f}</b> · {pred_text}{gap}")
+            self.rate_label.setText(translate(
+                "RaceMomentum", "rate per step, measured over steps {first}–{last}: {rate} · "
+                "{predicted}{gap}").format(first=MEASURE_FROM, last=stop, rate=f"<b>{measured:.4f}</b>",
+                                           predicted=pred_text, gap=gap))
         else:
-            self.rate_label.setText(f"rate per step: {pred_text} · measured: run the race past "
-                                    f"step {MEASURE_FROM + 10}")
+            self.rate_label.setText(translate(
+                "RaceMomentum", "rate per step: {predicted} · measured: run the race past step "
+                "{step}").format(predicted=pred_text, step=MEASURE_FROM + 10))
 
     # -- showing ----------------------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override

@@ -7,8 +7,11 @@ from typing import Any
 from PySide6 import QtCore, QtWidgets
 
 from gradlab.core import optimizers
+from gradlab.gui import terms
+from gradlab.gui.i18n import on_language_change, translate
 from gradlab.gui.race.racers.hyper import HyperControl, make_control
 from gradlab.gui.race.config import OptimizerEntry
+from gradlab.gui.race.words import optimizer_note, racer_label
 
 
 def formula_html(lines: list[str]) -> str:
@@ -60,15 +63,14 @@ class OptimizerCard(QtWidgets.QFrame):
         self.swatch = QtWidgets.QLabel()
         self.swatch.setFixedSize(14, 14)
         self.swatch.setStyleSheet(f"background: {entry.color}; border: 1px solid #333; border-radius: 3px;")
-        self.visible_box = QtWidgets.QCheckBox(entry.label)
+        self.visible_box = QtWidgets.QCheckBox()
         self.visible_box.setChecked(entry.visible)
-        self.visible_box.setToolTip("show or hide this optimizer's path, arrows and curves")
         self.visible_box.setStyleSheet("font-weight: bold;")
         self.status = QtWidgets.QLabel("")
         self.status.setObjectName("Diverged")
+        self._status = ("", None)  # what the status says: ("diverged", step), ("error", text)
         self.remove_button = QtWidgets.QToolButton()
         self.remove_button.setText("✕")
-        self.remove_button.setToolTip(f"remove {entry.label} from the race")
         self.remove_button.setAutoRaise(True)
         head.addWidget(self.swatch)
         head.addWidget(self.visible_box)
@@ -84,16 +86,16 @@ class OptimizerCard(QtWidgets.QFrame):
         self.form = form  # its rows wrap (label above field) when the card is narrow
         self.controls: dict[str, QtWidgets.QWidget] = {}
         self._rows: list[tuple[QtWidgets.QLabel, QtWidgets.QWidget]] = []
+        self._keys: list[str] = []  # the hyperparameter of each row
         for key, value in entry.hyper.items():
             info = optimizers.HYPER_INFO.get(key)
             if info is None:
                 continue
             control = make_control(info, value)
-            is_flag = getattr(info, "kind", "float") == "bool"
-            label = QtWidgets.QLabel(info.label if is_flag else f"{info.label} {info.symbol}")
-            label.setToolTip(f"{key} (range {info.lo:g} … {info.hi:g}{', log scale' if info.log else ''})")
+            label = QtWidgets.QLabel()
             form.addRow(label, control)
             self._rows.append((label, control))
+            self._keys.append(key)
             self.controls[key] = control
             if isinstance(control, HyperControl):
                 control.changed.connect(lambda v, k=key: self._changed(k, v))
@@ -105,12 +107,30 @@ class OptimizerCard(QtWidgets.QFrame):
         self.formula.setObjectName("Formula")
         self.formula.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.formula.setContentsMargins(20, 2, 0, 0)
-        self.formula.setToolTip(optimizers.get(entry.name, **entry.hyper).doc or "update rule")
         outer.addWidget(self.formula)
         self._update_formula()
 
         self.visible_box.toggled.connect(self._visible)
         self.remove_button.clicked.connect(self.remove_requested)
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Every text in the language in use (at start and on LanguageChange)."""
+        entry = self.entry
+        label = racer_label(entry)
+        self.visible_box.setText(label)
+        self.visible_box.setToolTip(translate("RaceCard", "show or hide this optimizer's path, "
+                                              "arrows and curves"))
+        self.remove_button.setToolTip(translate("RaceCard", "remove {label} from the race").format(label=label))
+        for (row_label, _control), key in zip(self._rows, self._keys):
+            info = optimizers.HYPER_INFO[key]
+            row_label.setText(terms.hyper_label(key))
+            tip = (translate("RaceCard", "{key} (range {lo} … {hi}, log scale)") if info.log
+                   else translate("RaceCard", "{key} (range {lo} … {hi})"))
+            row_label.setToolTip(tip.format(key=key, lo=f"{info.lo:g}", hi=f"{info.hi:g}"))
+        self.formula.setToolTip(optimizer_note(entry.name))
+        self._show_status()
         self._fit_to_font()
 
     def _fit_to_font(self) -> None:
@@ -144,7 +164,8 @@ class OptimizerCard(QtWidgets.QFrame):
         try:
             optimizers.get(self.entry.name, **{**self.entry.hyper, key: value})
         except ValueError as exc:  # the spin box ranges prevent this; keep the old value
-            self.status.setText(str(exc))
+            self._status = ("error", str(exc))
+            self._show_status()
             return
         self.entry.hyper[key] = value
         self._update_formula()
@@ -159,7 +180,15 @@ class OptimizerCard(QtWidgets.QFrame):
         self.formula.setText(formula_html(opt.formula))
 
     def set_diverged(self, step: int | None) -> None:
-        self.status.setText("" if step is None else f"diverged at step {step}")
+        self._status = ("diverged", step)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        kind, value = self._status
+        if kind == "diverged" and value is not None:
+            self.status.setText(translate("RaceCard", "diverged at step {step}").format(step=value))
+        else:
+            self.status.setText(value if kind == "error" else "")
 
     def set_hyper(self, key: str, value: float) -> None:
         """Set a control programmatically (tests, scenario loading)."""

@@ -12,6 +12,8 @@ from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gradlab.gui.i18n import on_language_change, translate
+
 SLIDER_TICKS = 1000
 MARK_COLOR = "#ff3030"  # a stability limit on the slider: the red of the theory map's edge
 
@@ -64,9 +66,10 @@ class NumberBox(QtWidgets.QDoubleSpinBox):
 def log_slider_tip(lo: float, hi: float) -> str:
     """The log slider's tooltip in plain words: what a move does to the value."""
     factor = (hi / lo) ** 0.1
-    return (f"Drag right for a bigger value, left for a smaller one (from {lo:g} to {hi:g}). "
-            f"The slider works by multiplying: moving it a tenth of its length multiplies "
-            f"the value by about {factor:.2g}, so small values get as much room as large ones.")
+    return translate("RaceHyper", "Drag right for a bigger value, left for a smaller one (from {lo} "
+                     "to {hi}). The slider works by multiplying: moving it a tenth of its length "
+                     "multiplies the value by about {factor}, so small values get as much room as "
+                     "large ones.").format(lo=f"{lo:g}", hi=f"{hi:g}", factor=f"{factor:.2g}")
 
 
 class MarkedSlider(QtWidgets.QSlider):
@@ -118,12 +121,14 @@ class HyperControl(QtWidgets.QWidget):
             self.slider = MarkedSlider(QtCore.Qt.Orientation.Horizontal)
             self.slider.setRange(0, SLIDER_TICKS)
             self.slider.setMinimumWidth(40)
-            self.slider.setToolTip(log_slider_tip(lo, hi))
             self._sync_slider(value)
             self.slider.valueChanged.connect(self._slider_moved)
             row.addWidget(self.slider, 1)
         row.addWidget(self.box)
         self.box.valueChanged.connect(self._box_changed)
+        self._mark_tip = ""  # why the slider has its marks (the race tab's theory says)
+        self._show_tip()
+        on_language_change(self, self._show_tip)
 
     def value(self) -> float:
         return self.box.value()
@@ -136,8 +141,15 @@ class HyperControl(QtWidgets.QWidget):
         if self.slider is None:
             return
         self.slider.marks = [self._tick(v) for v in values if self.lo <= v <= self.hi]
-        self.slider.setToolTip(log_slider_tip(self.lo, self.hi) + (f"\n\n{tip}" if tip else ""))
+        self._mark_tip = tip
+        self._show_tip()
         self.slider.update()
+
+    def _show_tip(self) -> None:
+        if self.slider is None:
+            return
+        tip = self._mark_tip
+        self.slider.setToolTip(log_slider_tip(self.lo, self.hi) + (f"\n\n{tip}" if tip else ""))
 
     # -- slider <-> box (log mapping) ---------------------------------------------------
     def _tick(self, value: float) -> int:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from gradlab.core import optimizers
+from gradlab.gui import terms
+from gradlab.gui.i18n import on_language_change, translate
 from gradlab.gui.race.racers.card import OptimizerCard
 from gradlab.gui.race.config import OptimizerEntry, next_color, unique_label
+from gradlab.gui.race.words import refit
 
 MAX_RACERS = 8
 
@@ -41,13 +44,22 @@ class OptimizerPanel(QtWidgets.QWidget):
         add_row = QtWidgets.QHBoxLayout()
         self.add_combo = QtWidgets.QComboBox()
         for name in optimizers.names():
-            self.add_combo.addItem(optimizers.title(name), name)
-        self.add_button = QtWidgets.QPushButton("Add optimizer")
-        self.add_button.setToolTip("add another racer (the same optimizer twice is fine)")
+            self.add_combo.addItem(terms.optimizer_title(name), name)
+        self.add_button = QtWidgets.QPushButton()
         add_row.addWidget(self.add_combo, 1)
         add_row.addWidget(self.add_button)
         layout.addLayout(add_row)
         self.add_button.clicked.connect(lambda: self.add(self.add_combo.currentData()))
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Every text in the language in use (at start and on LanguageChange)."""
+        for i in range(self.add_combo.count()):
+            self.add_combo.setItemText(i, terms.optimizer_title(self.add_combo.itemData(i)))
+        refit(self.add_combo)
+        self.add_button.setText(translate("RacePanel", "Add optimizer"))
+        self._update_add()
 
     # -- editing ---------------------------------------------------------------------------
     def entries(self) -> list[OptimizerEntry]:
@@ -116,7 +128,8 @@ class OptimizerPanel(QtWidgets.QWidget):
     def _update_add(self) -> None:
         full = len(self.cards) >= MAX_RACERS
         self.add_button.setEnabled(not full)
-        self.add_button.setToolTip(f"at most {MAX_RACERS} racers" if full else
-                                   "add another racer (the same optimizer twice is fine)")
+        self.add_button.setToolTip(
+            translate("RacePanel", "at most {n} racers").format(n=MAX_RACERS) if full else
+            translate("RacePanel", "add another racer (the same optimizer twice is fine)"))
         for card in self.cards:
             card.remove_button.setEnabled(len(self.cards) > 1)
