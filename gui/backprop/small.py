@@ -14,6 +14,11 @@ stepping back shows exactly the numbers shown before, never a recomputation. Cha
 the activation, loss, optimizer or a value in the batch traces the current step again
 (the steps before it stay as they were taken); changing the network's shape or the
 seed starts a new network. The GUI computes none of the math.
+
+A network may also come from outside (`load_network`: the Playground's network and one
+of its points, as plain values routed through the main window): it is traced from the
+weights given, and Reset returns to them. The page refuses, in one line, a network
+larger than it draws legibly (`fits`).
 """
 
 from __future__ import annotations
@@ -90,6 +95,9 @@ class SmallNetworkPage(QtWidgets.QWidget):
         self.selection: tuple[int, ...] | None = None
         self.sample: int | None = 0  # None: the whole batch
         self.setup: Setup | None = None
+        # The weights a network given from outside starts from (Reset returns to them);
+        # None: the seed's network.
+        self.origin: list | None = None
         self.phase_list: list[Any] = []
         self.look = NORMAL
 
@@ -119,6 +127,10 @@ class SmallNetworkPage(QtWidgets.QWidget):
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         batch_layout.addWidget(self.message)
+        self.source = QtWidgets.QLabel()  # where a network given from outside came from
+        self.source.setWordWrap(True)
+        self.source.setVisible(False)
+        batch_layout.addWidget(self.source)
         column.addWidget(batch)
         column.addStretch(1)
 
@@ -232,6 +244,8 @@ class SmallNetworkPage(QtWidgets.QWidget):
     def rebuild(self) -> None:
         """A new network and batch from the shape and seed: traced from the first phase."""
         self.set_playing(False)
+        self.origin = None
+        self.source.setVisible(False)
         setup = self.form.setup(self.n_samples.value())
         x, y = bp_data.small_batch(setup.sizes[0], setup.sizes[-1], setup.n_samples, setup.seed)
         self.table.set_batch(x, y, setup.sizes[-1])
@@ -258,9 +272,11 @@ class SmallNetworkPage(QtWidgets.QWidget):
         self.redraw()
 
     def reset(self) -> None:
-        """The seed's network again (the batch as it is now), at the first phase."""
+        """The seed's network (or the one given from outside) again, the batch as it is
+        now, at the first phase."""
         self.set_playing(False)
-        params = mlp.init_params(self.setup.sizes, self.setup.seed, np.float64)
+        params = self.origin if self.origin is not None else \
+            mlp.init_params(self.setup.sizes, self.setup.seed, np.float64)
         old = (self.history, self.starts)
         self.history, self.starts = [], []
         if self._trace_from(params, None, self.setup):
@@ -268,6 +284,120 @@ class SmallNetworkPage(QtWidgets.QWidget):
         else:  # pragma: no cover - the batch and settings shown traced before
             self.history, self.starts = old
         self.redraw()
+
+    def limits(self) -> dict[str, tuple[int, int]]:
+        """What the page draws legibly (its form's ranges): inputs, hidden layers, units
+        per hidden layer, outputs, each (least, most)."""
+        f = self.form
+        return {"inputs": (f.inputs.minimum(), f.inputs.maximum()),
+                "layers": (f.depth.minimum(), f.depth.maximum()),
+                "units": (f.widths[0].minimum(), f.widths[0].maximum()),
+                "outputs": (f.outputs.minimum(), f.outputs.maximum())}
+
+    def fits(self, sizes: tuple[int, ...] | list[int]) -> str | None:
+        """None when the page can show a network of these layer widths (inputs, hidden...,
+        outputs); else one line saying what does not fit and what would."""
+        lim = self.limits()
+        n0, hidden, n_out = sizes[0], list(sizes[1:-1]), sizes[-1]
+        wrong = []
+        if not lim["inputs"][0] <= n0 <= lim["inputs"][1]:
+            wrong.append(f"{n0} input{'s' if n0 != 1 else ''}")
+        if not lim["layers"][0] <= len(hidden) <= lim["layers"][1]:
+            wrong.append(f"{len(hidden) or 'no'} hidden layer{'s' if len(hidden) != 1 else ''}")
+        if any(not lim["units"][0] <= n <= lim["units"][1] for n in hidden):
+            wrong.append(f"a layer of {max(hidden)} units")
+        if not lim["outputs"][0] <= n_out <= lim["outputs"][1]:
+            wrong.append(f"{n_out} classes")
+        if not wrong:
+            return None
+        return (f"The Backpropagation tab cannot step through this network ({', '.join(wrong)}): it "
+                f"shows {lim['inputs'][0]}-{lim['inputs'][1]} inputs, {lim['layers'][0]}-{lim['layers'][1]} "
+                f"hidden layers of at most {lim['units'][1]} units and {lim['outputs'][0]}-"
+                f"{lim['outputs'][1]} classes; switch features off or remove layers or units.")
+
+    def load_network(self, network: dict[str, Any]) -> str | None:
+        """Show a network given from outside, traced on one sample, from its first phase.
+
+        `network` (plain values): "sizes" (inputs, hidden..., outputs), "activation",
+        "loss" and "loss_params", "optimizer" and "hyper", "params" [(W, b), ...], "x"
+        (the sample's inputs), "label"; optional "inputs" (the inputs' names) and "point"
+        (where the sample is on the Playground's plane). Returns None when shown, else one
+        line saying why not (the page is left as it was)."""
+        sizes = tuple(int(n) for n in network["sizes"])
+        problem = self.fits(sizes)
+        if problem:
+            return problem
+        params = [(np.array(W, dtype=np.float64), np.array(b, dtype=np.float64))
+                  for W, b in network["params"]]
+        x = np.array(network["x"], dtype=np.float64).reshape(1, -1)
+        y = np.array([int(network["label"])], dtype=np.int64)
+        setup = Setup(sizes, str(network["activation"]), str(network["loss"]),
+                      dict(network.get("loss_params", {})), str(network["optimizer"]),
+                      dict(network.get("hyper", {})), self.form.seed.value(), 1)
+        try:
+            first = trace(params, setup.activation, x, y, setup.make_loss(),
+                          optimizer=setup.make_optimizer(), state=None)
+        except ValueError as exc:  # checked before anything on the page changes
+            return f"The Backpropagation tab cannot trace this network: {exc}"
+        self.set_playing(False)
+        self._show_setup(setup)
+        self.table.set_batch(x, y, sizes[-1])
+        self.diagram.set_sizes(sizes)
+        blocker = QtCore.QSignalBlocker(self.show_box)
+        self.show_box.clear()
+        self.show_box.addItem("sample 0", 0)
+        self.show_box.addItem("batch (all 1)", None)
+        del blocker
+        self.sample = 0
+        self.selection = (1, 0)
+        self.step_index = self.phase_index = 0
+        self.history, self.starts = [first], [(params, None)]
+        self.setup, self.origin = setup, params
+        self.message.setVisible(False)
+        text = "From the Playground"
+        where = network.get("point")
+        if where is not None:
+            text += f": the point ({_g(float(where[0]))}, {_g(float(where[1]))}), class {int(y[0])}"
+        names = network.get("inputs")
+        if names:
+            text += f"; inputs x₀… are {', '.join(names)}"
+        self.source.setText(text + ". Reset returns to these weights.")
+        self.source.setVisible(True)
+        self.redraw()
+        return None
+
+    def _show_setup(self, setup: Setup) -> None:
+        """The form showing `setup`'s choices, without the signals that would rebuild."""
+        f = self.form
+        hidden = setup.sizes[1:-1]
+        boxes = [f.inputs, f.depth, f.outputs, *f.widths, f.activation, f.loss, f.optimizer, self.n_samples]
+        blockers = [QtCore.QSignalBlocker(b) for b in boxes]
+        f.inputs.setValue(setup.sizes[0])
+        f.depth.setValue(len(hidden))
+        for box, n in zip(f.widths, hidden):
+            box.setValue(n)
+        f.outputs.setValue(setup.sizes[-1])
+        self.n_samples.setValue(1)
+        for combo, name in ((f.activation, setup.activation), (f.loss, setup.loss),
+                            (f.optimizer, setup.optimizer)):
+            combo.setCurrentIndex(max(combo.findData(name), 0))
+        del blockers
+        f._build_hyper()  # the chosen optimizer's fields
+        values = {**{k: setup.hyper[k] for k in f.hyper if k in setup.hyper},
+                  **{b: w for b, w in zip(f.class_weights, setup.loss_params.get("weights") or [])}}
+        for key, value in values.items():
+            box = f.hyper[key] if isinstance(key, str) else key
+            blocker = QtCore.QSignalBlocker(box)
+            if isinstance(box, QtWidgets.QCheckBox):
+                box.setChecked(bool(value))
+            else:
+                box.setValue(float(value))
+            del blocker
+        if "gamma" in setup.loss_params:
+            blocker = QtCore.QSignalBlocker(f.gamma)
+            f.gamma.setValue(float(setup.loss_params["gamma"]))
+            del blocker
+        f._show_rows()
 
     def retrace(self) -> None:
         """The current step traced again with the settings now (activation, loss,

@@ -42,10 +42,22 @@ def unit_rgb(values: np.ndarray, scale: float | None = None) -> np.ndarray:
     """A hidden unit's output over the plane `(n, n)` as a diverging picture: blue for
     positive, orange for negative, white at 0, full colour at ±`scale` (default the
     largest |value|). Returns uint8 `(n, n, 3)`."""
+    v = np.asarray(values, dtype=np.float64)
+    s = scale if scale else None
+    return units_rgb(v[None], None if s is None else np.array([s]))[0]
+
+
+def units_rgb(values: np.ndarray, scales: np.ndarray | None = None) -> np.ndarray:
+    """`unit_rgb` of a whole layer at once (one numpy pass per frame, not one per unit):
+    `values` (units, n, n), `scales` (units,) or None for each unit's largest |value|.
+    Returns uint8 `(units, n, n, 3)`."""
     v = np.nan_to_num(np.asarray(values, dtype=np.float64), nan=0.0, posinf=0.0, neginf=0.0)
-    s = scale if scale else max(float(np.abs(v).max()), 1e-12)
-    t = np.clip(v / s, -1, 1)[..., None]
+    if scales is None:
+        scales = np.abs(v).reshape(len(v), -1).max(axis=1, initial=0.0)
+    scales = np.maximum(np.asarray(scales, dtype=np.float64), 1e-12)
+    t = np.clip(v / scales[:, None, None], -1, 1)[..., None]
     white = np.array([255.0, 255.0, 255.0])
     pos, neg = np.array(class_colour(1), float), np.array(class_colour(0), float)
-    rgb = np.where(t >= 0, white + (pos - white) * t, white + (neg - white) * (-t))
+    # White towards the sign's colour by |t|: w + (c − w)|t|, c = pos or neg.
+    rgb = white + np.where(t >= 0, pos - white, neg - white) * np.abs(t)
     return rgb.clip(0, 255).astype(np.uint8)

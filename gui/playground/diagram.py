@@ -15,14 +15,26 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from gradlab.gui.playground.colours import class_colour, unit_rgb
+from gradlab.gui.playground.colours import class_colour, units_rgb
 
 THUMB = 40.0  # a hidden unit's thumbnail, in scene units (the view scales the scene)
 COLUMN = 130.0
 ROW = 48.0
 MAX_EDGE_WIDTH = 4.0
+# At most this many thumbnails are repainted per frame: a large network (6 layers of 8)
+# refreshes its thumbnails in turns, each every second or third frame.
+THUMBS_PER_FRAME = 24
 POSITIVE = QtGui.QColor(*class_colour(1))
 NEGATIVE = QtGui.QColor(*class_colour(0))
+
+
+def _pen(colour: QtGui.QColor):
+    colour = QtGui.QColor(colour)
+    colour.setAlpha(220)
+    return lambda width: QtGui.QPen(colour, width)
+
+
+PENS = {True: _pen(POSITIVE), False: _pen(NEGATIVE)}  # an edge's pen by the sign of w
 
 
 def _pixmap(rgb: np.ndarray) -> QtGui.QPixmap:
@@ -39,6 +51,7 @@ class _Edge(QtWidgets.QGraphicsLineItem):
     def __init__(self, line: QtCore.QLineF, key: tuple[int, int, int], hovered: Callable) -> None:
         super().__init__(line)
         self.key = key  # (layer l, to unit i, from unit j): the weight W_l[i, j]
+        self.look: tuple[bool, float] | None = None  # (w ≥ 0, width) last drawn
         self._shape: QtGui.QPainterPath | None = None
         self._hovered = hovered
         self.setAcceptHoverEvents(True)
@@ -115,6 +128,7 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
         # Called on hovering an edge: ∂C/∂W per layer for the weights shown, or None.
         self.gradient_source: Callable[[], list | None] = lambda: None
         self._font_pt = 9.0
+        self._turn = 0  # which share of the thumbnails the next frame repaints
 
     # -- structure ------------------------------------------------------------------------
     def set_architecture(self, inputs: Sequence[str], hidden: Sequence[int], classes: int) -> None:
@@ -166,9 +180,11 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
     # -- each frame -------------------------------------------------------------------------
     def set_weights(self, params: Sequence[tuple[np.ndarray, np.ndarray]] | None,
                     unit_maps: Sequence[np.ndarray] | None = None,
-                    grads: Sequence[tuple[np.ndarray, np.ndarray]] | None = None) -> None:
+                    grads: Sequence[tuple[np.ndarray, np.ndarray]] | None = None, *,
+                    in_turns: bool = False) -> None:
         """Restyle the edges from `params` [(W (out, in), b)] and the thumbnails from
-        `unit_maps` (per hidden layer, (units, n, n)); `grads` (∂C/∂W, ∂C/∂b) for the hover text."""
+        `unit_maps` (per hidden layer, (units, n, n)); `grads` (∂C/∂W, ∂C/∂b) for the hover text.
+        `in_turns` (while training): at most THUMBS_PER_FRAME thumbnails this time."""
         self.params = None if params is None else list(params)
         self.grads = None if grads is None else list(grads)
         if self.params is not None and len(self.params) == len(self.sizes) - 1:
@@ -179,13 +195,22 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
                 w = float(self.params[l][0][i, j])
                 if not np.isfinite(w):
                     w = 0.0
-                colour = QtGui.QColor(POSITIVE if w >= 0 else NEGATIVE)
-                colour.setAlpha(220)
-                edge.setPen(QtGui.QPen(colour, 0.5 + MAX_EDGE_WIDTH * abs(w) / biggest))
+                # Widths in quarter steps: an edge whose look did not change is left alone
+                # (most of them, frame to frame), so the view repaints less.
+                look = (w >= 0, round(4 * MAX_EDGE_WIDTH * abs(w) / biggest) / 4)
+                if look != edge.look:
+                    edge.look = look
+                    edge.setPen(PENS[look[0]](0.5 + look[1]))
         if unit_maps is not None:
+            units = sum(len(layer) for layer in self.units)
+            shares = max(1, -(-units // THUMBS_PER_FRAME)) if in_turns else 1  # ⌈units / most⌉
+            self._turn = (self._turn + 1) % shares
+            k = 0
             for layer, maps in zip(self.units, unit_maps):
-                for unit, values in zip(layer, maps):
-                    unit.set_map(unit_rgb(values))
+                for unit, rgb in zip(layer, units_rgb(maps)):
+                    if k % shares == self._turn or unit.thumb.pixmap().isNull():
+                        unit.set_map(rgb)
+                    k += 1
 
     def weight_text(self, key: tuple[int, int, int]) -> str:
         """'w = …, ∂C/∂w = …' for the weight W_l[i, j] (layer l 0-based)."""

@@ -3,9 +3,11 @@
 `RegionsView` shows what the core computed: `Session.regions()` (class probabilities
 over the grid, coloured by `colours.regions_rgb`) or one hidden unit's map while the
 diagram is hovered. Training points are filled, test points hollow (when shown).
-Left click asks for a point of the chosen class (`add_requested(x, y)`); right click,
-or Shift+click, asks to remove the nearest (`remove_requested(x, y)`): the tab owns the
-data and decides.
+A left click on a point shown (within `HIT_PX` of its centre) asks to trace it in the
+Backpropagation tab (`trace_requested(x, y, label)`, the point's own coordinates); a left
+click elsewhere asks for a point of the chosen class (`add_requested(x, y)`); right
+click, or Shift+click, asks to remove the nearest (`remove_requested(x, y)`): the tab
+owns the data and decides.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from gradlab.gui.playground.colours import class_colour, regions_rgb, unit_rgb
 from gradlab.gui.plotting.axes import tidy_axes
 
 BOUNDS = (-6.0, 6.0, -6.0, 6.0)
+HIT_PX = 3.0  # a click this many pixels beyond a point's rim still lands on the point
 
 
 class RegionsView(pg.PlotWidget):
@@ -27,6 +30,7 @@ class RegionsView(pg.PlotWidget):
 
     add_requested = QtCore.Signal(float, float)
     remove_requested = QtCore.Signal(float, float)
+    trace_requested = QtCore.Signal(float, float, int)
 
     def __init__(self, title: str = "", point_size: float = 7.0, parent=None, *,
                  square: bool = True) -> None:
@@ -62,6 +66,8 @@ class RegionsView(pg.PlotWidget):
         self.probs: np.ndarray | None = None
         self.discretise = False
         self.showing_unit: str | None = None  # the hovered unit's name while its map is shown
+        self.shown_X = np.empty((0, 2))  # the points drawn (training, then test when shown)
+        self.shown_y = np.empty(0, dtype=np.int64)
         self.scene().sigMouseClicked.connect(self._clicked)
 
     def setTitle(self, title: str) -> None:  # noqa: N802 - PlotWidget's own name
@@ -97,6 +103,7 @@ class RegionsView(pg.PlotWidget):
                    y_test: np.ndarray | None = None, show_test: bool = False) -> None:
         """Training points filled, test points hollow (only when `show_test`)."""
         X_train = np.asarray(X_train, dtype=np.float64).reshape(-1, 2)
+        self.shown_X, self.shown_y = X_train, np.asarray(y_train, dtype=np.int64).reshape(-1)
         brushes = [pg.mkBrush(*class_colour(k)) for k in range(4)]
         self.train.setData(X_train[:, 0], X_train[:, 1], size=self.point_size,
                            pen=pg.mkPen("w", width=1), brush=[brushes[int(k) % 4] for k in y_train])
@@ -105,6 +112,8 @@ class RegionsView(pg.PlotWidget):
             pens = [pg.mkPen(*class_colour(k), width=2) for k in range(4)]
             self.test.setData(X_test[:, 0], X_test[:, 1], size=self.point_size,
                               brush=pg.mkBrush(255, 255, 255, 200), pen=[pens[int(k) % 4] for k in y_test])
+            self.shown_X = np.vstack([self.shown_X, X_test])
+            self.shown_y = np.concatenate([self.shown_y, np.asarray(y_test, dtype=np.int64).reshape(-1)])
         else:
             self.test.setData([], [])
 
@@ -113,6 +122,16 @@ class RegionsView(pg.PlotWidget):
         """Where the data point (x, y) is on this widget's viewport (tests click there)."""
         scene = self.getPlotItem().getViewBox().mapViewToScene(QtCore.QPointF(x, y))
         return self.mapFromScene(scene)
+
+    def point_at(self, x: float, y: float) -> int | None:
+        """The index (in `shown_X`) of the point drawn under (x, y), the nearest on
+        screen, or None when the click is clear of every point."""
+        if not len(self.shown_X):
+            return None
+        px, py = self.getPlotItem().getViewBox().viewPixelSize()  # data units per pixel
+        d = np.hypot((self.shown_X[:, 0] - x) / px, (self.shown_X[:, 1] - y) / py)
+        i = int(np.argmin(d))
+        return i if d[i] <= self.point_size / 2 + HIT_PX else None
 
     def _clicked(self, event) -> None:
         vb = self.getPlotItem().getViewBox()
@@ -128,5 +147,10 @@ class RegionsView(pg.PlotWidget):
         if remove:
             self.remove_requested.emit(x, y)
         elif event.button() == QtCore.Qt.MouseButton.LeftButton:
-            self.add_requested.emit(x, y)
+            i = self.point_at(x, y)
+            if i is None:
+                self.add_requested.emit(x, y)
+            else:
+                self.trace_requested.emit(float(self.shown_X[i, 0]), float(self.shown_X[i, 1]),
+                                          int(self.shown_y[i]))
         event.accept()
