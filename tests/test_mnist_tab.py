@@ -10,6 +10,8 @@ tab's worker thread. Waits are on signals and conditions, never sleeps.
 from __future__ import annotations
 
 import gzip
+import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -286,26 +288,44 @@ def test_form_round_trips_a_config(qtbot, tab):
         tab.form.config()
 
 
-def test_the_tab_opens_without_importing_torch_or_numba():
+def test_the_tab_imports_torch_in_a_warm_up_thread_from_its_construction(tmp_path):
+    """Issue 19: building the tab starts torch's import (and numba's, and the shown
+    optimizer's loop) in a background thread at once, so Start finds it done; never on
+    the GUI thread. An audit hook names the thread of each module's first import."""
     code = textwrap.dedent("""
-        import os, sys
+        import json, os, sys, threading
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        imports = []
+        def hook(event, args):
+            if event == "import" and args[0] in ("torch", "numba"):
+                imports.append([args[0], threading.current_thread().name])
+        sys.addaudithook(hook)
         from PySide6 import QtCore, QtWidgets
         app = QtWidgets.QApplication([])
+        from gradlab.gui.mnist import runner
         from gradlab.gui.mnist.tab import MnistTab
         tab = MnistTab()
+        started = [t.name for t in runner._warm_ups]  # right after construction
         tab.show()
         app.processEvents()
-        print("torch" in sys.modules or "numba" in sys.modules)
+        done = runner.wait_for_warm_ups(120)
+        print(json.dumps({"started": started, "done": done, "imports": imports,
+                          "loaded": "torch" in sys.modules}))
         tab.shutdown()
         # A shown pyqtgraph view still alive at interpreter exit segfaults (PySide6 6.11
         # and 6.12 here); delete it first.
         tab.deleteLater()
         QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
     """)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    env = dict(os.environ, GRADLAB_CACHE_DIR=str(tmp_path / "cache"), HOME=str(tmp_path),
+               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=180,
+                         env=env)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip().splitlines()[-1] == "False"
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["started"] == ["gradlab warm-up"] and result["done"] and result["loaded"]
+    assert ["torch", "gradlab warm-up"] in result["imports"]
+    assert [m for m, thread in result["imports"] if thread == "MainThread"] == []
 
 
 @pytest.mark.slow

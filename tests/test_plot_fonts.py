@@ -8,6 +8,7 @@ import pytest
 from PySide6 import QtGui, QtWidgets
 
 from gradlab.gui.main_window import MainWindow
+from gradlab.gui.mnist.view import PAGES
 from gradlab.gui.plotting.fonts import TITLE_ATTR, rescale_new_text, scale_plot_text, set_text_scale
 
 
@@ -94,8 +95,10 @@ def test_presenter_mode_scales_the_mnist_and_explorer_plots_within_the_window(qt
     mnist.view.pictures_title.setText(
         "<b>1. Adam lr=0.001 · cross-entropy · ReLU · cosine schedule</b> after step 1,404 "
         "(epoch 3.00): 98.15% right on the test set")
-    for view in (mnist.view.curves_view, mnist.view.pictures_view):
-        qtbot.waitUntil(lambda v=view: v.width() > 0, timeout=3000)
+    for page, view in zip(PAGES, (mnist.view.curves_view, mnist.view.pictures_view)):
+        mnist.view.show_page(page)  # at 1280x720 the view shows one of the two at a time
+        qtbot.waitUntil(lambda v=view: v.isVisible() and min(v.viewport().width(), v.viewport().height()) > 100,
+                        timeout=3000)
         bounds = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-1, -1, 1, 1)
         for item in view.scene().items():
             if isinstance(item, pg.PlotItem) and item.isVisible():

@@ -15,6 +15,7 @@ from gradlab.gui.plotting.axes import tidy_axes
 
 DIGITS = [[(i, str(i)) for i in range(10)]]
 CELL_TEXT_PIXELS = 14  # the narrowest confusion cell whose number is written in it
+CELL_TEXT_MAX_PIXELS = 14  # the numbers' largest font (pixels), in cells of 28 px and more
 BLUES = pg.ColorMap([0.0, 1.0], [(255, 255, 255), (8, 48, 107)])
 # Blue for negative weights, white for zero, red for positive: what a unit looks for (red)
 # and against (blue).
@@ -71,10 +72,11 @@ class ConfusionPlot(pg.PlotItem):
         # Too small a cell shows its colour only (the numbers stay in the tooltip): "100"
         # in a cell narrower than itself would run into its neighbours' numbers.
         # Between that and a roomy cell the numbers get a smaller font, not none
-        # (presenter mode on a projector leaves cells of 14-16 px).
+        # (presenter mode on a projector leaves cells of 14-16 px), and a large matrix
+        # (the view's own page on a projector) large numbers, for the back row.
         cell = self.cell_pixels()
         shown = cell >= CELL_TEXT_PIXELS
-        pixels = int(min(max(cell * 0.5, 7), 9))  # "100" is about 1.9 em wide
+        pixels = int(min(max(cell * 0.5, 7), CELL_TEXT_MAX_PIXELS))  # "100" is about 1.9 em wide
         if shown and self.texts and self.texts[0].textItem.font().pixelSize() != pixels:
             for text in self.texts:
                 font = text.textItem.font()

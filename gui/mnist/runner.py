@@ -10,10 +10,13 @@ Start-up (issue 19). The first run of a process imports torch (0.3-1 s) and numb
 warm-up thread of its own and waits for it checking `stop` every `WARM_UP_POLL_S`: Stop
 is honoured at once, the warm-up is abandoned (it finishes in the background, and what
 it compiled serves the next Start), and the run ends with no frame (it will start over).
-The tab also starts a warm-up when the data are loaded (`Runner.warm_up`), so a Start
-pressed a moment later finds everything ready (bench/run_start.py: 0.2 s to the first
-frame, against 1.4 s when pressed at once). torch's import holds the GIL while it loads
-its libraries: the GUI thread can wait ~0.1-0.3 s then, wherever the import runs.
+The tab also starts a warm-up as soon as it is built (when first shown: never while the
+window starts on another tab), and when the data are loaded (`Runner.warm_up`):
+torch's import overlaps the data's loading, and a Start pressed as soon as the data are
+in finds it done or nearly (bench/run_start.py measures that, from the tab's opening).
+torch's import holds the GIL while it loads its libraries: the GUI thread can wait
+~0.1-0.5 s then, wherever the import runs (at the tab's opening it delays the tab's
+first paint by about that much: bench/run_start.py prints the GUI timer's waits).
 
 - Stop: the flag is set; the generator's final frame (`stopped`, with a checkpoint)
   keeps what was trained, and the queue halts.
@@ -127,7 +130,8 @@ class Runner(QtCore.QObject):
     def warm_up(self, config: Any) -> None:
         """Pay the first run's start-up (torch, numba, `config`'s compiled loop) now, in
         the background, so that Start shows its first frame sooner (the tab calls this
-        when the data are loaded). Nothing happens while a warm-up or a run is going."""
+        when it is built and when the data are loaded). Nothing happens while a warm-up
+        or a run is going."""
         if not self.running() and not any(t.is_alive() for t in _warm_ups):
             start_warm_up(config)
 

@@ -2,7 +2,8 @@
 
 Data flows one way (see ARCHITECTURE.md): the settings form makes a `TrainConfig`; the
 queue holds `Run`s; the `Runner` trains them one after another in a `GeneratorWorker`
-(torch is imported there, when training starts, never when the tab opens); each frame
+(torch is imported there; a warm-up thread starts importing it, off the GUI thread, as
+soon as the tab is built, see `Runner.warm_up`); each frame
 is appended to its run's buffers and marks the view dirty; one `QTimer` redraws only when
 something changed: at most 30 times a second when idle; while a run trains it starts at
 150 ms and adapts (33 ms to 500 ms) so that the GUI thread stays busy at most 3% of the
@@ -146,7 +147,7 @@ class MnistTab(QtWidgets.QWidget):
         self.smoothing.setRange(0, 99)
         self.smoothing.setValue(90)
         self.smoothing.setFixedWidth(120)
-        self.smoothing.setToolTip("weight w of the debiased moving average of the training loss")
+        self.smoothing.setToolTip("Smoothing: weight w of the debiased moving average of the training loss")
         self.smoothing_label = QtWidgets.QLabel()
         self.smoothing.valueChanged.connect(self._on_smoothing)
         self.fit_button = self._button("Fit to data", "fit", self._fit)
@@ -170,7 +171,8 @@ class MnistTab(QtWidgets.QWidget):
         status = QtWidgets.QHBoxLayout()
         status.addWidget(self.progress, 1)
         status.addSpacing(8)
-        status.addWidget(QtWidgets.QLabel("Smoothing"))
+        self.smoothing_caption = QtWidgets.QLabel("Smoothing")
+        status.addWidget(self.smoothing_caption)
         status.addWidget(self.smoothing)
         status.addWidget(self.smoothing_label)
         right_box = QtWidgets.QWidget()
@@ -216,6 +218,11 @@ class MnistTab(QtWidgets.QWidget):
         self.smoothing_label.setText(self._smoothing_text(self.smoothing.value()))
         self._say("")
         self._update_buttons()
+        # torch, numba and the shown optimizer's loop, readied in a background thread from
+        # now on (issue 19): torch's import alone is ~1-1.5 s, about what loading the data
+        # takes, so the two overlap and a Start pressed as soon as the data are in finds
+        # it done. The tab is built when first shown (the window starts on the race).
+        self._warm_up()
 
     def _button(self, text: str, name: str, slot) -> QtWidgets.QPushButton:
         button = QtWidgets.QPushButton(text)
@@ -252,6 +259,10 @@ class MnistTab(QtWidgets.QWidget):
         """Presenter mode: the plots' text scales with the window's font (the widgets
         follow the window's font on their own)."""
         self.view.set_text_scale(look.font_pt / NORMAL.font_pt)
+        # On a 1280-pixel projector the progress line needs the caption's room: beside it
+        # the run's result was cut ("done, test accuracy 69.9…"). The slider's tooltip
+        # still names it.
+        self.smoothing_caption.setVisible(look.font_pt <= NORMAL.font_pt)
 
     def redraw_now(self) -> None:
         """Redraw at once instead of on the next tick (scripts, screenshots)."""
@@ -270,8 +281,9 @@ class MnistTab(QtWidgets.QWidget):
         self._run(self.queue.pending(resume=False))
 
     def _warm_up(self, _data=None) -> None:
-        """Data loaded: torch, numba and the shown optimizer's loop are readied in the
-        background now, so that Start's first frame comes sooner (see Runner.warm_up)."""
+        """The tab built, or data loaded: torch, numba and the shown optimizer's loop are
+        readied in the background now, so that Start's first frame comes sooner (see
+        Runner.warm_up; nothing happens while a warm-up is still going)."""
         try:
             config = self.form.config()
         except ValueError:

@@ -4,6 +4,11 @@ The live curves (`mnist_plots`) and per-class bars in one `pg.GraphicsLayoutWidg
 confusion matrix, digit grid and first-layer weights in another below it. `redraw` is
 called by the tab's single redraw timer only.
 
+Lower than COMPACT_HEIGHT (a 1280×720 projector, in presenter mode or not) the two do not
+share the height: side by side in a splitter the pictures got ~200 px, the confusion
+matrix's cells 7 px and no numbers. A tab bar ("Curves" | "Inside the selected run")
+then shows one of them at a time, with the whole height.
+
 Colours: white paper, dark ink (set per item, not through pyqtgraph's global config,
 which other tabs share).
 """
@@ -25,6 +30,10 @@ from gradlab.gui.plotting.title import fit_titles
 
 INK = (30, 30, 30)
 MAX_TEXT_SCALE = 1.2
+# The view's height (px) below which curves and pictures take turns: under it the
+# pictures' share (3/8) leaves the confusion matrix's cells under CELL_TEXT_PIXELS.
+COMPACT_HEIGHT = 700
+PAGES = ("Curves", "Inside the selected run")
 
 
 def paper(plot: pg.PlotItem) -> None:
@@ -37,6 +46,15 @@ def paper(plot: pg.PlotItem) -> None:
     plot.titleLabel.setText(plot.titleLabel.text, size="10pt")
     if plot.legend is not None:
         plot.legend.setLabelTextColor(INK)
+
+
+def title_over_whole_plot(plot: pg.PlotItem) -> None:
+    """Let the title use the plot's whole width, over its axes too: over the data area
+    alone (pyqtgraph's place) a small plot's title had ~100 px and was cut to
+    "Learning r…"."""
+    title = plot.titleLabel
+    plot.layout.removeItem(title)
+    plot.layout.addItem(title, 0, 0, 1, 3)
 
 
 class MnistView(QtWidgets.QWidget):
@@ -78,7 +96,9 @@ class MnistView(QtWidgets.QWidget):
         self.pictures_readout = Readout("", justify="left", size="9pt", color=INK)
         pictures.addItem(self.pictures_readout, row=2, col=0, colspan=3)
         self.pictures_view.scene().sigMouseMoved.connect(self._hover_pictures)
-        pictures.layout.setColumnStretchFactor(0, 2)
+        # The confusion matrix as wide as the digits: its numbers need cells of 14 px
+        # (on its own page, see _arrange, wider still).
+        pictures.layout.setColumnStretchFactor(0, 3)
         pictures.layout.setColumnStretchFactor(1, 3)
         pictures.layout.setColumnStretchFactor(2, 2)
         for plot in (*self.curves.plots.values(), self.per_class, self.confusion, self.digits, self.weights):
@@ -88,20 +108,59 @@ class MnistView(QtWidgets.QWidget):
         self.pictures_readout.setText("hover over the confusion matrix to read a cell")
         self.ci.layout.setRowStretchFactor(1, 3)
         self.ci.layout.setRowStretchFactor(2, 2)
-        splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        splitter = self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         for view in (self.curves_view, self.pictures_view):
             fit_titles(view)
+        for plot in (*self.curves.plots.values(), self.per_class, self.confusion, self.digits, self.weights):
+            title_over_whole_plot(plot)
         splitter.addWidget(self.curves_view)
         splitter.addWidget(self.pictures_view)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        self.pages = QtWidgets.QTabBar()
+        self.pages.setObjectName("mnist_pages")
+        self.pages.setDrawBase(False)
+        self.pages.setExpanding(False)
+        for name in PAGES:
+            self.pages.addTab(name)
+        self.pages.setTabToolTip(1, "the confusion matrix, test digits and first-layer weights "
+                                    "of the run selected in the list")
+        self.pages.currentChanged.connect(lambda *_: self._arrange())
+        self.pages.hide()
+        self.compact = False
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.pages)
         layout.addWidget(splitter)
         self._shown = None  # (run id, evaluation) on display in the pictures
         self._legend_runs = 0  # runs in the legend when its text was last scaled
         # The runs' legend stays inside the training-loss plot, however narrow.
         self.curves.train.vb.sigResized.connect(lambda *_: self.fit_legend())
+
+    def show_page(self, name: str) -> None:
+        """In a compact view, show PAGES' `name` ("Curves" or "Inside the selected run");
+        a roomy view shows both anyway."""
+        self.pages.setCurrentIndex(PAGES.index(name))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's API
+        super().resizeEvent(event)
+        compact = event.size().height() < COMPACT_HEIGHT
+        if compact != self.compact:
+            self.compact = compact
+            self._arrange()
+
+    def _arrange(self) -> None:
+        # A hidden pane keeps its last size (an export draws it at that size); the
+        # splitter gives the shown one the whole height.
+        self.pages.setVisible(self.compact)
+        page = self.pages.currentIndex()
+        self.curves_view.setVisible(not self.compact or page == 0)
+        self.pictures_view.setVisible(not self.compact or page == 1)
+        # On its own page the pictures are short and wide: the square confusion matrix is
+        # then limited by its width, so it takes the weights' spare width.
+        self.pictures_view.ci.layout.setColumnStretchFactor(0, 4 if self.compact else 3)
 
     def fit_legend(self) -> None:
         """Keep every run's entry inside the training-loss plot: as many columns as the
