@@ -21,9 +21,22 @@ def window(qtbot):
     return w
 
 
+@pytest.fixture
+def language(request, qapp):
+    """The window's language for one test, English again afterwards (other tests read
+    the English texts)."""
+    from gradlab.gui.i18n import set_language
+
+    assert not set_language(qapp, request.param)
+    yield request.param
+    set_language(qapp, "en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"], indirect=True)
 @pytest.mark.parametrize("presenter", [False, True], ids=["normal", "presenter"])
-def test_every_tab_fits_a_1280_by_720_projector(qtbot, window, presenter):
-    """Presenter mode (fonts x1.6) is for the projector: it must fit there too."""
+def test_every_tab_fits_a_1280_by_720_projector(qtbot, language, window, presenter):
+    """Presenter mode (fonts x1.6) is for the projector: it must fit there too, in
+    English and in Chinese."""
     window.set_presenter(presenter)
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)  # builds a lazy tab

@@ -99,7 +99,17 @@ def test_lesson_text_stays_visible_in_presenter_mode(qtbot, projector):
     assert lesson.isVisible() and lesson.height() >= 2 * lesson.fontMetrics().lineSpacing()
 
 
-def test_no_number_is_cut_in_any_tab_in_presenter_mode(qtbot, projector):
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request, qapp):
+    """A language for the whole test, English again afterwards."""
+    from gradlab.gui.i18n import set_language
+
+    assert not set_language(qapp, request.param)
+    yield request.param
+    set_language(qapp, "en")
+
+
+def test_no_number_is_cut_in_any_tab_in_presenter_mode(qtbot, language, projector):
     w = projector
     race = w.race
     with qtbot.waitSignal(race.race_finished, timeout=20000):

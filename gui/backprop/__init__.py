@@ -8,6 +8,8 @@
 - `controls`: `NetworkForm` (shape, activation, loss, optimizer, seed) and `BatchTable`
 - `loss_plot`: `StepLossPlot`, the batch loss after each optimizer step
 - `real` (with `canvas`, `views`): `RealNetworkPage`, the MNIST network on a digit one draws
+- `words`: the core's English (phase titles, the equations' remarks, hover texts) in the
+  language in use; every text of the tab goes through Qt's translation (issue 17)
 
 The math is `gradlab.core.backprop`'s (`trace`, `phases`, `substituted`); nothing here
 computes it. Qt, pyqtgraph and numpy only: torch is never imported on this path.

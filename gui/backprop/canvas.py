@@ -17,6 +17,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gradlab.gui.i18n import on_language_change, translate
+
 SIDE = 280
 BRUSH = 22.0  # pen width in canvas pixels: after preprocessing, ~2 of MNIST's 28 pixels
 INTERVAL_MS = 16  # one redraw at 60 Hz
@@ -36,7 +38,8 @@ class DrawingCanvas(QtWidgets.QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setCursor(QtCore.Qt.CursorShape.CrossCursor)
-        self.setToolTip("Draw a digit with the left mouse button; the right button erases")
+        self.retranslate()
+        on_language_change(self, self.retranslate)
         self.image = QtGui.QImage(SIDE, SIDE, QtGui.QImage.Format.Format_Grayscale8)
         self.image.fill(0)
         self._last: QtCore.QPointF | None = None
@@ -45,6 +48,9 @@ class DrawingCanvas(QtWidgets.QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(INTERVAL_MS)
         self._timer.timeout.connect(self._emit)
+
+    def retranslate(self) -> None:
+        self.setToolTip(translate("BackpropCanvas", "Draw a digit with the left mouse button; the right button erases"))
 
     # -- public ----------------------------------------------------------------------
     def array(self) -> np.ndarray:

@@ -19,11 +19,11 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from gradlab.core import activations, losses, optimizers
+from gradlab.gui import terms
+from gradlab.gui.i18n import on_language_change, translate
 
 # Losses that take logits and labels (the trace's softmax output), as the contract lists.
 LOSSES = ("cross_entropy", "weighted_cross_entropy", "focal", "softmax_mse")
-LOSS_TITLES = {"cross_entropy": "Cross-entropy", "weighted_cross_entropy": "Weighted cross-entropy",
-               "focal": "Focal loss", "softmax_mse": "MSE on softmax"}
 # Learning rates that make ten steps on a few points visibly lower the loss; the
 # registry's defaults (0.001) are for thousands of steps on MNIST.
 TEACHING_LR = {"sgd": 0.5, "momentum": 0.2, "nesterov": 0.2, "rmsprop": 0.02, "adagrad": 0.2,
@@ -125,7 +125,7 @@ class NetworkForm(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
-        shape = QtWidgets.QGroupBox("Network")
+        self.shape_box = shape = QtWidgets.QGroupBox()
         form = QtWidgets.QFormLayout(shape)
         self.inputs = _spin(2, 4, 2)
         self.depth = _spin(1, 3, 1)
@@ -135,22 +135,20 @@ class NetworkForm(QtWidgets.QWidget):
             widths.addWidget(box)
         self.outputs = _spin(2, 3, 2)
         self.seed = _spin(0, 9999, 0)
-        form.addRow("Inputs", self.inputs)
-        form.addRow("Hidden layers", self.depth)
-        form.addRow("Units per layer", widths)
-        form.addRow("Outputs (softmax)", self.outputs)
-        form.addRow("Seed", self.seed)
+        self._shape_form = form
+        for field in (self.inputs, self.depth, widths, self.outputs, self.seed):
+            form.addRow(QtWidgets.QLabel(), field)
         layout.addWidget(shape)
 
-        maths = QtWidgets.QGroupBox("Activation and loss")
+        self.maths_box = maths = QtWidgets.QGroupBox()
         form = QtWidgets.QFormLayout(maths)
         self.activation = narrow_combo(QtWidgets.QComboBox())
         for name in activations.names():
-            self.activation.addItem(activations.get(name).title, name)
+            self.activation.addItem(terms.activation_title(name), name)
         self.activation.setCurrentIndex(activations.names().index("sigmoid"))
         self.loss = narrow_combo(QtWidgets.QComboBox())
         for name in LOSSES:
-            self.loss.addItem(LOSS_TITLES[name], name)
+            self.loss.addItem(terms.loss_title(name), name)
         self.class_weights = [NumberBox(0.0, 10.0, w) for w in (1.0, 2.0, 1.0)]
         self.weights_row = QtWidgets.QWidget()
         row = QtWidgets.QHBoxLayout(self.weights_row)
@@ -158,21 +156,19 @@ class NetworkForm(QtWidgets.QWidget):
         for box in self.class_weights:
             row.addWidget(box)
         self.gamma = NumberBox(0.0, 10.0, 2.0)
-        form.addRow("Activation f", self.activation)
-        form.addRow("Loss C", self.loss)
-        form.addRow("Class weights", self.weights_row)
-        form.addRow("Focal γ", self.gamma)
+        for field in (self.activation, self.loss, self.weights_row, self.gamma):
+            form.addRow(QtWidgets.QLabel(), field)
         self._loss_form = form
         layout.addWidget(maths)
 
-        opt = QtWidgets.QGroupBox("Optimizer")
+        self.opt_box = opt = QtWidgets.QGroupBox()
         self.opt_form = QtWidgets.QFormLayout(opt)
         # "First-moment decay β₁" and its field do not fit one row in presenter mode.
         self.opt_form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
         self.optimizer = narrow_combo(QtWidgets.QComboBox())
         for name in optimizers.names():
-            self.optimizer.addItem(optimizers.title(name), name)
-        self.opt_form.addRow("Optimizer", self.optimizer)
+            self.optimizer.addItem(terms.optimizer_title(name), name)
+        self.opt_form.addRow(QtWidgets.QLabel(), self.optimizer)
         self.hyper: dict[str, QtWidgets.QWidget] = {}
         layout.addWidget(opt)
 
@@ -185,6 +181,32 @@ class NetworkForm(QtWidgets.QWidget):
         for box in (*self.class_weights, self.gamma):
             box.valueChanged.connect(lambda _v: self.settings_changed.emit())
         self.optimizer.currentIndexChanged.connect(self._optimizer_edited)
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Every label and list entry in the language in use."""
+        self.shape_box.setTitle(translate("BackpropForm", "Network"))
+        self.maths_box.setTitle(translate("BackpropForm", "Activation and loss"))
+        self.opt_box.setTitle(translate("BackpropForm", "Optimizer"))
+        rows = ((self._shape_form, 0, translate("BackpropForm", "Inputs")),
+                (self._shape_form, 1, translate("BackpropForm", "Hidden layers")),
+                (self._shape_form, 2, translate("BackpropForm", "Units per layer")),
+                (self._shape_form, 3, translate("BackpropForm", "Outputs (softmax)")),
+                (self._shape_form, 4, translate("BackpropForm", "Seed")),
+                (self._loss_form, 0, translate("BackpropForm", "Activation f")),
+                (self._loss_form, 1, translate("BackpropForm", "Loss C")),
+                (self._loss_form, 2, translate("BackpropForm", "Class weights")),
+                (self._loss_form, 3, translate("BackpropForm", "Focal γ")),
+                (self.opt_form, 0, translate("BackpropForm", "Optimizer")))
+        for form, row, text in rows:
+            form.itemAt(row, QtWidgets.QFormLayout.ItemRole.LabelRole).widget().setText(text)
+        for box, title in ((self.activation, terms.activation_title), (self.loss, terms.loss_title),
+                           (self.optimizer, terms.optimizer_title)):
+            for i in range(box.count()):
+                box.setItemText(i, title(box.itemData(i)))
+        for key, box in self.hyper.items():
+            self.opt_form.labelForField(box).setText(_hyper_label(key))
 
     # -- reading -----------------------------------------------------------------------------
     def sizes(self) -> tuple[int, ...]:
@@ -230,7 +252,6 @@ class NetworkForm(QtWidgets.QWidget):
         name = self.optimizer.currentData()
         for key, value in optimizers.defaults(name).items():
             info = optimizers.HYPER_INFO.get(key)
-            label = f"{info.label} {info.symbol}" if info else key
             if info is not None and info.kind == "bool":
                 box: QtWidgets.QWidget = QtWidgets.QCheckBox()
                 box.setChecked(bool(value))
@@ -241,12 +262,23 @@ class NetworkForm(QtWidgets.QWidget):
                 lo, hi, log = (info.lo, info.hi, info.log) if info else (0.0, max(1.0, value), False)
                 box = NumberBox(min(lo, value), max(hi, value), float(value), log)
                 box.valueChanged.connect(lambda _v: self.settings_changed.emit())
-            self.opt_form.addRow(label.capitalize(), box)
+            self.opt_form.addRow(_hyper_label(key), box)
             self.hyper[key] = box
 
     def _optimizer_edited(self, _index: int) -> None:
         self._build_hyper()
         self.settings_changed.emit()
+
+
+def _hyper_label(key: str) -> str:
+    """A hyperparameter's row label: "Learning rate η" / "学习率 η" (the core's name,
+    capitalised as before, when no translation is installed)."""
+    info = optimizers.HYPER_INFO.get(key)
+    if info is None:
+        return key.capitalize()
+    name = terms.hyper_name(key)
+    label = f"{name} {info.symbol}"
+    return label.capitalize() if name == info.label else label
 
 
 class BatchTable(QtWidgets.QTableWidget):
@@ -271,6 +303,13 @@ class BatchTable(QtWidgets.QTableWidget):
         self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # columns stretch
         self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # as tall as its rows
         self.itemChanged.connect(self._changed)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The label column's tooltip in the language in use."""
+        item = self.horizontalHeaderItem(self.x.shape[1]) if self.columnCount() else None
+        if item is not None:
+            item.setToolTip(translate("BackpropForm", "the label: the class this sample belongs to"))
 
     def set_batch(self, x: np.ndarray, y: np.ndarray, n_classes: int) -> None:
         self.x, self.y, self.n_classes = np.array(x, dtype=np.float64), np.array(y, dtype=np.int64), n_classes
@@ -281,7 +320,7 @@ class BatchTable(QtWidgets.QTableWidget):
         # Counted from 0, as the equations count units and samples (row i is sample i).
         self.setHorizontalHeaderLabels([f"x{_sub(k)}" for k in range(d)] + ["y"])
         self.setVerticalHeaderLabels([str(i) for i in range(n)])
-        self.horizontalHeaderItem(d).setToolTip("the label: the class this sample belongs to")
+        self.retranslate()
         for i in range(n):
             for k in range(d):
                 self.setItem(i, k, QtWidgets.QTableWidgetItem(_cell(self.x[i, k])))
@@ -294,21 +333,27 @@ class BatchTable(QtWidgets.QTableWidget):
         i, k = item.row(), item.column()
         d = self.x.shape[1]
         text = item.text().strip().replace("−", "-").replace(",", ".")
+        message = None
         try:
             if k == d:
                 value = int(text)
                 if not 0 <= value < self.n_classes:
-                    raise ValueError(f"a label is a class 0..{self.n_classes - 1}, got {value}")
+                    message = translate("BackpropForm", "a label is a class 0..{last}, got {value}").format(
+                        last=self.n_classes - 1, value=value)
             else:
                 value = float(text)
                 if not math.isfinite(value):
-                    raise ValueError(f"an input must be a finite number, got {text}")
-        except ValueError as exc:
+                    message = translate("BackpropForm", "an input must be a finite number, got {text}").format(
+                        text=text)
+        except ValueError:
+            message = ""
+        if message is not None:
             blocker = QtCore.QSignalBlocker(self)
             item.setText(str(int(self.y[i])) if k == d else _cell(self.x[i, k]))
             del blocker
-            message = str(exc) if "got" in str(exc) else f"not a number: {item.text()!r}"
-            self.rejected.emit(f"sample {i}: {message}")
+            if not message:
+                message = translate("BackpropForm", "not a number: {text}").format(text=repr(item.text()))
+            self.rejected.emit(translate("BackpropForm", "sample {i}: {message}").format(i=i, message=message))
             return
         if k == d:
             self.y[i] = value

@@ -23,6 +23,7 @@ from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gradlab.gui.i18n import on_language_change, translate
 from gradlab.gui.style import BACKGROUND, FOREGROUND, MUTED
 
 POSITIVE = QtGui.QColor("#4c8dff")  # blue: w > 0, value > 0
@@ -207,6 +208,7 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
         self.units: dict[tuple[int, int], UnitItem] = {}
         self.edges: dict[tuple[int, int, int], EdgeItem] = {}
         self.captions: list[QtWidgets.QGraphicsSimpleTextItem] = []
+        on_language_change(self, self.retranslate)
 
     # -- building ----------------------------------------------------------------------------
     def set_sizes(self, sizes: Sequence[int]) -> None:
@@ -231,23 +233,35 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
             unit = UnitItem(layer, j, centre)
             scene.addItem(unit)
             self.units[layer, j] = unit
-        last = len(self.sizes) - 1
         font = QtGui.QFont()
         font.setPixelSize(15)
-        bottom = (tallest - 1) * UNIT_DY / 2 + RADIUS + 18
-        for layer in range(len(self.sizes)):
-            name = ("inputs x = a⁽⁰⁾" if layer == 0 else
-                    f"logits z⁽{_sup(layer)}⁾" if layer == last else f"hidden a⁽{_sup(layer)}⁾")
-            caption = scene.addSimpleText(name, font)
+        self._caption_y = (tallest - 1) * UNIT_DY / 2 + RADIUS + 18
+        for _layer in range(len(self.sizes)):
+            caption = scene.addSimpleText("", font)
             caption.setBrush(QtGui.QBrush(QtGui.QColor(MUTED)))
-            caption.setPos(layer * LAYER_DX - caption.boundingRect().width() / 2, bottom)
             self.captions.append(caption)
+        self.retranslate()
         # Room for the nudge arrows above/below and the output notes at the right.
         rect = scene.itemsBoundingRect()
         rect = rect.united(QtCore.QRectF(rect.left(), rect.top() - NUDGE_MAX + RADIUS,
                                          rect.width() + 150, rect.height() + 2 * NUDGE_MAX - RADIUS))
         scene.setSceneRect(rect.adjusted(-24, -16, 24, 8))
         self._fit()
+
+    def caption(self, layer: int) -> str:
+        """The name under a layer's column: "inputs x = a⁽⁰⁾", "hidden a⁽¹⁾", "logits z⁽²⁾"."""
+        if layer == 0:
+            return translate("BackpropDiagram", "inputs x = a⁽⁰⁾")
+        mark = f"⁽{_sup(layer)}⁾"
+        if layer == len(self.sizes) - 1:
+            return translate("BackpropDiagram", "logits z{mark}").format(mark=mark)
+        return translate("BackpropDiagram", "hidden a{mark}").format(mark=mark)
+
+    def retranslate(self) -> None:
+        """The layers' names in the language in use, centred under their columns."""
+        for layer, caption in enumerate(self.captions):
+            caption.setText(self.caption(layer))
+            caption.setPos(layer * LAYER_DX - caption.boundingRect().width() / 2, self._caption_y)
 
     # -- drawing -----------------------------------------------------------------------------
     def show_picture(self, picture: Picture) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 
+from gradlab.gui.i18n import on_language_change, translate
 from gradlab.gui.plotting.axes import TidyAxis, tidy_axes
 from gradlab.gui.plotting.title import fit_titles
 from gradlab.gui.style import BACKGROUND
@@ -33,8 +34,6 @@ class StepLossPlot(pg.PlotWidget):
         self.plot_item.setMenuEnabled(False)
         self.plot_item.hideButtons()
         self.plot_item.showGrid(x=True, y=True, alpha=0.25)
-        self.plot_item.setTitle("Loss C per step")
-        self.plot_item.setLabel("bottom", "step")
         self.plot_item.setLabel("left", "C")
         self.plot_item.getAxis("left").enableAutoSIPrefix(False)
         self.setMouseEnabled(x=False, y=False)
@@ -43,7 +42,14 @@ class StepLossPlot(pg.PlotWidget):
         self.marker = pg.ScatterPlotItem(size=13, pen=pg.mkPen("w", width=2), brush=pg.mkBrush(None))
         self.plot_item.addItem(self.marker)
         fit_titles(self)
+        self.retranslate()
         self.setMinimumSize(200, 150)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The title and the step axis's label in the language in use."""
+        self.plot_item.setTitle(translate("BackpropPlot", "Loss C per step"))
+        self.plot_item.setLabel("bottom", translate("BackpropPlot", "step"))
 
     def show_losses(self, losses: Sequence[float], current: int) -> None:
         y = np.asarray(losses, dtype=np.float64)

@@ -36,12 +36,15 @@ from gradlab.core.backprop import drawing, trace
 from gradlab.core.mnist import data as mnist_data
 from gradlab.gui.backprop.canvas import DrawingCanvas
 from gradlab.gui.backprop.views import LayerPictures, sup
+from gradlab.gui.backprop.words import core_text
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 from gradlab.gui.plotting.fonts import rescale_new_text, set_text_scale
 from gradlab.gui.style import BACKGROUND, FORMULA_FONT, NORMAL, Look
 from gradlab.gui.worker import GeneratorWorker
 
 SEED = 0  # TrainConfig's default seed: the fresh network is where the MNIST tab's runs start
-RUN_FILTER = "GradLab MNIST run (*.pt);;All files (*)"
+RUN_FILTER = QT_TRANSLATE_NOOP("BackpropReal", "GradLab MNIST run (*.pt);;All files (*)")
+FOCAL_NOTE = QT_TRANSLATE_NOOP("BackpropReal", "focal α (per-class weights) left out: it only scales this digit's δ")
 TOP_UNITS = 3  # units listed per layer, by |δ|
 
 
@@ -97,7 +100,7 @@ def _loss(name: str, params: Mapping[str, Any], classes: int = 10) -> tuple[Any,
         p["weights"] = [1.0] * classes
     if name == "focal" and isinstance(p.get("alpha"), str):
         p.pop("alpha")
-        note = "focal α (per-class weights) left out: it only scales this digit's δ"
+        note = FOCAL_NOTE
     return losses.get(name, **p), note
 
 
@@ -110,7 +113,7 @@ def _network_from(label: str, params: list, activation: str, activation_params: 
 def _load_fresh(seed: int) -> Network:
     from gradlab.core.backprop import real
 
-    return _network_from(f"untrained (seed {seed})", real.fresh_params(seed), "relu", {},
+    return _network_from(UNTRAINED.format(seed=seed), real.fresh_params(seed), "relu", {},
                          "cross_entropy", {})
 
 
@@ -152,6 +155,9 @@ class _NetworkCombo(QtWidgets.QComboBox):
         painter.drawControl(QtWidgets.QStyle.ControlElement.CE_ComboBoxLabel, opt)
 
 
+# The fresh network's label (its Network.label, in the status line: shown translated).
+UNTRAINED = QT_TRANSLATE_NOOP("BackpropReal", "untrained (seed {seed})")
+
 _DATA: dict[Path, Any] = {}  # loaded MNIST by folder: one 50 MB load per process
 
 
@@ -179,9 +185,68 @@ class RealNetworkPage(QtWidgets.QWidget):
         self._data_loader: GeneratorWorker | None = None
         self._pending: tuple[str, Any] | None = None  # a network asked for while one loads
         self._runs: dict[str, RunWeights] = {}
+        # The status line and the data note, remade in the language in use.
+        self._status_text: Callable[[], str] = str
+        self._note_text: Callable[[], str] = str
         self._build()
         self._find_data(data_folder)
         self._select_network(("fresh", SEED))
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Every text in the language in use; the digit traced again for its lines."""
+        for i in range(self.network_combo.count()):
+            text, tip = self._network_item(self.network_combo.itemData(i))
+            self.network_combo.setItemText(i, text)
+            self.network_combo.setItemData(i, tip, QtCore.Qt.ItemDataRole.ToolTipRole)
+        if self.network is not None:
+            self.network_combo.setToolTip(self._label(self.network))
+        self.open_button.setText(translate("BackpropReal", "Open…"))
+        self.open_button.setToolTip(translate("BackpropReal", "Load a run the MNIST tab saved (a .pt file)"))
+        self.use_test.setText(translate("BackpropReal", "Test digit"))
+        self.use_drawing.setText(translate("BackpropReal", "My drawing"))
+        self.index.setToolTip(translate("BackpropReal", "Which MNIST test digit"))
+        self.next_mistake_button.setText(translate("BackpropReal", "Next mistake"))
+        self.next_mistake_button.setToolTip(translate("BackpropReal", "The next test digit this network gets wrong"))
+        self.clear_button.setText(translate("BackpropReal", "Clear"))
+        self.clear_button.setToolTip(translate("BackpropReal",
+                                               "Wipe the drawing (the right mouse button erases a part)"))
+        self.target.setItemText(0, translate("BackpropReal", "true label"))
+        for i in range(1, self.target.count()):
+            self.target.setItemText(i, translate("BackpropReal", "why not {c}?").format(c=self.target.itemData(i)))
+        self.target.setToolTip(translate("BackpropReal", "The class y the loss is taken against: δ and ∂C/∂x "
+                                         "show what would make the network say it"))
+        self.net_box.setTitle(translate("BackpropReal", "Network 784-512-256-10"))
+        self.in_box.setTitle(translate("BackpropReal", "Input"))
+        self.target_caption.setText(translate("BackpropReal", "Target:"))
+        self.units.setToolTip(translate("BackpropReal", "The units whose δ is largest in size, with the numbers of "
+                                 "their backpropagation step"))
+        self.status.setText(self._status_text())
+        self.data_note.setText(self._note_text())
+        if self.data_note.toolTip():
+            self.data_note.setToolTip(self._no_data_tip())
+        if self.pictures.sizes:
+            self.pictures.retranslate()
+        if self.trace is not None:
+            self.retrace()
+
+    def _network_item(self, key: tuple[str, Any]) -> tuple[str, str]:
+        """The network list's entry for `key`, and its tooltip."""
+        kind, value = key
+        if kind == "fresh":
+            return (translate("BackpropReal", "Untrained (seed {seed})").format(seed=value),
+                    translate("BackpropReal", "The weights every MNIST-tab run with this seed starts from"))
+        if kind == "run":
+            text = translate("BackpropReal", "MNIST tab: {label}").format(label=value)
+            return text, text
+        return translate("BackpropReal", "File: {name}").format(name=Path(value).name), ""
+
+    def _label(self, network: Network) -> str:
+        """A network's label as shown: the untrained one's in the language in use."""
+        if self.network_key is not None and self.network_key[0] == "fresh" and network is self.network:
+            return translate("BackpropReal", UNTRAINED).format(seed=self.network_key[1])
+        return network.label
 
     # -- building ------------------------------------------------------------------
     def _build(self) -> None:
@@ -192,33 +257,28 @@ class RealNetworkPage(QtWidgets.QWidget):
         self.network_combo.setSizeAdjustPolicy(
             QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.network_combo.setMinimumContentsLength(22)
-        self.network_combo.addItem(f"Untrained (seed {SEED})", ("fresh", SEED))
-        self.network_combo.setItemData(0, "The weights every MNIST-tab run with this seed starts from",
-                                       QtCore.Qt.ItemDataRole.ToolTipRole)
+        self.network_combo.addItem("", ("fresh", SEED))
         self.network_combo.activated.connect(self._on_network_chosen)
         self.network_combo.opening.connect(self.refresh_runs)  # runs trained since
-        self.open_button = QtWidgets.QPushButton("Open…")
+        self.open_button = QtWidgets.QPushButton()
         self.open_button.setObjectName("open_run")
-        self.open_button.setToolTip("Load a run the MNIST tab saved (a .pt file)")
         self.open_button.clicked.connect(self._open_dialog)
         self.status = QtWidgets.QLabel("")
         self.status.setObjectName("Muted")
         self.status.setWordWrap(True)
 
         # Input
-        self.use_test = QtWidgets.QRadioButton("Test digit")
-        self.use_drawing = QtWidgets.QRadioButton("My drawing")
+        self.use_test = QtWidgets.QRadioButton()
+        self.use_drawing = QtWidgets.QRadioButton()
         self.use_drawing.setChecked(True)
         self.use_test.toggled.connect(lambda on: on and self.show_test_digit(self.index.value()))
         self.use_drawing.toggled.connect(lambda on: on and self._use_canvas())
         self.index = QtWidgets.QSpinBox()
         self.index.setObjectName("test_index")
         self.index.setRange(0, 9999)
-        self.index.setToolTip("Which MNIST test digit")
         self.index.valueChanged.connect(self.show_test_digit)
-        self.next_mistake_button = QtWidgets.QPushButton("Next mistake")
+        self.next_mistake_button = QtWidgets.QPushButton()
         self.next_mistake_button.setObjectName("next_mistake")
-        self.next_mistake_button.setToolTip("The next test digit this network gets wrong")
         self.next_mistake_button.clicked.connect(self.next_mistake)
         self.data_note = QtWidgets.QLabel("")
         self.data_note.setObjectName("Muted")
@@ -226,19 +286,16 @@ class RealNetworkPage(QtWidgets.QWidget):
 
         self.canvas = DrawingCanvas()
         self.canvas.changed.connect(self._on_drawn)
-        self.clear_button = QtWidgets.QPushButton("Clear")
+        self.clear_button = QtWidgets.QPushButton()
         self.clear_button.setObjectName("clear_canvas")
-        self.clear_button.setToolTip("Wipe the drawing (the right mouse button erases a part)")
         self.clear_button.clicked.connect(self.canvas.clear)
 
         # Target
         self.target = QtWidgets.QComboBox()
         self.target.setObjectName("target")
-        self.target.addItem("true label", None)
+        self.target.addItem("", None)
         for c in range(10):
-            self.target.addItem(f"why not {c}?", c)
-        self.target.setToolTip("The class y the loss is taken against: δ and ∂C/∂x show what "
-                               "would make the network say it")
+            self.target.addItem("", c)
         self.target.currentIndexChanged.connect(lambda _i: self.retrace())
 
         self.target_label = QtWidgets.QLabel("")  # what is traced, for which target
@@ -259,7 +316,7 @@ class RealNetworkPage(QtWidgets.QWidget):
 
         left = QtWidgets.QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
-        net_box = QtWidgets.QGroupBox("Network 784-512-256-10")
+        self.net_box = net_box = QtWidgets.QGroupBox()
         g = QtWidgets.QGridLayout(net_box)
         g.addWidget(self.network_combo, 0, 0)
         g.addWidget(self.open_button, 0, 1)
@@ -267,7 +324,7 @@ class RealNetworkPage(QtWidgets.QWidget):
         g.setColumnStretch(0, 1)
         left.addWidget(net_box)
 
-        in_box = QtWidgets.QGroupBox("Input")
+        self.in_box = in_box = QtWidgets.QGroupBox()
         g = QtWidgets.QGridLayout(in_box)
         g.addWidget(self.use_test, 0, 0)
         g.addWidget(self.index, 0, 1)
@@ -280,7 +337,8 @@ class RealNetworkPage(QtWidgets.QWidget):
         left.addWidget(in_box)
 
         row = QtWidgets.QHBoxLayout()
-        row.addWidget(QtWidgets.QLabel("Target:"))
+        self.target_caption = QtWidgets.QLabel()
+        row.addWidget(self.target_caption)
         row.addWidget(self.target, 1)
         left.addLayout(row)
         left.addWidget(self.verdict)
@@ -305,8 +363,6 @@ class RealNetworkPage(QtWidgets.QWidget):
         font = self.units.font()
         font.setFamilies([f.strip() for f in FORMULA_FONT.split(",")])
         self.units.setFont(font)
-        self.units.setToolTip("The units whose δ is largest in size, with the numbers of "
-                              "their backpropagation step")
 
         right = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         right.addWidget(self.layers_view)
@@ -320,7 +376,7 @@ class RealNetworkPage(QtWidgets.QWidget):
         outer.setContentsMargins(4, 4, 4, 4)
         outer.addWidget(side)
         outer.addWidget(right, 1)
-        self._set_data_enabled(False, "Looking for the MNIST test set…")
+        self._set_data_enabled(False, lambda: translate("BackpropReal", "Looking for the MNIST test set…"))
 
     # -- networks ------------------------------------------------------------------
     def set_runs(self, runs: Iterable[RunWeights | Mapping[str, Any]]) -> None:
@@ -337,9 +393,9 @@ class RealNetworkPage(QtWidgets.QWidget):
             if self.network_combo.itemData(i)[0] == "run":
                 self.network_combo.removeItem(i)
         for n, label in enumerate(self._runs):
-            self.network_combo.insertItem(1 + n, f"MNIST tab: {label}", ("run", label))
-            self.network_combo.setItemData(1 + n, f"MNIST tab: {label}",
-                                           QtCore.Qt.ItemDataRole.ToolTipRole)
+            text, tip = self._network_item(("run", label))
+            self.network_combo.insertItem(1 + n, text, ("run", label))
+            self.network_combo.setItemData(1 + n, tip, QtCore.Qt.ItemDataRole.ToolTipRole)
         del blocker
         self._show_network_in_use()
 
@@ -369,12 +425,13 @@ class RealNetworkPage(QtWidgets.QWidget):
         path = Path(path)
         key = ("file", str(path))
         if self.network_combo.findData(key) < 0:
-            self.network_combo.addItem(f"File: {path.name}", key)
+            self.network_combo.addItem(self._network_item(key)[0], key)
         self.network_combo.setCurrentIndex(self.network_combo.findData(key))
         self._select_network(key)
 
     def _open_dialog(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Open run", "", RUN_FILTER)
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, translate("BackpropReal", "Open run"), "",
+                                                        translate("BackpropReal", RUN_FILTER))
         if path:
             self.open_run_file(path)
 
@@ -388,16 +445,17 @@ class RealNetworkPage(QtWidgets.QWidget):
         kind, value = key
         if kind == "fresh":
             make: Callable[[], Network] = lambda: _load_fresh(value)
-            what = "the untrained network"
+            what = lambda: translate("BackpropReal", "the untrained network")  # noqa: E731
         elif kind == "run":
             run = self._runs.get(value)
             if run is None:
-                self._say(f"The MNIST tab no longer has run {value}")
+                self._say(lambda: translate("BackpropReal", "The MNIST tab no longer has run {label}").format(
+                    label=value))
                 return
-            make, what = (lambda: _load_run(run)), run.label
+            make, what = (lambda: _load_run(run)), (lambda: run.label)
         else:
             path = Path(value)
-            make, what = (lambda: _load_file(path)), path.name
+            make, what = (lambda: _load_file(path)), (lambda: path.name)
 
         def load(stop):
             try:
@@ -409,22 +467,31 @@ class RealNetworkPage(QtWidgets.QWidget):
         self._network_loader = GeneratorWorker(load, self)
         self._network_loader.setObjectName("backprop network loader")
         self._network_loader.frame.connect(self._on_network)
-        self._network_loader.failed.connect(lambda m: (self._say(f"Could not load {what}: {m}"),
-                                                       self._show_network_in_use()))
+        self._network_loader.failed.connect(lambda m: (self._say(
+            lambda: translate("BackpropReal", "Could not load {what}: {error}").format(what=what(), error=m)),
+            self._show_network_in_use()))
         self._network_loader.finished.connect(self._on_network_loader_finished)
-        self._say(f"Loading {what}…")
+        self._say(lambda: translate("BackpropReal", "Loading {what}…").format(what=what()))
         self._network_loader.start()
 
     def _on_network(self, result: Any) -> None:
         key = self._loading_key
         if isinstance(result, Exception):
-            self._say(str(result))
+            error = str(result)
+            self._say(lambda: core_text(error))
             self._show_network_in_use(drop=key if key[0] == "file" else None)
             return
         self.network, self.network_key = result, key
         self._show_network_in_use()
-        self.network_combo.setToolTip(result.label)
-        self._say(f"In use: {result.label}" + (f" ({result.note})" if result.note else ""))
+        self.network_combo.setToolTip(self._label(result))
+
+        def in_use() -> str:
+            text = translate("BackpropReal", "In use: {label}").format(label=self._label(result))
+            if result.note:
+                text += translate("BackpropReal", " ({note})").format(note=translate("BackpropReal", result.note))
+            return text
+
+        self._say(in_use)
         self.retrace()
         self.network_loaded.emit(result.label)
 
@@ -454,9 +521,8 @@ class RealNetworkPage(QtWidgets.QWidget):
     def _find_data(self, folder: str | Path | None) -> None:
         found = mnist_data.find([folder] if folder else [])
         if found is None:
-            self._set_data_enabled(False, "No MNIST data: draw a digit.")
-            self.data_note.setToolTip("No MNIST test set was found (the MNIST tab can download it, "
-                                      "into GradLab's data folder)")
+            self._set_data_enabled(False, lambda: translate("BackpropReal", "No MNIST data: draw a digit."))
+            self.data_note.setToolTip(self._no_data_tip())
             self.data_loaded.emit(False)
             return
         if found in _DATA:
@@ -473,12 +539,19 @@ class RealNetworkPage(QtWidgets.QWidget):
         self._data_loader.setObjectName("backprop MNIST loader")
         self._data_loader.frame.connect(lambda d: self._on_data(d, found))
         self._data_loader.finished.connect(self._on_data_loader_finished)
-        self._set_data_enabled(False, f"Loading the MNIST test set from {found}…")
+        self._set_data_enabled(False, lambda: translate("BackpropReal", "Loading the MNIST test set from {folder}…")
+                               .format(folder=found))
         self._data_loader.start()
+
+    @staticmethod
+    def _no_data_tip() -> str:
+        return translate("BackpropReal", "No MNIST test set was found (the MNIST tab can download it, "
+                         "into GradLab's data folder)")
 
     def _on_data(self, data: Any, folder: Path | None = None) -> None:
         if isinstance(data, Exception):
-            self._set_data_enabled(False, f"MNIST could not be read: {data}")
+            self._set_data_enabled(False, lambda: translate("BackpropReal", "MNIST could not be read: {error}")
+                                   .format(error=data))
             self.data_loaded.emit(False)
             return
         if folder is not None:
@@ -486,15 +559,19 @@ class RealNetworkPage(QtWidgets.QWidget):
         self.data = data
         self._data_from = folder or getattr(data, "folder", None)
         self.index.setMaximum(len(data.test_labels) - 1)
-        self._set_data_enabled(True, "")
+        self._set_data_enabled(True, str)
         self.data_loaded.emit(True)
 
     def _on_data_loader_finished(self) -> None:
         self._data_loader = None
 
-    def _set_data_enabled(self, on: bool, note: str) -> None:
+    def _set_data_enabled(self, on: bool, note: Callable[[], str]) -> None:
+        """The test-digit controls on or off, and the note under them (made by `note`, in
+        the language in use)."""
         for w in (self.use_test, self.index, self.next_mistake_button):
             w.setEnabled(on)
+        self._note_text = note
+        note = note()
         self.data_note.setText(note)
         self.data_note.setVisible(bool(note))
 
@@ -537,7 +614,9 @@ class RealNetworkPage(QtWidgets.QWidget):
                 found = indices[int(wrong[0])]
                 self.show_test_digit(found)
                 return found
-        self._say(f"{self.network.label} gets every test digit right")
+        network = self.network
+        self._say(lambda: translate("BackpropReal", "{label} gets every test digit right").format(
+            label=self._label(network)))
         return None
 
     def _use_canvas(self) -> None:
@@ -567,25 +646,28 @@ class RealNetworkPage(QtWidgets.QWidget):
         net, digit = self.network, self.digit
         chosen = self.target_class()
         if chosen is not None:
-            y, why = chosen, f"target {chosen} (chosen)"
+            y, why = chosen, translate("BackpropReal", "target {y} (chosen)").format(y=chosen)
         elif digit.label is not None:
-            y, why = digit.label, f"target {digit.label} (the true label)"
+            y, why = digit.label, translate("BackpropReal", "target {y} (the true label)").format(y=digit.label)
         else:  # a drawing: no label, so ask about what the network says it is
             p = trace(net.params, net.activation, digit.x, np.array([0]), net.loss).p
             y = int(np.argmax(p[0]))
-            why = f"target {y} (the prediction; a drawing has no label)"
+            why = translate("BackpropReal", "target {y} (the prediction; a drawing has no label)").format(y=y)
         t = trace(net.params, net.activation, digit.x, np.array([y]), net.loss)
         self.trace = t
         self.target_text = why
-        what = f"Test digit {digit.index} (a {digit.label})" if digit.kind == "test" else "Your drawing"
-        self.target_label.setText(f"{what} · backward pass for {why} · C = {t.loss:.4g}")
+        what = (translate("BackpropReal", "Test digit {index} (a {label})").format(index=digit.index, label=digit.label)
+                if digit.kind == "test" else translate("BackpropReal", "Your drawing"))
+        self.target_label.setText(translate("BackpropReal", "{what} · backward pass for {why} · C = {loss}").format(
+            what=what, why=why, loss=f"{t.loss:.4g}"))
         rebuilt = t.sizes != self.pictures.sizes
         self.pictures.show(t, 0, f"y = {y}")
         if rebuilt:  # new plots (another network's shape) take presenter mode's text size
             rescale_new_text(self)
         p = t.p[0]
         says = int(np.argmax(p))
-        self.verdict.setText(f"The network says {says} ({100 * p[says]:.0f}%)")
+        self.verdict.setText(translate("BackpropReal", "The network says {digit} ({percent}%)").format(
+            digit=says, percent=f"{100 * p[says]:.0f}"))
         self.units.setPlainText(self._units_text(t, y))
         self.traced.emit(t)
 
@@ -597,7 +679,7 @@ class RealNetworkPage(QtWidgets.QWidget):
         except ImportError:
             equations = phases_mod = None
         L = len(t.sizes) - 1
-        lines = [f"Largest |δ| per layer, for target {y}:"]
+        lines = [translate("BackpropReal", "Largest |δ| per layer, for target {y}:").format(y=y)]
         steps = {}
         if phases_mod is not None:
             for ph in phases_mod.phases(L, False):
@@ -609,10 +691,11 @@ class RealNetworkPage(QtWidgets.QWidget):
             d = np.asarray(t.delta[l - 1][0])
             for j in np.argsort(-np.abs(d), kind="stable")[:TOP_UNITS]:
                 j = int(j)
-                head = f"layer {l}, unit {j}: δ{sup(l)} = {d[j]:.4g}"
+                head = translate("BackpropReal", "layer {l}, unit {j}: {delta}").format(
+                    l=l, j=j, delta=f"δ{sup(l)} = {d[j]:.4g}")
                 if equations is not None and l in steps:
                     try:
-                        lines.append(f"{head}\n    {equations.substituted(t, steps[l], 0, unit=j)}")
+                        lines.append(f"{head}\n    {core_text(equations.substituted(t, steps[l], 0, unit=j))}")
                         continue
                     except (ValueError, IndexError, TypeError):
                         pass
@@ -630,7 +713,7 @@ class RealNetworkPage(QtWidgets.QWidget):
 
         row, layer, unit = hit
         what = self.pictures.descriptions.get((row, layer), "")
-        return f"{what}\n\n{equations.unit_tooltip(self.trace, layer, unit)}"
+        return f"{what}\n\n{core_text(equations.unit_tooltip(self.trace, layer, unit))}"
 
     def _on_hover(self, scene_pos: QtCore.QPointF) -> None:
         text = self.hover_text(scene_pos)
@@ -649,9 +732,12 @@ class RealNetworkPage(QtWidgets.QWidget):
         big.setPointSizeF(self._verdict_pt * k)
         self.verdict.setFont(big)
 
-    def _say(self, text: str) -> None:
-        self.status.setText(text)
-        self.message.emit(text)
+    def _say(self, text: Callable[[], str]) -> None:
+        """Say `text()` in the status line (made again in another language)."""
+        self._status_text = text
+        shown = text()
+        self.status.setText(shown)
+        self.message.emit(shown)
 
     def shutdown(self, timeout_ms: int = 2000) -> bool:
         """Stop the loaders and the canvas's throttle (on close)."""

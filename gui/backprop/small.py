@@ -23,6 +23,7 @@ larger than it draws legibly (`fits`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -40,6 +41,8 @@ from gradlab.gui.backprop.diagram import (
 )
 from gradlab.gui.backprop.equation import EquationPanel
 from gradlab.gui.backprop.loss_plot import StepLossPlot
+from gradlab.gui.backprop.words import core_text, phase_title
+from gradlab.gui.i18n import on_language_change, translate
 from gradlab.gui.plotting.fonts import set_text_scale
 from gradlab.gui.style import ERROR, NORMAL, Look
 
@@ -73,9 +76,8 @@ def _side_panel(width: int) -> tuple[QtWidgets.QScrollArea, QtWidgets.QVBoxLayou
     return scroll, layout
 
 
-def _button(text: str, tip: str) -> QtWidgets.QPushButton:
-    button = QtWidgets.QPushButton(text)
-    button.setToolTip(tip)
+def _button() -> QtWidgets.QPushButton:
+    button = QtWidgets.QPushButton()
     button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # Space and the arrows stay with stepping
     return button
 
@@ -100,25 +102,26 @@ class SmallNetworkPage(QtWidgets.QWidget):
         self.origin: list | None = None
         self.phase_list: list[Any] = []
         self.look = NORMAL
+        # The texts of the error line and of the source line, remade in the language in use.
+        self._message_text: Callable[[], str] = str
+        self._source_text: Callable[[], str] = str
 
         # -- the settings column ---------------------------------------------------------------
         self.panel, column = _side_panel(PANEL_WIDTH)
         self.form = NetworkForm()
         column.addWidget(self.form)
-        batch = QtWidgets.QGroupBox("Batch")
+        self.batch_box = batch = QtWidgets.QGroupBox()
         batch_layout = QtWidgets.QVBoxLayout(batch)
         form = QtWidgets.QFormLayout()
         self.n_samples = QtWidgets.QSpinBox()
         self.n_samples.setRange(1, 8)
         self.n_samples.setValue(4)
         self.show_box = narrow_combo(QtWidgets.QComboBox())
-        self.show_box.setToolTip("whose numbers the diagram and the equation show: one sample's, "
-                                 "or every sample's line (the gradient is the batch mean)")
-        form.addRow("Samples", self.n_samples)
-        form.addRow("Show", self.show_box)
+        form.addRow(QtWidgets.QLabel(), self.n_samples)
+        form.addRow(QtWidgets.QLabel(), self.show_box)
+        self._batch_form = form
         batch_layout.addLayout(form)
         self.table = BatchTable()
-        self.table.setToolTip("type a value to trace the network again")
         batch_layout.addWidget(self.table)
         self.message = QtWidgets.QLabel()
         palette = self.message.palette()  # a palette, not a style sheet: the font still follows presenter mode
@@ -135,17 +138,17 @@ class SmallNetworkPage(QtWidgets.QWidget):
         column.addStretch(1)
 
         # -- stepping ------------------------------------------------------------------------
-        self.back_button = _button("◀ Back", "the previous phase (Left)")
-        self.step_button = _button("Step ▶", "the next phase (Right); after the update, the next step")
-        self.play_button = _button("Play", "step through the phases at the chosen pace (Space)")
+        self.back_button = _button()
+        self.step_button = _button()
+        self.play_button = _button()
         self.play_button.setCheckable(True)
         self.pace = QtWidgets.QComboBox()
         for pace in PACES:
-            self.pace.addItem(f"{pace:g} phase/s", pace)
+            self.pace.addItem("", pace)
         self.pace.setCurrentIndex(PACES.index(DEFAULT_PACE))
         self.pace.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
-        self.reset_button = _button("Reset", "the network as the seed drew it, at the first phase")
-        self.ten_button = _button("Step ×10", "ten optimizer steps on the batch")
+        self.reset_button = _button()
+        self.ten_button = _button()
         transport = QtWidgets.QHBoxLayout()
         for w in (self.back_button, self.step_button, self.play_button, self.pace,
                   self.reset_button, self.ten_button):
@@ -161,12 +164,6 @@ class SmallNetworkPage(QtWidgets.QWidget):
         self.legend = QtWidgets.QLabel()
         self.legend.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
-        self.legend.setText(
-            f"<span style='color:{POSITIVE.name()}'>━&nbsp;w&nbsp;&gt;&nbsp;0</span> &nbsp;"
-            f"<span style='color:{NEGATIVE.name()}'>━&nbsp;w&nbsp;&lt;&nbsp;0</span>, width ∝ |w| · "
-            "unit colour: its value (blue &gt; 0, red &lt; 0) · "
-            f"<span style='color:{HIGHLIGHT.name()}'><b>yellow</b></span>: this phase · "
-            "dashed ring, white line: selected")
         self.caption = QtWidgets.QLabel()
         self.caption.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.caption.setWordWrap(True)
@@ -224,6 +221,57 @@ class SmallNetworkPage(QtWidgets.QWidget):
             shortcut.setContext(QtCore.Qt.ShortcutContext.WindowShortcut)
 
         self.rebuild()
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Every text in the language in use: the controls, the legend, the lines of
+        numbers (drawn again)."""
+        self.batch_box.setTitle(translate("BackpropSmall", "Batch"))
+        for row, text in enumerate((translate("BackpropSmall", "Samples"), translate("BackpropSmall", "Show"))):
+            self._batch_form.itemAt(row, QtWidgets.QFormLayout.ItemRole.LabelRole).widget().setText(text)
+        self.show_box.setToolTip(translate("BackpropSmall", "whose numbers the diagram and the equation show: "
+                                           "one sample's, or every sample's line (the gradient is the batch mean)"))
+        self.table.setToolTip(translate("BackpropSmall", "type a value to trace the network again"))
+        for button, text, tip in (
+                (self.back_button, translate("BackpropSmall", "◀ Back"),
+                 translate("BackpropSmall", "the previous phase (Left)")),
+                (self.step_button, translate("BackpropSmall", "Step ▶"),
+                 translate("BackpropSmall", "the next phase (Right); after the update, the next step")),
+                (self.play_button, None,
+                 translate("BackpropSmall", "step through the phases at the chosen pace (Space)")),
+                (self.reset_button, translate("BackpropSmall", "Reset"),
+                 translate("BackpropSmall", "the network as the seed drew it, at the first phase")),
+                (self.ten_button, translate("BackpropSmall", "Step ×10"),
+                 translate("BackpropSmall", "ten optimizer steps on the batch"))):
+            if text is not None:
+                button.setText(text)
+            button.setToolTip(tip)
+        self._play_text()
+        for i in range(self.pace.count()):
+            self.pace.setItemText(i, translate("BackpropSmall", "{pace} phase/s").format(
+                pace=f"{self.pace.itemData(i):g}"))
+        self._sample_items()
+        self.legend.setText(translate(
+            "BackpropSmall",
+            "<span style='color:{positive}'>━&nbsp;w&nbsp;&gt;&nbsp;0</span> &nbsp;"
+            "<span style='color:{negative}'>━&nbsp;w&nbsp;&lt;&nbsp;0</span>, width ∝ |w| · "
+            "unit colour: its value (blue &gt; 0, red &lt; 0) · "
+            "<span style='color:{highlight}'><b>yellow</b></span>: this phase · "
+            "dashed ring, white line: selected").format(
+                positive=POSITIVE.name(), negative=NEGATIVE.name(), highlight=HIGHLIGHT.name()))
+        self.message.setText(self._message_text())
+        self.source.setText(self._source_text())
+        if self.history:
+            self.redraw()
+
+    def _sample_items(self) -> None:
+        """The Show list's entries: each sample, then the whole batch."""
+        for i in range(self.show_box.count()):
+            sample = self.show_box.itemData(i)
+            self.show_box.setItemText(i, translate("BackpropSmall", "sample {i}").format(i=sample)
+                                      if sample is not None else
+                                      translate("BackpropSmall", "batch (all {n})").format(n=self.show_box.count() - 1))
 
     # -- what is shown now ---------------------------------------------------------------------
     @property
@@ -254,8 +302,9 @@ class SmallNetworkPage(QtWidgets.QWidget):
         blocker = QtCore.QSignalBlocker(self.show_box)
         self.show_box.clear()
         for i in range(setup.n_samples):
-            self.show_box.addItem(f"sample {i}", i)
-        self.show_box.addItem(f"batch (all {setup.n_samples})", None)
+            self.show_box.addItem("", i)
+        self.show_box.addItem("", None)
+        self._sample_items()
         del blocker
         self.sample = 0
         self.selection = (1, 0)  # the first hidden unit: the first phase's numbers are its
@@ -264,10 +313,11 @@ class SmallNetworkPage(QtWidgets.QWidget):
         if not self._trace_from(params, None, setup):
             # The new batch's labels may all weigh 0 in a weighted loss: show the network
             # with plain cross-entropy, the reason staying on screen.
-            reason = self.message.text()
+            reason = self._message_text
             setup = replace(setup, loss="cross_entropy", loss_params={})
             self._trace_from(params, None, setup)
-            self._show_message(f"{reason} (cross-entropy shown instead)")
+            self._show_message(lambda: translate("BackpropSmall", "{reason} (cross-entropy shown instead)").format(
+                reason=reason()))
         self.setup = setup
         self.redraw()
 
@@ -301,19 +351,26 @@ class SmallNetworkPage(QtWidgets.QWidget):
         n0, hidden, n_out = sizes[0], list(sizes[1:-1]), sizes[-1]
         wrong = []
         if not lim["inputs"][0] <= n0 <= lim["inputs"][1]:
-            wrong.append(f"{n0} input{'s' if n0 != 1 else ''}")
+            wrong.append(translate("BackpropSmall", "1 input") if n0 == 1 else
+                         translate("BackpropSmall", "{n} inputs").format(n=n0))
         if not lim["layers"][0] <= len(hidden) <= lim["layers"][1]:
-            wrong.append(f"{len(hidden) or 'no'} hidden layer{'s' if len(hidden) != 1 else ''}")
+            wrong.append(translate("BackpropSmall", "no hidden layers") if not hidden else
+                         translate("BackpropSmall", "1 hidden layer") if len(hidden) == 1 else
+                         translate("BackpropSmall", "{n} hidden layers").format(n=len(hidden)))
         if any(not lim["units"][0] <= n <= lim["units"][1] for n in hidden):
-            wrong.append(f"a layer of {max(hidden)} units")
+            wrong.append(translate("BackpropSmall", "a layer of {n} units").format(n=max(hidden)))
         if not lim["outputs"][0] <= n_out <= lim["outputs"][1]:
-            wrong.append(f"{n_out} classes")
+            wrong.append(translate("BackpropSmall", "{n} classes").format(n=n_out))
         if not wrong:
             return None
-        return (f"The Backpropagation tab cannot step through this network ({', '.join(wrong)}): it "
-                f"shows {lim['inputs'][0]}-{lim['inputs'][1]} inputs, {lim['layers'][0]}-{lim['layers'][1]} "
-                f"hidden layers of at most {lim['units'][1]} units and {lim['outputs'][0]}-"
-                f"{lim['outputs'][1]} classes; switch features off or remove layers or units.")
+        return translate(
+            "BackpropSmall",
+            "The Backpropagation tab cannot step through this network ({wrong}): it shows "
+            "{inputs_lo}-{inputs_hi} inputs, {layers_lo}-{layers_hi} hidden layers of at most {units} "
+            "units and {outputs_lo}-{outputs_hi} classes; switch features off or remove layers or units.").format(
+                wrong=translate("BackpropSmall", ", ").join(wrong), inputs_lo=lim["inputs"][0],
+                inputs_hi=lim["inputs"][1], layers_lo=lim["layers"][0], layers_hi=lim["layers"][1],
+                units=lim["units"][1], outputs_lo=lim["outputs"][0], outputs_hi=lim["outputs"][1])
 
     def load_network(self, network: dict[str, Any]) -> str | None:
         """Show a network given from outside, traced on one sample, from its first phase.
@@ -338,15 +395,17 @@ class SmallNetworkPage(QtWidgets.QWidget):
             first = trace(params, setup.activation, x, y, setup.make_loss(),
                           optimizer=setup.make_optimizer(), state=None)
         except ValueError as exc:  # checked before anything on the page changes
-            return f"The Backpropagation tab cannot trace this network: {exc}"
+            return translate("BackpropSmall", "The Backpropagation tab cannot trace this network: {reason}").format(
+                reason=core_text(str(exc)))
         self.set_playing(False)
         self._show_setup(setup)
         self.table.set_batch(x, y, sizes[-1])
         self.diagram.set_sizes(sizes)
         blocker = QtCore.QSignalBlocker(self.show_box)
         self.show_box.clear()
-        self.show_box.addItem("sample 0", 0)
-        self.show_box.addItem("batch (all 1)", None)
+        self.show_box.addItem("", 0)
+        self.show_box.addItem("", None)
+        self._sample_items()
         del blocker
         self.sample = 0
         self.selection = (1, 0)
@@ -354,14 +413,21 @@ class SmallNetworkPage(QtWidgets.QWidget):
         self.history, self.starts = [first], [(params, None)]
         self.setup, self.origin = setup, params
         self.message.setVisible(False)
-        text = "From the Playground"
         where = network.get("point")
-        if where is not None:
-            text += f": the point ({_g(float(where[0]))}, {_g(float(where[1]))}), class {int(y[0])}"
         names = network.get("inputs")
-        if names:
-            text += f"; inputs x₀… are {', '.join(names)}"
-        self.source.setText(text + ". Reset returns to these weights.")
+        label = int(y[0])
+
+        def source() -> str:
+            text = translate("BackpropSmall", "From the Playground")
+            if where is not None:
+                text += translate("BackpropSmall", ": the point ({x}, {y}), class {label}").format(
+                    x=_g(float(where[0])), y=_g(float(where[1])), label=label)
+            if names:
+                text += translate("BackpropSmall", "; inputs x₀… are {names}").format(names=", ".join(names))
+            return text + translate("BackpropSmall", ". Reset returns to these weights.")
+
+        self._source_text = source
+        self.source.setText(source())
         self.source.setVisible(True)
         self.redraw()
         return None
@@ -429,7 +495,8 @@ class SmallNetworkPage(QtWidgets.QWidget):
             t = trace(params, setup.activation, self.table.x, self.table.y, setup.make_loss(),
                       optimizer=setup.make_optimizer(), state=state)
         except ValueError as exc:
-            self._show_message(str(exc))
+            reason = str(exc)
+            self._show_message(lambda: core_text(reason))
             return False
         self.message.setVisible(False)
         self.history.append(t)
@@ -441,8 +508,10 @@ class SmallNetworkPage(QtWidgets.QWidget):
         last = self.history[-1]
         return self._trace_from(last.next_params(), last.next_state, self.setup)
 
-    def _show_message(self, text: str) -> None:
-        self.message.setText(text)
+    def _show_message(self, text: str | Callable[[], str]) -> None:
+        """Show an error line: a text, or a function that makes it (in the language in use)."""
+        self._message_text = text if callable(text) else (lambda: text)
+        self.message.setText(self._message_text())
         self.message.setVisible(True)
 
     # -- stepping ------------------------------------------------------------------------------
@@ -489,8 +558,12 @@ class SmallNetworkPage(QtWidgets.QWidget):
             self.timer.stop()
         blocker = QtCore.QSignalBlocker(self.play_button)
         self.play_button.setChecked(on)
-        self.play_button.setText("Pause" if on else "Play")
+        self._play_text()
         del blocker
+
+    def _play_text(self) -> None:
+        self.play_button.setText(translate("BackpropSmall", "Pause") if self.play_button.isChecked()
+                                 else translate("BackpropSmall", "Play"))
 
     def _pace_changed(self, _index: int) -> None:
         if self.timer.isActive():
@@ -580,11 +653,12 @@ class SmallNetworkPage(QtWidgets.QWidget):
         def tips(make) -> str:
             if i is not None:
                 return make(i)
-            return "\n\n".join(f"sample {s}:\n{make(s)}" for s in samples)
+            return "\n\n".join(translate("BackpropSmall", "sample {i}:").format(i=s) + "\n" + make(s)
+                                 for s in samples)
 
-        unit_tips = {(l, j): tips(lambda s, l=l, j=j: bp_equations.unit_tooltip(t, l, j, s))
+        unit_tips = {(l, j): tips(lambda s, l=l, j=j: core_text(bp_equations.unit_tooltip(t, l, j, s)))
                      for (l, j) in self.diagram.units}
-        edge_tips = {(l, j, k): bp_equations.edge_tooltip(t, l, j, k, shown)
+        edge_tips = {(l, j, k): core_text(bp_equations.edge_tooltip(t, l, j, k, shown))
                      for (l, j, k) in self.diagram.edges}
         nudges = self._nudges(t, i) if i is not None else None
         self.diagram.show_picture(Picture(values, list(t.W), nudges, unit_tips, edge_tips,
@@ -592,15 +666,17 @@ class SmallNetworkPage(QtWidgets.QWidget):
 
         args = self.substitution_arguments()
         if i is None and phase.kind in PER_SAMPLE:
-            numbers = "\n".join(f"sample {s}:  " + bp_equations.substituted(t, phase, sample=s, **args)
+            numbers = "\n".join(translate("BackpropSmall", "sample {i}:  ").format(i=s)
+                                + core_text(bp_equations.substituted(t, phase, sample=s, **args))
                                 for s in samples)
         else:
             numbers = bp_equations.substituted(t, phase, sample=shown, **args)
-        if phase.kind == "update":
-            numbers = self._without_rule(numbers, phase.equation)
-        title = (f"Step {self.step_index} · phase {self.phase_index + 1} of {len(self.phase_list)}: "
-                 f"{phase.title}")
-        self.equation.show_phase(title, phase.equation, numbers, self._detail(t, args))
+            if phase.kind == "update":  # the rule's lines are found in the core's English
+                numbers = self._without_rule(numbers, phase.equation)
+            numbers = core_text(numbers)
+        title = translate("BackpropSmall", "Step {step} · phase {phase} of {phases}: {title}").format(
+            step=self.step_index, phase=self.phase_index + 1, phases=len(self.phase_list), title=phase_title(phase))
+        self.equation.show_phase(title, core_text(phase.equation), numbers, self._detail(t, args))
         self._caption(nudges)
         self.loss_plot.show_losses(self.losses(), self.step_index)
         self.back_button.setEnabled(self.step_index > 0 or self.phase_index > 0)
@@ -626,7 +702,8 @@ class SmallNetworkPage(QtWidgets.QWidget):
         if phase.kind in ("forward", "loss", "output_delta", "hidden_delta") and sel is not None:
             layer = phase.layer if phase.layer is not None else len(t.sizes) - 1
             if sel[0] != layer:
-                lines.append(f"Showing unit 0 of layer {layer}: click one of its units for that unit's numbers.")
+                lines.append(translate("BackpropSmall", "Showing unit 0 of layer {layer}: click one of its units "
+                                       "for that unit's numbers.").format(layer=layer))
         lines.append(self._batch_detail(t, args))
         return "\n".join(line for line in lines if line)
 
@@ -637,31 +714,37 @@ class SmallNetworkPage(QtWidgets.QWidget):
         if phase.kind in ("output_delta", "hidden_delta") and "unit" in args:
             layer = phase.layer if phase.kind == "hidden_delta" else len(t.sizes) - 1
             deltas = ",  ".join(f"{s}: {_g(d)}" for s, d in enumerate(t.delta[layer - 1][:, args["unit"]]))
-            return f"Each sample has its own δ of this unit: {deltas}"
+            return translate("BackpropSmall", "Each sample has its own δ of this unit: {deltas}").format(deltas=deltas)
         if phase.kind == "gradients" and "weight" in args:
             terms = t.weight_terms(args["layer"], *args["weight"])
             listed = ",  ".join(f"{s}: {_g(v)}" for s, v in enumerate(terms))
             j, k = args["weight"]
             term = f"δᵢ{bp_equations.sub(j)} aᵢ{bp_equations.sub(k)}"
-            return (f"The batch gradient is the mean of the {n} samples' terms {term} ({listed}) "
-                    f"= {_g(float(t.grad_W[args['layer'] - 1][j, k]))}")
+            return translate("BackpropSmall", "The batch gradient is the mean of the {n} samples' terms {term} "
+                             "({listed}) = {gradient}").format(
+                n=n, term=term, listed=listed, gradient=_g(float(t.grad_W[args['layer'] - 1][j, k])))
         if phase.kind == "gradients":
-            return "Select a weight (click a line) to see its batch gradient, the mean over the samples."
+            return translate("BackpropSmall", "Select a weight (click a line) to see its batch gradient, "
+                             "the mean over the samples.")
         return ""
 
     def _caption(self, nudges: list | None) -> None:
         if nudges is None:
             if self.sample is None and self.phase.kind in BACKWARD:
-                text = "The nudges are each sample's own: choose a sample under Show to see them."
+                text = translate("BackpropSmall", "The nudges are each sample's own: choose a sample under "
+                                 "Show to see them.")
             else:
-                text = "Click a unit or a weight to select it; hover over one for all its numbers."
+                text = translate("BackpropSmall", "Click a unit or a weight to select it; hover over one for "
+                                 "all its numbers.")
             self.caption.setText(text)
             return
         scale = self.diagram.nudge_scale
-        self.caption.setText(
-            f"<span style='color:{NUDGE.name()}'><b>Green arrows</b></span>: the nudge −∂C/\u2060∂a "
-            f"of sample {self.sample}: up, raising the unit lowers the cost. One scale: the "
-            f"longest is |∂C/\u2060∂a|&nbsp;=&nbsp;{_g(scale)}.")
+        self.caption.setText(translate(
+            "BackpropSmall",
+            "<span style='color:{colour}'><b>Green arrows</b></span>: the nudge {nudge} of sample {sample}: "
+            "up, raising the unit lowers the cost. One scale: the longest is {longest}&nbsp;=&nbsp;{value}.").format(
+                colour=NUDGE.name(), nudge="−∂C/\u2060∂a", sample=self.sample, longest="|∂C/\u2060∂a|",
+                value=_g(scale)))
 
     # -- presenter mode ------------------------------------------------------------------------
     def set_look(self, look: Look) -> None:

@@ -10,6 +10,7 @@ from PySide6 import QtWidgets
 
 from gradlab.gui.backprop.real import RealNetworkPage
 from gradlab.gui.backprop.small import SmallNetworkPage
+from gradlab.gui.i18n import on_language_change, translate
 from gradlab.gui.style import Look
 
 
@@ -22,11 +23,18 @@ class BackpropTab(QtWidgets.QWidget):
         self.real = RealNetworkPage()
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.small, "Small network")
-        self.tabs.addTab(self.real, "Real network (MNIST)")
+        self.tabs.addTab(self.small, "")
+        self.tabs.addTab(self.real, "")
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The pages' names in the language in use."""
+        self.tabs.setTabText(0, translate("BackpropTab", "Small network"))
+        self.tabs.setTabText(1, translate("BackpropTab", "Real network (MNIST)"))
 
     def set_look(self, look: Look) -> None:
         """Presenter mode on both pages."""

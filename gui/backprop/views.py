@@ -23,6 +23,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore
 
 from gradlab.core.backprop.drawing import MEAN, STD
+from gradlab.gui.i18n import translate
 from gradlab.gui.plotting.axes import tidy_axes
 from gradlab.gui.plotting.title import fit_titles
 
@@ -112,13 +113,6 @@ class LayerPictures:
             self.backward_plots.append(bottom)
             self.bars.append(bar)
             self.bar_labels.append([])
-            rows, cols = grid_shape(sizes[l])
-            grid_text = f"{sizes[l]} units as a {rows}×{cols} grid, unit 0 top left, row by row"
-            self.descriptions[(0, l)] = (f"The input x = a{sup(0)}, as the network reads it (normalised)"
-                                         if l == 0 else f"Activations a{sup(l)} = f(z{sup(l)}): {grid_text}")
-            self.descriptions[(1, l)] = ("The saliency ∂C/∂x: how each pixel pushes the loss for "
-                                         "the target (red: more ink raises C)" if l == 0 else
-                                         f"δ{sup(l)} = ∂C/∂z{sup(l)} for the target: {grid_text}")
         self.forward[0].setLookupTable(INPUT_MAP.getLookupTable(nPts=256))
         for image in self.forward[1:]:
             image.setLookupTable(ACTIVATION_MAP.getLookupTable(nPts=256))
@@ -132,10 +126,8 @@ class LayerPictures:
         self.delta_bars = pg.BarGraphItem(x=classes, height=np.zeros(n_out), width=0.7,
                                           brushes=[pg.mkBrush("#999999")] * n_out)
         self.prob_plot.addItem(self.prob_bars)
-        self.descriptions[(0, L)] = f"p = softmax(z{sup(L)}): the network's probability of each digit"
         self.delta_plot.addItem(self.delta_bars)
-        self.descriptions[(1, L)] = (f"δ{sup(L)} = ∂C/∂z{sup(L)} for the target "
-                                     "(p − one-hot(y) for cross-entropy)")
+        self.retranslate()
         ticks = [[(i, str(i)) for i in range(n_out)]]
         for plot in (self.prob_plot, self.delta_plot):
             plot.setMenuEnabled(False)
@@ -155,6 +147,30 @@ class LayerPictures:
             grid.setColumnStretchFactor(l, round(2 * cols / rows + 3))
         grid.setColumnStretchFactor(L, 6)
         fit_titles(self.view)
+
+    def retranslate(self) -> None:
+        """What each picture shows (the hover text's first line), in the language in use."""
+        sizes, L = self.sizes, len(self.sizes) - 1
+        self.descriptions = {}
+        for l in range(L):
+            rows, cols = grid_shape(sizes[l])
+            grid_text = translate("BackpropViews", "{n} units as a {rows}×{cols} grid, unit 0 top left, "
+                                  "row by row").format(n=sizes[l], rows=rows, cols=cols)
+            self.descriptions[(0, l)] = (
+                translate("BackpropViews", "The input x = a{mark}, as the network reads it (normalised)").format(
+                    mark=sup(0)) if l == 0 else
+                translate("BackpropViews", "Activations a{mark} = f(z{mark}): {grid}").format(
+                    mark=sup(l), grid=grid_text))
+            self.descriptions[(1, l)] = (
+                translate("BackpropViews", "The saliency ∂C/∂x: how each pixel pushes the loss for "
+                          "the target (red: more ink raises C)") if l == 0 else
+                translate("BackpropViews", "δ{mark} = ∂C/∂z{mark} for the target: {grid}").format(
+                    mark=sup(l), grid=grid_text))
+        self.descriptions[(0, L)] = translate(
+            "BackpropViews", "p = softmax(z{mark}): the network's probability of each digit").format(mark=sup(L))
+        self.descriptions[(1, L)] = translate(
+            "BackpropViews", "δ{mark} = ∂C/∂z{mark} for the target (p − one-hot(y) for cross-entropy)").format(
+                mark=sup(L))
 
     # -- showing ---------------------------------------------------------------------
     def show(self, trace, sample: int = 0, target_text: str = "") -> None:

@@ -16,54 +16,90 @@ from PySide6 import QtCore, QtWidgets
 
 from gradlab.core import activations
 from gradlab.core.mnist.frames import TrainConfig
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 from gradlab.gui.mnist.hyper import HyperForm, SciSpinBox
+from gradlab.gui.terms import activation_title, loss_title
 from gradlab.gui.wheel import guard_wheel
 
+# (text, value): the texts are source texts, shown translated (`shown`); the losses and
+# activations through gui.terms, the field's words every tab shares.
 LOSSES = (
     ("Cross-entropy", "cross_entropy"),
     ("Weighted cross-entropy", "weighted_cross_entropy"),
     ("Focal loss", "focal"),
-    ("MSE on softmax (one-hot)", "softmax_mse"),
+    (QT_TRANSLATE_NOOP("MnistControls", "MSE on softmax (one-hot)"), "softmax_mse"),
 )
 # Every activation the core has (the explorer shows the same eight), in its order.
 ACTIVATIONS = tuple((activations.get(name).title, name) for name in activations.names())
 # The activations with a parameter α: its field's row is shown only for them.
 ALPHA_DEFAULTS = {"leaky_relu": 0.01, "elu": 1.0}
-SCHEDULES = (("Constant", "constant"), ("Step (StepLR)", "step"), ("Cosine annealing", "cosine"))
-ENGINES = (("PyTorch autograd", "torch"), ("NumPy, hand-written backprop", "numpy"))
-DEVICES = (("Auto (CUDA if present)", "auto"), ("CPU", "cpu"), ("CUDA", "cuda"))
+SCHEDULES = ((QT_TRANSLATE_NOOP("MnistControls", "Constant"), "constant"),
+             (QT_TRANSLATE_NOOP("MnistControls", "Step (StepLR)"), "step"),
+             (QT_TRANSLATE_NOOP("MnistControls", "Cosine annealing"), "cosine"))
+ENGINES = ((QT_TRANSLATE_NOOP("MnistControls", "PyTorch autograd"), "torch"),
+           (QT_TRANSLATE_NOOP("MnistControls", "NumPy, hand-written backprop"), "numpy"))
+DEVICES = ((QT_TRANSLATE_NOOP("MnistControls", "Auto (CUDA if present)"), "auto"), ("CPU", "cpu"), ("CUDA", "cuda"))
+UNITS = ((QT_TRANSLATE_NOOP("MnistControls", "per epoch"), "epoch"),
+         (QT_TRANSLATE_NOOP("MnistControls", "per batch"), "batch"))
+WEIGHT_MODES = ((QT_TRANSLATE_NOOP("MnistControls", "none"), None),
+                (QT_TRANSLATE_NOOP("MnistControls", "inverse frequency"), "inverse_frequency"),
+                (QT_TRANSLATE_NOOP("MnistControls", "custom"), "custom"))
 INVERSE = "inverse_frequency"
 
 
 def parse_floats(text: str, count: int, what: str) -> list[float]:
     """`count` comma- or space-separated numbers; ValueError naming `what` otherwise."""
     parts = [p for p in text.replace(",", " ").split() if p]
+    what = translate("MnistControls", what)
     try:
         values = [float(p) for p in parts]
     except ValueError:
-        raise ValueError(f"{what}: {text!r} is not a list of numbers") from None
+        raise ValueError(translate("MnistControls", "{what}: {text} is not a list of numbers").format(
+            what=what, text=repr(text))) from None
     if len(values) != count:
-        raise ValueError(f"{what}: need {count} numbers (one per digit 0-9), got {len(values)}")
+        raise ValueError(translate("MnistControls", "{what}: need {count} numbers (one per digit 0-9), got {got}").format(
+            what=what, count=count, got=len(values)))
     return values
 
 
 def parse_ints(text: str, what: str, lo: int, hi: int) -> list[int]:
     parts = [p for p in text.replace(",", " ").split() if p]
+    what = translate("MnistControls", what)
     try:
         values = [int(p) for p in parts]
     except ValueError:
-        raise ValueError(f"{what}: {text!r} is not a list of whole numbers") from None
+        raise ValueError(translate("MnistControls", "{what}: {text} is not a list of whole numbers").format(
+            what=what, text=repr(text))) from None
     if not values or any(not lo <= v <= hi for v in values):
-        raise ValueError(f"{what}: give numbers from {lo} to {hi}, got {text!r}")
+        raise ValueError(translate("MnistControls", "{what}: give numbers from {lo} to {hi}, got {text}").format(
+            what=what, lo=lo, hi=hi, text=repr(text)))
     return values
 
 
-def combo(items: tuple[tuple[str, str], ...], name: str) -> QtWidgets.QComboBox:
+def shown(text: str, data: Any) -> str:
+    """A choice's text in the language shown: losses and activations as gui.terms says
+    them (their English is the same), the other choices from this form's context."""
+    if data == "softmax_mse":
+        return translate("MnistControls", text)
+    if data in activations.names():
+        return activation_title(data)
+    if any(data == value for _, value in LOSSES):
+        return loss_title(data)
+    return translate("MnistControls", text)
+
+
+def combo(items: tuple[tuple[str, Any], ...], name: str) -> QtWidgets.QComboBox:
     box = QtWidgets.QComboBox()
     box.setObjectName(name)
     for text, data in items:
-        box.addItem(text, data)
+        box.addItem(shown(text, data), data)
     return box
+
+
+def retranslate_combo(box: QtWidgets.QComboBox, items: tuple[tuple[str, Any], ...]) -> None:
+    for i, (text, data) in enumerate(items):
+        if box.itemData(i) == data:
+            box.setItemText(i, shown(text, data))
 
 
 def select(box: QtWidgets.QComboBox, data: Any) -> None:
@@ -90,18 +126,23 @@ class WeightsField(QtWidgets.QWidget):
         super().__init__()
         self.name = name
         self.mode = QtWidgets.QComboBox()
-        if allow_none:
-            self.mode.addItem("none", None)
-        self.mode.addItem("inverse frequency", INVERSE)
-        self.mode.addItem("custom", "custom")
+        self.modes = WEIGHT_MODES if allow_none else WEIGHT_MODES[1:]
+        for text, data in self.modes:
+            self.mode.addItem(translate("MnistControls", text), data)
         self.text = QtWidgets.QLineEdit("1 1 1 1 1 1 1 1 1 1")
-        self.text.setToolTip("ten numbers, one per digit 0-9")
         layout = QtWidgets.QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.mode)
         layout.addWidget(self.text, 1)
         self.mode.currentIndexChanged.connect(self._sync)
         self._sync()
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        for i, (text, _data) in enumerate(self.modes):
+            self.mode.setItemText(i, translate("MnistControls", text))
+        self.text.setToolTip(translate("MnistControls", "ten numbers, one per digit 0-9"))
 
     def _sync(self) -> None:
         self.text.setVisible(self.mode.currentData() == "custom")
@@ -129,21 +170,23 @@ class ConfigForm(QtWidgets.QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
 
         self.hyper = HyperForm()
-        layout.addWidget(self._group("Optimizer", self.hyper))
+        self._rows: list[tuple[QtWidgets.QFormLayout, QtWidgets.QWidget, str]] = []
+        self._groups: list[tuple[QtWidgets.QGroupBox, str]] = []
+        layout.addWidget(self._group(QT_TRANSLATE_NOOP("MnistControls", "Optimizer"), self.hyper))
 
         loss_box = QtWidgets.QWidget()
         self.loss_form = QtWidgets.QFormLayout(loss_box)
         self.loss_form.setContentsMargins(0, 0, 0, 0)
         self.loss = combo(LOSSES, "loss")
-        self.weights = WeightsField(False, "class weights")
+        self.weights = WeightsField(False, QT_TRANSLATE_NOOP("MnistControls", "class weights"))
         self.gamma = SciSpinBox(0.0, 10.0, False)
         self.gamma.setValue(2.0)
-        self.alpha = WeightsField(True, "focal alpha")
-        self.loss_form.addRow("Loss", self.loss)
-        self.loss_form.addRow("class weights", self.weights)
-        self.loss_form.addRow("focusing γ", self.gamma)
-        self.loss_form.addRow("class balance α", self.alpha)
-        layout.addWidget(self._group("Loss", loss_box))
+        self.alpha = WeightsField(True, QT_TRANSLATE_NOOP("MnistControls", "focal alpha"))
+        self._row(self.loss_form, QT_TRANSLATE_NOOP("MnistControls", "Loss"), self.loss)
+        self._row(self.loss_form, QT_TRANSLATE_NOOP("MnistControls", "class weights"), self.weights)
+        self._row(self.loss_form, QT_TRANSLATE_NOOP("MnistControls", "focusing γ"), self.gamma)
+        self._row(self.loss_form, QT_TRANSLATE_NOOP("MnistControls", "class balance α"), self.alpha)
+        layout.addWidget(self._group(QT_TRANSLATE_NOOP("MnistControls", "Loss"), loss_box))
 
         net_box = QtWidgets.QWidget()
         self.net_form = QtWidgets.QFormLayout(net_box)
@@ -152,24 +195,21 @@ class ConfigForm(QtWidgets.QWidget):
         self.leak = SciSpinBox(0.0, 1.0, False)
         self.leak.setObjectName("leak_alpha")
         self.leak.setValue(ALPHA_DEFAULTS["leaky_relu"])
-        self.leak.setToolTip("slope for x ≤ 0: f(x) = αx")
         # ELU's α must be > 0 (its negative side is α(eˣ − 1), saturating at −α).
         self.elu_alpha = SciSpinBox(0.001, 10.0, False)
         self.elu_alpha.setObjectName("elu_alpha")
         self.elu_alpha.setValue(ALPHA_DEFAULTS["elu"])
-        self.elu_alpha.setToolTip("f(x) = α(eˣ − 1) for x ≤ 0: the value it saturates at is −α")
         self.hidden = QtWidgets.QLineEdit("512, 256")
         self.hidden.setObjectName("hidden")
-        self.hidden.setToolTip("widths of the hidden layers; 784 inputs and 10 outputs are fixed")
         self.engine = combo(ENGINES, "engine")
         self.dtype = combo((("float32", "float32"), ("float64", "float64")), "dtype")
-        self.net_form.addRow("Hidden activation", self.activation)
-        self.net_form.addRow("leak α", self.leak)
-        self.net_form.addRow("ELU α", self.elu_alpha)
-        self.net_form.addRow("Hidden layers", self.hidden)
-        self.net_form.addRow("Engine", self.engine)
-        self.net_form.addRow("Precision", self.dtype)
-        layout.addWidget(self._group("Network", net_box))
+        self._row(self.net_form, QT_TRANSLATE_NOOP("MnistControls", "Hidden activation"), self.activation)
+        self._row(self.net_form, QT_TRANSLATE_NOOP("MnistControls", "leak α"), self.leak)
+        self._row(self.net_form, QT_TRANSLATE_NOOP("MnistControls", "ELU α"), self.elu_alpha)
+        self._row(self.net_form, QT_TRANSLATE_NOOP("MnistControls", "Hidden layers"), self.hidden)
+        self._row(self.net_form, QT_TRANSLATE_NOOP("MnistControls", "Engine"), self.engine)
+        self._row(self.net_form, QT_TRANSLATE_NOOP("MnistControls", "Precision"), self.dtype)
+        layout.addWidget(self._group(QT_TRANSLATE_NOOP("MnistControls", "Network"), net_box))
 
         train_box = QtWidgets.QWidget()
         self.train_form = QtWidgets.QFormLayout(train_box)
@@ -181,39 +221,42 @@ class ConfigForm(QtWidgets.QWidget):
         self.step_gamma = SciSpinBox(0.0, 1.0, False)
         self.step_gamma.setValue(0.5)
         self.eta_min = SciSpinBox(0.0, 1.0, False)
-        self.schedule_unit = combo((("per epoch", "epoch"), ("per batch", "batch")), "schedule_unit")
+        self.schedule_unit = combo(UNITS, "schedule_unit")
         self.seed = spin(0, 2**31 - 1, 0, "seed")
         self.device = combo(DEVICES, "device")
-        self.train_form.addRow("Batch size", self.batch_size)
-        self.train_form.addRow("Epochs", self.epochs)
-        self.train_form.addRow("LR schedule", self.schedule)
-        self.train_form.addRow("step size", self.step_size)
-        self.train_form.addRow("decay factor", self.step_gamma)
-        self.train_form.addRow("minimum lr", self.eta_min)
-        self.train_form.addRow("advance", self.schedule_unit)
-        self.train_form.addRow("Seed", self.seed)
-        self.train_form.addRow("Device", self.device)
-        layout.addWidget(self._group("Training", train_box))
+        self._row(self.train_form, QT_TRANSLATE_NOOP("MnistControls", "Batch size"), self.batch_size)
+        self._row(self.train_form, QT_TRANSLATE_NOOP("MnistControls", "Epochs"), self.epochs)
+        self._row(self.train_form, QT_TRANSLATE_NOOP("MnistControls", "LR schedule"), self.schedule)
+        self._row(self.train_form, QT_TRANSLATE_NOOP("MnistControls", "step size"), self.step_size)
+        self._row(self.train_form, QT_TRANSLATE_NOOP("MnistControls", "decay factor"), self.step_gamma)
+        self._row(self.train_form, QT_TRANSLATE_NOOP("MnistControls", "minimum lr"), self.eta_min)
+        self._row(self.train_form, QT_TRANSLATE_NOOP("MnistControls", "advance"), self.schedule_unit)
+        self._row(self.train_form, QT_TRANSLATE_NOOP("MnistControls", "Seed"), self.seed)
+        self._row(self.train_form, QT_TRANSLATE_NOOP("MnistControls", "Device"), self.device)
+        layout.addWidget(self._group(QT_TRANSLATE_NOOP("MnistControls", "Training"), train_box))
 
         data_box = QtWidgets.QWidget()
         self.data_form = QtWidgets.QFormLayout(data_box)
         self.data_form.setContentsMargins(0, 0, 0, 0)
-        self.imbalance = QtWidgets.QCheckBox("keep only a fraction of some digits")
+        self.imbalance = QtWidgets.QCheckBox()
         self.imbalance.setObjectName("imbalance")
         self.imbalance_digits = QtWidgets.QLineEdit("3, 8")
         self.imbalance_fraction = SciSpinBox(0.001, 1.0, False)
         self.imbalance_fraction.setValue(0.05)
-        self.train_subset = spin(0, 60000, 0, "train_subset", special="all")
+        self.train_subset = spin(0, 60000, 0, "train_subset", special=" ")
         self.train_subset.setSingleStep(1000)
-        self.eval_every = spin(0, 100000, 100, "eval_every", special="epoch ends only")
-        self.data_form.addRow("Imbalance", self.imbalance)
-        self.data_form.addRow("digits", self.imbalance_digits)
-        self.data_form.addRow("fraction kept", self.imbalance_fraction)
-        self.data_form.addRow("Training samples", self.train_subset)
-        self.data_form.addRow("Test subset every", self.eval_every)
-        self.eval_every.setSuffix(" steps")
-        layout.addWidget(self._group("Data", data_box))
+        self.eval_every = spin(0, 100000, 100, "eval_every", special=" ")
+        self._row(self.data_form, QT_TRANSLATE_NOOP("MnistControls", "Imbalance"), self.imbalance)
+        self._row(self.data_form, QT_TRANSLATE_NOOP("MnistControls", "digits"), self.imbalance_digits)
+        self._row(self.data_form, QT_TRANSLATE_NOOP("MnistControls", "fraction kept"), self.imbalance_fraction)
+        self._row(self.data_form, QT_TRANSLATE_NOOP("MnistControls", "Training samples"), self.train_subset)
+        self._row(self.data_form, QT_TRANSLATE_NOOP("MnistControls", "Test subset every"), self.eval_every)
+        layout.addWidget(self._group(QT_TRANSLATE_NOOP("MnistControls", "Data"), data_box))
 
+        # A row too wide for the panel (presenter mode's font, a longer translation) puts
+        # its label above its field instead of cutting the field at the panel's edge.
+        for form in (self.hyper.form, self.loss_form, self.net_form, self.train_form, self.data_form):
+            form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
         for signal in (
             self.loss.currentIndexChanged, self.activation.currentIndexChanged,
             self.schedule.currentIndexChanged, self.imbalance.toggled,
@@ -226,10 +269,34 @@ class ConfigForm(QtWidgets.QWidget):
         self.hyper.changed.connect(lambda: guard_wheel(self.hyper))
         # Start from the trainer's own defaults (one source of truth with `gradlab train`).
         self.set_config(TrainConfig())
+        self.retranslate()
+        on_language_change(self, self.retranslate)
 
-    @staticmethod
-    def _group(title: str, body: QtWidgets.QWidget) -> QtWidgets.QGroupBox:
-        box = QtWidgets.QGroupBox(title)
+    def retranslate(self) -> None:
+        """The texts set once, in the language shown."""
+        for box, title in self._groups:
+            box.setTitle(translate("MnistControls", title))
+        for form, field, text in self._rows:
+            form.labelForField(field).setText(translate("MnistControls", text))
+        for box, items in ((self.loss, LOSSES), (self.activation, ACTIVATIONS), (self.schedule, SCHEDULES),
+                           (self.engine, ENGINES), (self.device, DEVICES), (self.schedule_unit, UNITS)):
+            retranslate_combo(box, items)
+        self.leak.setToolTip(translate("MnistControls", "slope for x ≤ 0: f(x) = αx"))
+        self.elu_alpha.setToolTip(translate("MnistControls", "f(x) = α(eˣ − 1) for x ≤ 0: the value it saturates at is −α"))
+        self.hidden.setToolTip(translate("MnistControls", "widths of the hidden layers; 784 inputs and 10 outputs are fixed"))
+        self.imbalance.setText(translate("MnistControls", "keep only a fraction of some digits"))
+        self.train_subset.setSpecialValueText(translate("MnistControls", "all"))  # shown at 0
+        self.eval_every.setSpecialValueText(translate("MnistControls", "epoch ends only"))
+        self.eval_every.setSuffix(translate("MnistControls", " steps"))
+
+    def _row(self, form: QtWidgets.QFormLayout, text: str, field: QtWidgets.QWidget) -> None:
+        """A row labelled `text` (a source text: `retranslate` says it in the language shown)."""
+        form.addRow(translate("MnistControls", text), field)
+        self._rows.append((form, field, text))
+
+    def _group(self, title: str, body: QtWidgets.QWidget) -> QtWidgets.QGroupBox:
+        box = QtWidgets.QGroupBox(translate("MnistControls", title))
+        self._groups.append((box, title))
         inner = QtWidgets.QVBoxLayout(box)
         inner.setContentsMargins(8, 4, 8, 6)
         inner.addWidget(body)
@@ -277,9 +344,9 @@ class ConfigForm(QtWidgets.QWidget):
         imbalance: dict[int, float] = {}
         if self.imbalance.isChecked():
             fraction = float(self.imbalance_fraction.value())
-            for digit in parse_ints(self.imbalance_digits.text(), "digits to imbalance", 0, 9):
+            for digit in parse_ints(self.imbalance_digits.text(), QT_TRANSLATE_NOOP("MnistControls", "digits to imbalance"), 0, 9):
                 imbalance[digit] = fraction
-        hidden = tuple(parse_ints(self.hidden.text(), "hidden layers", 1, 100000))
+        hidden = tuple(parse_ints(self.hidden.text(), QT_TRANSLATE_NOOP("MnistControls", "hidden layers"), 1, 100000))
         return TrainConfig(
             optimizer=self.hyper.optimizer(),
             hyper=self.hyper.hyper(),

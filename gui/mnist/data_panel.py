@@ -17,6 +17,7 @@ from PySide6 import QtCore, QtWidgets
 
 from gradlab.core.mnist import data as mnist_data
 from gradlab.core.mnist.data import MnistData, MnistError
+from gradlab.gui.i18n import on_language_change, translate
 from gradlab.gui.worker import GeneratorWorker
 
 # Loaded data by folder, shared by every tab in the process (tests make many tabs).
@@ -44,9 +45,11 @@ class _Progress(QtCore.QObject):
 def missing_message(folder: Path | None) -> str:
     names = ", ".join(f"{s.stem}.gz" for s in mnist_data.FILES)
     where = mnist_data.app_data_folder()
-    looked = f" Looked in {folder} and {folder / 'MNIST' / 'raw'}." if folder else ""
-    return (f"MNIST not found.{looked} Put the four files ({names}) in {where}, "
-            "or choose a folder that holds them (or their MNIST/raw), or download them (about 11 MB).")
+    looked = (translate("MnistData", " Looked in {folder} and {raw}.").format(folder=folder, raw=folder / "MNIST" / "raw")
+              if folder else "")
+    return translate("MnistData", "MNIST not found.{looked} Put the four files ({names}) in {where}, "
+                     "or choose a folder that holds them (or their MNIST/raw), or download them (about 11 MB).").format(
+                         looked=looked, names=names, where=where)
 
 
 class DataPanel(QtWidgets.QGroupBox):
@@ -56,7 +59,8 @@ class DataPanel(QtWidgets.QGroupBox):
     unavailable = QtCore.Signal(str)
 
     def __init__(self, folder: str | Path | None = None, parent=None) -> None:
-        super().__init__("MNIST data", parent)
+        super().__init__(parent)
+        self._status: tuple = (lambda: "", "")  # (says the status line, its style): said again on a change of language
         self.data: MnistData | None = None
         self._loader: GeneratorWorker | None = None
         self._downloader: GeneratorWorker | None = None
@@ -64,19 +68,17 @@ class DataPanel(QtWidgets.QGroupBox):
 
         self.folder = QtWidgets.QLineEdit()
         self.folder.setObjectName("data_folder")
-        self.folder.setPlaceholderText("folder with the four MNIST files")
         self.folder.returnPressed.connect(lambda: self.use_folder(self.folder.text()))
-        self.choose = QtWidgets.QPushButton("Choose…")
+        self.choose = QtWidgets.QPushButton()
         self.choose.clicked.connect(self._choose)
         self.status = QtWidgets.QLabel()
         self.status.setObjectName("data_status")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.download_button = QtWidgets.QPushButton("Download MNIST")
+        self.download_button = QtWidgets.QPushButton()
         self.download_button.clicked.connect(self.download)
         self.download_bar = QtWidgets.QProgressBar()
-        self.download_bar.setFormat("%p% of 11 MB")
-        self.cancel_button = QtWidgets.QPushButton("Cancel")
+        self.cancel_button = QtWidgets.QPushButton()
         self.cancel_button.clicked.connect(self.cancel_download)
 
         row = QtWidgets.QHBoxLayout()
@@ -92,12 +94,24 @@ class DataPanel(QtWidgets.QGroupBox):
         layout.addWidget(self.status)
         layout.addLayout(down)
         self._show_download(False, offer=False)
+        self.retranslate()
+        on_language_change(self, self.retranslate)
 
         found = mnist_data.find([folder] if folder else [])
         if found is not None:
             self.use_folder(found)
         else:
             self._missing(Path(folder) if folder else None)
+
+    def retranslate(self) -> None:
+        """The texts set once, and the status line, in the language shown."""
+        self.setTitle(translate("MnistData", "MNIST data"))
+        self.folder.setPlaceholderText(translate("MnistData", "folder with the four MNIST files"))
+        self.choose.setText(translate("MnistData", "Choose…"))
+        self.download_button.setText(translate("MnistData", "Download MNIST"))
+        self.download_bar.setFormat(translate("MnistData", "%p% of 11 MB"))
+        self.cancel_button.setText(translate("MnistData", "Cancel"))
+        self.status.setText(self._status[0]())
 
     # -- public ---------------------------------------------------------------------
     def use_folder(self, folder: str | Path) -> None:
@@ -108,7 +122,7 @@ class DataPanel(QtWidgets.QGroupBox):
             self._loader.stop_and_wait(2000)
         self.data = None
         self._loading = folder
-        self._set_status(f"Loading MNIST from {folder}…", "")
+        self._set_status(lambda: translate("MnistData", "Loading MNIST from {folder}…").format(folder=folder), "")
         self._loader = GeneratorWorker(_load_frames(folder), self)
         self._loader.frame.connect(self._on_loaded)
         self._loader.failed.connect(lambda msg: self._error(msg))
@@ -119,9 +133,9 @@ class DataPanel(QtWidgets.QGroupBox):
         self.data = data
         self._show_download(False, offer=False)
         where = description or (str(data.folder) if data.folder else "memory")
-        self._set_status(
-            f"{len(data.train_labels):,} training and {len(data.test_labels):,} test images "
-            f"from {where}", "color: #1b6e2a;")
+        self._set_status(lambda: translate("MnistData", "{train} training and {test} test images from {where}").format(
+            train=f"{len(data.train_labels):,}", test=f"{len(data.test_labels):,}",
+            where=where if description or data.folder else translate("MnistData", "memory")), "color: #1b6e2a;")
         self.loaded.emit(data)
 
     def busy(self) -> bool:
@@ -140,7 +154,7 @@ class DataPanel(QtWidgets.QGroupBox):
     # -- loading -----------------------------------------------------------------------
     def _choose(self) -> None:
         start = self.folder.text() or str(Path.home())
-        folder = QtWidgets.QFileDialog.getExistingDirectory(self, "Folder with the MNIST files", start)
+        folder = QtWidgets.QFileDialog.getExistingDirectory(self, translate("MnistData", "Folder with the MNIST files"), start)
         if folder:
             self.use_folder(folder)
 
@@ -156,7 +170,8 @@ class DataPanel(QtWidgets.QGroupBox):
         self.data = None
         if "missing" in message:
             # Which file is missing, then where to put them all and the Download button.
-            self._set_status(message + "\n\n" + missing_message(self._loading), "color: #a40000;")
+            loading = self._loading
+            self._set_status(lambda: message + "\n\n" + missing_message(loading), "color: #a40000;")
             self._show_download(False, offer=True)
         else:
             self._set_status(message, "color: #a40000;")
@@ -164,12 +179,15 @@ class DataPanel(QtWidgets.QGroupBox):
         self.unavailable.emit(message)
 
     def _missing(self, folder: Path | None) -> None:
-        self._set_status(missing_message(folder), "color: #a40000;")
+        self._set_status(lambda: missing_message(folder), "color: #a40000;")
         self._show_download(False, offer=True)
         self.unavailable.emit("MNIST not found")
 
-    def _set_status(self, text: str, style: str) -> None:
-        self.status.setText(text)
+    def _set_status(self, text, style: str) -> None:
+        """`text`: a string, or a function that says it (again, on a change of language)."""
+        say = text if callable(text) else (lambda: text)
+        self._status = (say, style)
+        self.status.setText(say())
         self.status.setStyleSheet(style)
 
     # -- downloading ---------------------------------------------------------------------
@@ -204,7 +222,7 @@ class DataPanel(QtWidgets.QGroupBox):
         self._downloader.finished.connect(lambda: self._show_download(False, self.data is None))
         self.download_bar.setValue(0)
         self._show_download(True, offer=True)
-        self._set_status(f"Downloading MNIST into {target}…", "")
+        self._set_status(lambda: translate("MnistData", "Downloading MNIST into {folder}…").format(folder=target), "")
         self._downloader.start()
 
     def cancel_download(self) -> None:
@@ -213,7 +231,7 @@ class DataPanel(QtWidgets.QGroupBox):
         if self._downloader is not None and self._downloader.is_running():
             self._downloader.stop()
             self.cancel_button.setEnabled(False)
-            self._set_status("Cancelling the download…", "")
+            self._set_status(lambda: translate("MnistData", "Cancelling the download…"), "")
 
     def _on_bytes(self, done: int, total: int) -> None:
         self.download_bar.setRange(0, 1000 if total else 0)  # busy bar while size unknown
@@ -222,9 +240,10 @@ class DataPanel(QtWidgets.QGroupBox):
 
     def _on_downloaded(self, result: Any) -> None:
         if result == "cancelled":
-            self._set_status("Download cancelled; nothing was left behind.\n\n"
-                             + missing_message(None), "color: #a40000;")
+            self._set_status(lambda: translate("MnistData", "Download cancelled; nothing was left behind.")
+                             + "\n\n" + missing_message(None), "color: #a40000;")
         elif isinstance(result, MnistError):
-            self._set_status(f"{result}\n\nOffline? " + missing_message(None), "color: #a40000;")
+            self._set_status(lambda: f"{result}\n\n" + translate("MnistData", "Offline? ") + missing_message(None),
+                             "color: #a40000;")
         else:
             self.use_folder(result)

@@ -16,6 +16,7 @@ import numpy as np
 
 from gradlab.core.atomic_file import atomic_write
 from gradlab.gui import exporting
+from gradlab.gui.i18n import translate
 
 CSV_COLUMNS = ("run", "settings", "kind", "step", "epoch", "train_loss", "smoothed_train_loss",
                "learning_rate", "test_loss", "test_accuracy", "test_cross_entropy")
@@ -23,7 +24,7 @@ CSV_COLUMNS = ("run", "settings", "kind", "step", "epoch", "train_loss", "smooth
 
 def _refuse(path: Path, overwrite: bool) -> None:
     if path.exists() and not overwrite:
-        raise FileExistsError(f"{path} exists; not replaced without asking")
+        raise FileExistsError(translate("MnistExport", "{path} exists; not replaced without asking").format(path=path))
 
 
 def write_csv(path: str | Path, runs: list, smoothing: float, overwrite: bool = False) -> Path:
@@ -80,6 +81,6 @@ def write_picture(path: str | Path, item: Any, overwrite: bool = False) -> Path:
     path = Path(path)
     _refuse(path, overwrite)
     if path.suffix.lower() not in (".png", ".svg"):
-        raise ValueError(f"{path}: choose a .png or .svg file")
+        raise ValueError(translate("MnistExport", "{path}: choose a .png or .svg file").format(path=path))
     width = 2 * (int(item.boundingRect().width()) or 1200)  # SVG ignores it
     return exporting.write_picture(path, item, width=width, title="GradLab MNIST")

@@ -16,6 +16,8 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from gradlab.core import optimizers
 from gradlab.core.mnist.frames import TORCH_PREFIX
+from gradlab.gui.i18n import on_language_change, translate
+from gradlab.gui.terms import hyper_name, optimizer_title
 
 # torch.optim has these (TrainConfig's docstring lists them); adamax/nadam are ours only.
 TORCH_NAMES = ("sgd", "momentum", "nesterov", "rmsprop", "adam", "adagrad", "adamw")
@@ -23,9 +25,9 @@ TORCH_NAMES = ("sgd", "momentum", "nesterov", "rmsprop", "adam", "adagrad", "ada
 
 def choices() -> list[tuple[str, str]]:
     """(display text, TrainConfig.optimizer) for the combo box, in teaching order."""
-    ours = [(optimizers.title(n), n) for n in optimizers.names()]
+    ours = [(optimizer_title(n), n) for n in optimizers.names()]
     theirs = [
-        (f"{optimizers.title(n)} (torch.optim)", TORCH_PREFIX + n)
+        (f"{optimizer_title(n)} (torch.optim)", TORCH_PREFIX + n)
         for n in TORCH_NAMES
         if n in optimizers.names()
     ]
@@ -34,6 +36,12 @@ def choices() -> list[tuple[str, str]]:
 
 def core_name(optimizer: str) -> str:
     return optimizer[len(TORCH_PREFIX) :] if optimizer.startswith(TORCH_PREFIX) else optimizer
+
+
+def _label(key: str) -> str:
+    """A field's label: the hyperparameter's name (gui.terms) and symbol ("学习率 η")."""
+    info = optimizers.HYPER_INFO.get(key)
+    return f"{hyper_name(key)} {info.symbol}" if info else key
 
 
 class SciSpinBox(QtWidgets.QDoubleSpinBox):
@@ -82,17 +90,27 @@ class HyperForm(QtWidgets.QWidget):
         self.combo = QtWidgets.QComboBox()
         for text, name in choices():
             self.combo.addItem(text, name)
-        self.combo.setToolTip("GradLab's optimizers run through CoreOptimizer; "
-                              "the (torch.optim) entries are PyTorch's own, for comparison")
         self.fields: dict[str, QtWidgets.QWidget] = {}
         self._typed: dict[str, Any] = {}
         self._shown: str | None = None
         self.form = QtWidgets.QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
-        self.form.addRow("Optimizer", self.combo)
+        self.form.addRow(translate("MnistHyper", "Optimizer"), self.combo)
         self.combo.currentIndexChanged.connect(self._rebuild)
         self.set_optimizer("adam")
         self._rebuild()
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The optimizers' titles, the fields' labels and the tooltip in the language shown."""
+        for i, (text, _name) in enumerate(choices()):
+            self.combo.setItemText(i, text)
+        self.combo.setToolTip(translate("MnistHyper", "GradLab's optimizers run through CoreOptimizer; "
+                                        "the (torch.optim) entries are PyTorch's own, for comparison"))
+        self.form.labelForField(self.combo).setText(translate("MnistHyper", "Optimizer"))
+        for key, widget in self.fields.items():
+            self.form.labelForField(widget).setText(_label(key))
 
     def optimizer(self) -> str:
         return self.combo.currentData()
@@ -141,7 +159,7 @@ class HyperForm(QtWidgets.QWidget):
         name = core_name(self._shown)
         for key, default in optimizers.defaults(name).items():
             info = optimizers.HYPER_INFO.get(key)
-            label = f"{info.label} {info.symbol}" if info else key
+            label = _label(key)
             value = self._typed.get(key, default)
             if isinstance(default, bool) or (info and info.kind == "bool"):
                 widget = QtWidgets.QCheckBox()

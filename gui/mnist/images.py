@@ -11,6 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtGui
 
+from gradlab.gui.i18n import translate
 from gradlab.gui.plotting.axes import tidy_axes
 
 DIGITS = [[(i, str(i)) for i in range(10)]]
@@ -39,13 +40,13 @@ class ConfusionPlot(pg.PlotItem):
     """
 
     def __init__(self) -> None:
-        super().__init__(title="Confusion (% of true digit)", axisItems=tidy_axes())
+        super().__init__(title=translate("MnistImages", "Confusion (% of true digit)"), axisItems=tidy_axes())
         _image_plot(self)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setLookupTable(BLUES.getLookupTable(nPts=256))
         self.addItem(self.image)
-        self.setLabel("left", "true digit")
-        self.setLabel("bottom", "predicted digit")
+        self.setLabel("left", translate("MnistImages", "true digit"))
+        self.setLabel("bottom", translate("MnistImages", "predicted digit"))
         for axis in ("left", "bottom"):
             self.getAxis(axis).setTicks(DIGITS)
         font = QtGui.QFont()
@@ -62,6 +63,13 @@ class ConfusionPlot(pg.PlotItem):
         self.texts_shown = True
         self.getViewBox().sigTransformChanged.connect(lambda *_: self._fit_texts())
         self.clear_matrix()
+
+    def retranslate(self) -> None:
+        self.titleLabel.setText(translate("MnistImages", "Confusion (% of true digit)"))
+        self.setLabel("left", translate("MnistImages", "true digit"))
+        self.setLabel("bottom", translate("MnistImages", "predicted digit"))
+        if self.counts is not None:
+            self._tooltip()
 
     def cell_pixels(self) -> float:
         """How many pixels wide (and high: the aspect is locked) a cell is drawn now."""
@@ -110,9 +118,13 @@ class ConfusionPlot(pg.PlotItem):
                 if (text, colour) != getattr(item, "shown", None):  # setText re-lays out: skip if same
                     item.shown = (text, colour)
                     item.setText(text, color=colour)
-        self.image.setToolTip("counts [true, predicted]:\n" + "\n".join(
-            f"{t}: " + " ".join(f"{int(n):>4d}" for n in counts[t]) for t in range(10)))
         self.counts = counts
+        self._tooltip()
+
+    def _tooltip(self) -> None:
+        counts = self.counts
+        self.image.setToolTip(translate("MnistImages", "counts [true, predicted]:") + "\n" + "\n".join(
+            f"{t}: " + " ".join(f"{int(n):>4d}" for n in counts[t]) for t in range(10)))
 
     def describe(self, x: float, y: float) -> str:
         """The cell under view point (x, y) in words: "true 3 → predicted 5: 12 of 1,010
@@ -121,9 +133,10 @@ class ConfusionPlot(pg.PlotItem):
         if self.counts is None or not (0 <= p <= 9 and 0 <= t <= 9):
             return ""
         n, total = int(self.counts[t, p]), int(self.counts[t].sum())
-        share = f" ({100 * n / total:.1f}%)" if total else ""
-        verdict = "right" if t == p else "mistaken"
-        return f"true {t} → predicted {p}: {n:,} of {total:,} test {t}s{share}, {verdict}"
+        share = translate("MnistImages", " ({percent}%)").format(percent=f"{100 * n / total:.1f}") if total else ""
+        verdict = translate("MnistImages", "right") if t == p else translate("MnistImages", "mistaken")
+        return translate("MnistImages", "true {t} → predicted {p}: {n} of {total} test {t}s{share}, {verdict}").format(
+            t=t, p=p, n=f"{n:,}", total=f"{total:,}", share=share, verdict=verdict)
 
 
 class WeightsPlot(pg.PlotItem):
@@ -134,7 +147,7 @@ class WeightsPlot(pg.PlotItem):
     """
 
     def __init__(self, count: int = 64, columns: int = 8) -> None:
-        super().__init__(title=f"First-layer weights ({count} units)")
+        super().__init__(title=translate("MnistImages", "First-layer weights ({count} units)").format(count=count))
         _image_plot(self)
         for axis in ("left", "bottom"):
             self.hideAxis(axis)
@@ -146,6 +159,9 @@ class WeightsPlot(pg.PlotItem):
         self.image.setLookupTable(DIVERGING.getLookupTable(nPts=256))
         self.addItem(self.image)
         self.clear_weights()
+
+    def retranslate(self) -> None:
+        self.titleLabel.setText(translate("MnistImages", "First-layer weights ({count} units)").format(count=self.count))
 
     def _blank(self) -> np.ndarray:
         return np.zeros((self.rows * 29 + 1, self.columns * 29 + 1))
@@ -169,9 +185,9 @@ class PerClassPlot(pg.PlotItem):
     """Test accuracy of each digit, one bar per run side by side, in the runs' colours."""
 
     def __init__(self) -> None:
-        super().__init__(title="Per-class accuracy (%)", axisItems=tidy_axes())
+        super().__init__(title=translate("MnistImages", "Per-class accuracy (%)"), axisItems=tidy_axes())
         self.getAxis("bottom").setTicks(DIGITS)
-        self.setLabel("bottom", "digit")
+        self.setLabel("bottom", translate("MnistImages", "digit"))
         self.setYRange(0, 100, padding=0.02)
         self.setXRange(-0.6, 9.6, padding=0)
         self.setMouseEnabled(False, False)
@@ -179,6 +195,10 @@ class PerClassPlot(pg.PlotItem):
         self.showGrid(y=True, alpha=0.25)
         self.bars: dict[int, pg.BarGraphItem] = {}
         self.shown_runs: list = []
+
+    def retranslate(self) -> None:
+        self.titleLabel.setText(translate("MnistImages", "Per-class accuracy (%)"))
+        self.setLabel("bottom", translate("MnistImages", "digit"))
 
     def describe(self, x: float) -> str:
         """The readout for the digit nearest to x: each run's accuracy on it, with the
@@ -190,9 +210,9 @@ class PerClassPlot(pg.PlotItem):
         for run in self.shown_runs:
             confusion = np.asarray(run.evaluation.confusion)
             right, total = int(confusion[digit, digit]), int(confusion[digit].sum())
-            acc = f"{100 * right / total:.1f}% ({right:,}/{total:,})" if total else "no samples"
+            acc = f"{100 * right / total:.1f}% ({right:,}/{total:,})" if total else translate("MnistImages", "no samples")
             parts.append(f"<span style='color:{run.colour}'>■ {acc}</span>")
-        return f"<b>per-class accuracy</b> · digit {digit} · " + " ".join(parts)
+        return translate("MnistImages", "<b>per-class accuracy</b> · digit {digit} · ").format(digit=digit) + " ".join(parts)
 
     def set_runs(self, runs: list) -> None:
         """`runs` with an evaluation; one BarGraphItem per run, created once."""

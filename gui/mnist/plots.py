@@ -27,6 +27,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, translate
 from gradlab.gui.mnist.runs import RunStatus
 from gradlab.gui.plotting.axes import tidy_axes
 
@@ -80,8 +81,28 @@ def full_test_marker(colour) -> dict:
                 symbolPen=pg.mkPen(colour, width=2))
 
 
-TRAIN_TITLE = "Training loss per batch (each run's own loss)"
-TEST_LOSS_TITLE = "Test cross-entropy"  # of every run, whatever its loss
+TRAIN_TITLE = QT_TRANSLATE_NOOP("MnistPlots", "Training loss per batch (each run's own loss)")
+TEST_LOSS_TITLE = QT_TRANSLATE_NOOP("MnistPlots", "Test cross-entropy")  # of every run, whatever its loss
+TITLES = (TRAIN_TITLE, TEST_LOSS_TITLE, QT_TRANSLATE_NOOP("MnistPlots", "Test accuracy (%)"),
+          QT_TRANSLATE_NOOP("MnistPlots", "Learning rate"), QT_TRANSLATE_NOOP("MnistPlots", "Gradient norm per layer"),
+          QT_TRANSLATE_NOOP("MnistPlots", "Dead ReLU units (%)"))
+# The plots' names in the hover line (the keys of `CurvePlots.plots`, which code uses).
+PLOT_NAMES = {
+    "training loss (own)": QT_TRANSLATE_NOOP("MnistPlots", "training loss (own)"),
+    "test cross-entropy": QT_TRANSLATE_NOOP("MnistPlots", "test cross-entropy"),
+    "test accuracy %": QT_TRANSLATE_NOOP("MnistPlots", "test accuracy %"),
+    "learning rate": QT_TRANSLATE_NOOP("MnistPlots", "learning rate"),
+    "gradient norm": QT_TRANSLATE_NOOP("MnistPlots", "gradient norm"),
+    "dead units %": QT_TRANSLATE_NOOP("MnistPlots", "dead units %"),
+}
+
+
+def legend_name(run) -> str:
+    """A run's legend entry: its number and optimizer (the run list has the rest), and
+    what happened when it diverged."""
+    if run.status == RunStatus.DIVERGED:
+        return f"{run.short_label} — {run.status_text()}"
+    return run.short_label
 
 
 class _RunItems:
@@ -89,11 +110,12 @@ class _RunItems:
 
     def __init__(self, plots: CurvePlots, run) -> None:
         c = self.colour = run.colour
+        self.run = run
         self.revision = -1
         self.weight = -1.0
         self.status = ""
         self.raw = _long(plots.train.plot(pen=pg.mkPen(_faint(c), width=1)))
-        self.smooth = _long(plots.train.plot(pen=pg.mkPen(c, width=2), name=run.label))
+        self.smooth = _long(plots.train.plot(pen=pg.mkPen(c, width=2), name=legend_name(run)))
         self.diverged = pg.TextItem("", color=c, anchor=(0, 1))
         plots.train.addItem(self.diverged, ignoreBounds=True)
         thin = pg.mkPen(c, width=1.5)
@@ -117,13 +139,14 @@ class CurvePlots:
         self.readout = Readout("", justify="left", size="9pt")
         layout.addItem(self.readout, row=0, col=0, colspan=4)
         # Tidy axes: in these small plots pyqtgraph's own would print labels over each other.
-        self.train = layout.addPlot(row=1, col=0, colspan=2, title=TRAIN_TITLE, axisItems=tidy_axes())
-        self.test_loss = layout.addPlot(row=1, col=2, title=TEST_LOSS_TITLE, axisItems=tidy_axes())
-        self.test_acc = layout.addPlot(row=1, col=3, title="Test accuracy (%)", axisItems=tidy_axes())
+        titles = [translate("MnistPlots", t) for t in TITLES]
+        self.train = layout.addPlot(row=1, col=0, colspan=2, title=titles[0], axisItems=tidy_axes())
+        self.test_loss = layout.addPlot(row=1, col=2, title=titles[1], axisItems=tidy_axes())
+        self.test_acc = layout.addPlot(row=1, col=3, title=titles[2], axisItems=tidy_axes())
         # Log scale: learning rates of different optimizers differ by orders of magnitude.
-        self.lr = layout.addPlot(row=2, col=0, title="Learning rate", axisItems=tidy_axes())
-        self.grads = layout.addPlot(row=2, col=1, title="Gradient norm per layer", axisItems=tidy_axes())
-        self.dead = layout.addPlot(row=2, col=2, title="Dead ReLU units (%)", axisItems=tidy_axes())
+        self.lr = layout.addPlot(row=2, col=0, title=titles[3], axisItems=tidy_axes())
+        self.grads = layout.addPlot(row=2, col=1, title=titles[4], axisItems=tidy_axes())
+        self.dead = layout.addPlot(row=2, col=2, title=titles[5], axisItems=tidy_axes())
         self.plots = {
             "training loss (own)": self.train, "test cross-entropy": self.test_loss,
             "test accuracy %": self.test_acc, "learning rate": self.lr,
@@ -131,7 +154,7 @@ class CurvePlots:
         }
         for plot in self.plots.values():
             plot.showGrid(x=False, y=False)
-            plot.setLabel("bottom", "epoch")
+            plot.setLabel("bottom", translate("MnistPlots", "epoch"))
         self.legend = self.train.addLegend(offset=(-8, 8), labelTextSize="8pt", verSpacing=-6)
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 200))
         self.grads.setLogMode(y=True)
@@ -145,8 +168,8 @@ class CurvePlots:
         self.test_legend = self.test_acc.addLegend(offset=(-4, -4), labelTextSize="7pt", verSpacing=-6,
                                                    brush=pg.mkBrush(255, 255, 255, 190))
         grey = (90, 90, 90)
-        self.test_legend.addItem(pg.PlotDataItem(pen=pg.mkPen(grey, width=1.5)), "test subset")
-        self.test_legend.addItem(pg.PlotDataItem(**full_test_marker(grey)), "full test set")
+        self.test_legend.addItem(pg.PlotDataItem(pen=pg.mkPen(grey, width=1.5)), translate("MnistPlots", "test subset"))
+        self.test_legend.addItem(pg.PlotDataItem(**full_test_marker(grey)), translate("MnistPlots", "full test set"))
         self._layer_keys: tuple = ()
         self.log_y = False
         self._epochs = 0
@@ -158,6 +181,30 @@ class CurvePlots:
                 lambda *_, p=plot: self._follow.__setitem__(p, False))
         self.runs: dict[int, _RunItems] = {}
         self.per_class = None  # the per-class accuracy plot, when the view adds one: it reads out too
+
+    def retranslate(self) -> None:
+        """Titles, axis labels and legends in the language shown (pyqtgraph's items are not
+        widgets: the view calls this on a change of language)."""
+        for plot, title in zip((self.train, self.test_loss, self.test_acc, self.lr, self.grads, self.dead), TITLES):
+            plot.titleLabel.setText(translate("MnistPlots", title))
+        for plot in self.plots.values():
+            plot.setLabel("bottom", translate("MnistPlots", "epoch"))
+        for (_, label), text in zip(self.test_legend.items, ("test subset", "full test set")):
+            label.setText(translate("MnistPlots", text))
+        keys, self._layer_keys = self._layer_keys, ()
+        if keys:
+            self._layer_legends(keys)
+        for items in self.runs.values():
+            self._name(items)
+            items.diverged.setText(items.run.status_text() if items.run.status == RunStatus.DIVERGED else "")
+        self.readout.setText(translate("MnistPlots", "hover over a plot to read its values"))
+
+    def _name(self, items: _RunItems) -> None:
+        """The run's legend entry (its whole label in the entry's tooltip)."""
+        for sample, label in self.legend.items:
+            if sample.item is items.smooth:
+                label.setText(legend_name(items.run))
+                label.setToolTip(items.run.shown_label)
 
     # -- options ---------------------------------------------------------------------------
     def set_log_y(self, on: bool) -> None:
@@ -262,10 +309,7 @@ class CurvePlots:
             dots.setData(ex[ok], 100 * acc[ok])
         if run.status != items.status:
             items.status = run.status
-            name = run.label if run.status != RunStatus.DIVERGED else f"{run.label} — {run.status_text()}"
-            for sample, label in self.legend.items:
-                if sample.item is items.smooth:
-                    label.setText(name)
+            self._name(items)
             items.diverged.setText(run.status_text() if run.status == RunStatus.DIVERGED else "")
         if run.status == RunStatus.DIVERGED and n:
             # TextItems are not log-transformed by the plot: place it in view units.
@@ -306,7 +350,8 @@ class CurvePlots:
             pen = pg.mkPen((90, 90, 90), width=1.5, style=STYLES[layer % len(STYLES)])
             self.layer_legend.addItem(pg.PlotDataItem(pen=pen), f"{sizes[layer]}→{sizes[layer + 1]}")
             if layer < len(hidden):
-                self.hidden_legend.addItem(pg.PlotDataItem(pen=pen), f"hidden {layer + 1} ({hidden[layer]})")
+                self.hidden_legend.addItem(pg.PlotDataItem(pen=pen), translate("MnistPlots", "hidden {layer} ({units})").format(
+                    layer=layer + 1, units=hidden[layer]))
 
     # -- hover ------------------------------------------------------------------------------
     def _hover(self, pos) -> None:
@@ -317,7 +362,8 @@ class CurvePlots:
             x, y = p.x(), p.y()
             if plot.ctrl.logYCheck.isChecked():
                 y = 10**y
-            text = f"<b>{name}</b> · epoch {x:.3f} · {y:.4g}"
+            text = translate("MnistPlots", "<b>{name}</b> · epoch {x} · {y}").format(
+                name=translate("MnistPlots", PLOT_NAMES[name]), x=f"{x:.3f}", y=f"{y:.4g}")
             self.readout.setText(text + self.values_at(plot, x))
             return
         if self.per_class is not None and self.per_class.sceneBoundingRect().contains(pos):
@@ -345,9 +391,9 @@ class CurvePlots:
                 continue
             x, y = nearest
             colour = items.colour
-            where = "" if plot is self.train else f" (epoch {x:.2f})"
+            where = "" if plot is self.train else translate("MnistPlots", " (epoch {x})").format(x=f"{x:.2f}")
             parts.append(f"<span style='color:{colour}'>■ {fmt.format(y)}{where}</span>")
-        label = " · smoothed: " if plot is self.train else " · "
+        label = translate("MnistPlots", " · smoothed: ") if plot is self.train else " · "
         return label + " ".join(parts) if parts else ""
 
 

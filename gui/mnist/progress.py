@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 from gradlab.gui.mnist.runs import RunStatus
 
 
@@ -25,18 +26,23 @@ def clock(seconds: float) -> str:
 # parts go in this order: the device, the run's number, the speed, the time left; what
 # is left is elided at the end. Rank 0 parts (epoch, step, status) stay.
 DEVICE, RUN, SPEED, TIME_LEFT = 4, 3, 2, 1
+IDLE_TEXT = QT_TRANSLATE_NOOP("MnistProgress", "Add settings to the queue, then press Start.")
 
 
 def describe_parts(run, position: int, count: int) -> list[tuple[str, int]]:
     """What the bar says about `run`: (text, drop rank) parts, joined by " · "."""
     p = run.progress
-    head = (f"Run {position}/{count}", RUN)
+    head = (translate("MnistProgress", "Run {position}/{count}").format(position=position, count=count), RUN)
     if p is None:
-        return [head, ("starting (loading PyTorch and the data)…", 0)]
-    parts = [head, (f"epoch {p.epoch}/{p.epochs}", 0), (f"step {p.step:,}/{p.total_steps:,}", 0)]
+        return [head, (translate("MnistProgress", "starting (loading PyTorch and the data)…"), 0)]
+    parts = [head,
+             (translate("MnistProgress", "epoch {epoch}/{epochs}").format(epoch=p.epoch, epochs=p.epochs), 0),
+             (translate("MnistProgress", "step {step}/{total}").format(
+                 step=f"{p.step:,}", total=f"{p.total_steps:,}"), 0)]
     if p.samples_per_second > 0:
-        parts.append((f"{p.samples_per_second:,.0f} samples/s", SPEED))
-        parts.append((f"{clock(p.seconds_left)} left", TIME_LEFT))
+        parts.append((translate("MnistProgress", "{rate} samples/s").format(
+            rate=f"{p.samples_per_second:,.0f}"), SPEED))
+        parts.append((translate("MnistProgress", "{time} left").format(time=clock(p.seconds_left)), TIME_LEFT))
     parts.append((p.device, DEVICE))
     return parts
 
@@ -51,19 +57,33 @@ class ProgressLine(QtWidgets.QProgressBar):
         self.setTextVisible(True)
         self.setMinimumHeight(24)
         self._parts: list[tuple[str, int]] = []
-        self.idle("Add settings to the queue, then press Start.")
+        self._shown: tuple | None = None  # what the parts say: ("idle", text) or ("run", run, position, count)
+        self.idle(IDLE_TEXT)
+        on_language_change(self, self._again)
 
-    def idle(self, text: str) -> None:
+    def idle(self, text: str = IDLE_TEXT) -> None:
+        """No run to describe: `text` (a source text, shown translated)."""
+        self._shown = ("idle", text)
         self.setValue(0)
-        self._show([(text, 0)])
+        self._show([(translate("MnistProgress", text), 0)])
 
     def show_run(self, run, position: int, count: int) -> None:
+        self._shown = ("run", run, position, count)
         p = run.progress
         self.setValue(int(1000 * p.fraction) if p is not None else 0)
         parts = describe_parts(run, position, count)
         if run.status not in (RunStatus.RUNNING, RunStatus.QUEUED):
             parts.append((run.status_text(), 0))
         self._show(parts)
+
+    def _again(self) -> None:
+        """The language changed: say the same again in it."""
+        if self._shown is None:
+            return
+        if self._shown[0] == "idle":
+            self.idle(self._shown[1])
+        else:
+            self.show_run(*self._shown[1:])
 
     def full_text(self) -> str:
         """Every part, whether or not it fits."""

@@ -13,6 +13,7 @@ from typing import Callable
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from gradlab.core.mnist.frames import TrainConfig
+from gradlab.gui.i18n import on_language_change, translate
 from gradlab.gui.mnist.runs import Run, RunStatus
 from gradlab.gui.style import MUTED, PALETTE
 
@@ -34,7 +35,7 @@ class RunQueue(QtWidgets.QGroupBox):
     def __init__(self, parent=None) -> None:
         # A short title (a group box's title never wraps, so a long one sets the panel's
         # minimum width); the point of the queue is said below it, wrapped.
-        super().__init__("Runs to compare", parent)
+        super().__init__(parent)
         self.runs: list[Run] = []
         self._numbers = 0
         self.list = QtWidgets.QListWidget()
@@ -43,15 +44,14 @@ class RunQueue(QtWidgets.QGroupBox):
         self.list.setMaximumHeight(150)
         self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(lambda _: self.selection_changed.emit(self.selected()))
-        self.add_button = QtWidgets.QPushButton("Add current settings")
+        self.add_button = QtWidgets.QPushButton()
         self.add_button.setObjectName("add_run")
         self.add_button.clicked.connect(self.add_requested)
-        self.remove_button = QtWidgets.QPushButton("Remove")
+        self.remove_button = QtWidgets.QPushButton()
         self.remove_button.setObjectName("remove_run")
         self.remove_button.clicked.connect(self.remove_selected)
-        self.clear_button = QtWidgets.QPushButton("Clear all")
+        self.clear_button = QtWidgets.QPushButton()
         self.clear_button.setObjectName("clear_runs")
-        self.clear_button.setToolTip("Remove every run from the queue and the plots")
         self.clear_button.clicked.connect(self.clear_requested)
         # Asked before a run with unsaved training is removed; the tab sets it (it may save).
         self.confirm_remove: Callable[[list[Run]], bool] = lambda runs: True
@@ -61,7 +61,7 @@ class RunQueue(QtWidgets.QGroupBox):
         buttons.addWidget(self.clear_button)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 6)
-        note = QtWidgets.QLabel("Same seed: same initial weights, same batches.")
+        note = self.note = QtWidgets.QLabel()
         note.setWordWrap(True)
         # Grey through the palette: a stylesheet would stop presenter mode's font reaching it.
         palette = note.palette()
@@ -70,6 +70,19 @@ class RunQueue(QtWidgets.QGroupBox):
         layout.addWidget(note)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The texts set once, in the language shown (and every run's row)."""
+        self.setTitle(translate("MnistQueue", "Runs to compare"))
+        self.add_button.setText(translate("MnistQueue", "Add current settings"))
+        self.remove_button.setText(translate("MnistQueue", "Remove"))
+        self.clear_button.setText(translate("MnistQueue", "Clear all"))
+        self.clear_button.setToolTip(translate("MnistQueue", "Remove every run from the queue and the plots"))
+        self.note.setText(translate("MnistQueue", "Same seed: same initial weights, same batches."))
+        for run in self.runs:
+            self.refresh(run)
 
     def add(self, config: TrainConfig) -> Run:
         colour = PALETTE.colour(self._numbers, on_dark=False)
@@ -122,8 +135,8 @@ class RunQueue(QtWidgets.QGroupBox):
         if run not in self.runs:
             return
         item = self.list.item(self.runs.index(run))
-        item.setText(f"{run.label}\n    {run.status_text()}")
-        item.setToolTip(run.label)
+        item.setText(f"{run.shown_label}\n    {run.status_text()}")
+        item.setToolTip(run.shown_label)
 
     def pending(self, resume: bool) -> list[Run]:
         """Runs to train, in order: queued ones, and stopped ones too when resuming."""

@@ -16,8 +16,10 @@ from typing import Any
 import numpy as np
 
 from gradlab.core.buffer import GrowingArray
-from gradlab.core.mnist.frames import Evaluation, Progress, TrainConfig, TrainFrame
+from gradlab.core.mnist.frames import TORCH_PREFIX, Evaluation, Progress, TrainConfig, TrainFrame
 from gradlab.core.smoothing import EmaState, debiased_ema
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, translate
+from gradlab.gui.terms import optimizer_title
 
 
 class RunStatus(StrEnum):
@@ -31,6 +33,18 @@ class RunStatus(StrEnum):
     DIVERGED = "diverged"  # a training loss was NaN or inf; it trains no further
     FAILED = "failed"  # the worker raised; `Run.error` says what
     REMOVED = "removed"  # taken off the queue (a runner that still lists it skips it)
+
+
+# The statuses as the queue shows them (the members' values stay the code's words).
+STATUS_WORDS = {
+    RunStatus.QUEUED: QT_TRANSLATE_NOOP("MnistRuns", "queued"),
+    RunStatus.RUNNING: QT_TRANSLATE_NOOP("MnistRuns", "running"),
+    RunStatus.STOPPED: QT_TRANSLATE_NOOP("MnistRuns", "stopped"),
+    RunStatus.DONE: QT_TRANSLATE_NOOP("MnistRuns", "done"),
+    RunStatus.DIVERGED: QT_TRANSLATE_NOOP("MnistRuns", "diverged"),
+    RunStatus.FAILED: QT_TRANSLATE_NOOP("MnistRuns", "failed"),
+    RunStatus.REMOVED: QT_TRANSLATE_NOOP("MnistRuns", "removed"),
+}
 
 
 @dataclass
@@ -94,7 +108,21 @@ class Run:
     # -- identity ------------------------------------------------------------------
     @property
     def label(self) -> str:
+        """The run's number and settings in the core's words (`TrainConfig.label()`), as
+        other tabs and files get it; `shown_label` is the same in the language shown."""
         return f"{self.number}. {self.config.label()}"
+
+    @property
+    def shown_label(self) -> str:
+        """`label` in the language shown (`config_label`): the run list, the tooltips."""
+        return f"{self.number}. {config_label(self.config)}"
+
+    @property
+    def short_label(self) -> str:
+        """The legend's name: the run's number and optimizer ("3. Adam"); the run list
+        and the legend entry's tooltip give the whole label. A whole label did not fit a
+        legend inside a small plot (cut to "64-…" at 1280×720)."""
+        return f"{self.number}. {optimizer_label(self.config.optimizer)}"
 
     @property
     def finished(self) -> bool:
@@ -118,14 +146,15 @@ class Run:
 
     def status_text(self) -> str:
         if self.status == RunStatus.DIVERGED:
-            return f"diverged at step {self.diverged}"
+            return translate("MnistRuns", "diverged at step {step}").format(step=self.diverged)
         if self.status == RunStatus.FAILED:
-            return f"failed: {self.error}"
+            return translate("MnistRuns", "failed: {error}").format(error=self.error)
         if self.status == RunStatus.STOPPED and self.progress is not None:
-            return f"stopped at step {self.progress.step}"
+            return translate("MnistRuns", "stopped at step {step}").format(step=self.progress.step)
         if self.status == RunStatus.DONE and len(self.epoch_evals.accuracy):
-            return f"done, test accuracy {100 * self.epoch_evals.accuracy.view()[-1]:.2f}%"
-        return str(self.status)
+            return translate("MnistRuns", "done, test accuracy {accuracy}%").format(
+                accuracy=f"{100 * self.epoch_evals.accuracy.view()[-1]:.2f}")
+        return translate("MnistRuns", STATUS_WORDS.get(self.status, str(self.status)))
 
     # -- frames ----------------------------------------------------------------------
     def append(self, frame: TrainFrame) -> None:
@@ -197,6 +226,72 @@ class Run:
         return float(self.saved_steps_per_epoch or math.nan)
 
 
+OLD_FILE_NOTE = QT_TRANSLATE_NOOP(
+    "MnistRuns", "saved by an older GradLab without test cross-entropy: its test "
+    "cross-entropy is not drawn (accuracy and training loss are)")
+
+
+def optimizer_label(optimizer: str) -> str:
+    """The optimizer's title in the language shown; torch.optim's own marked so."""
+    if optimizer.startswith(TORCH_PREFIX):
+        return f"{optimizer_title(optimizer[len(TORCH_PREFIX):])} (torch.optim)"
+    return optimizer_title(optimizer)
+
+
+LOSS_WORDS = {
+    "cross_entropy": QT_TRANSLATE_NOOP("MnistRuns", "cross-entropy"),
+    "weighted_cross_entropy": QT_TRANSLATE_NOOP("MnistRuns", "weighted CE"),
+    "focal": QT_TRANSLATE_NOOP("MnistRuns", "focal"),
+    "softmax_mse": QT_TRANSLATE_NOOP("MnistRuns", "MSE on softmax"),
+}
+ACTIVATION_WORDS = {
+    "relu": "ReLU", "leaky_relu": "leaky ReLU", "sigmoid": "sigmoid", "tanh": "tanh",
+    "elu": "ELU", "gelu": "GELU", "softplus": "softplus", "swish": "swish",
+}
+SCHEDULE_WORDS = {
+    "step": QT_TRANSLATE_NOOP("MnistRuns", "step schedule"),
+    "cosine": QT_TRANSLATE_NOOP("MnistRuns", "cosine schedule"),
+}
+
+
+def config_label(config: TrainConfig) -> str:
+    """`config.label()` in the language shown: in English the same text, word for word
+    (tests/test_i18n_mnist.py checks); the core's stays English for files and the CLI."""
+    from gradlab.core import optimizers  # as TrainConfig.label: only when asked
+
+    optimizer = config.optimizer
+    name = optimizer[len(TORCH_PREFIX):] if optimizer.startswith(TORCH_PREFIX) else optimizer
+    try:
+        base = optimizers.defaults(name)
+        title = optimizer_label(optimizer)
+    except ValueError:
+        base, title = {}, optimizer
+    hyper = dict(config.hyper)
+    head = f"{title} lr={hyper.get('lr', base.get('lr', 0)):g}"
+    head += "".join(f" {k}={v:g}" for k, v in hyper.items() if k != "lr" and k in base and v != base[k])
+    loss = translate("MnistRuns", LOSS_WORDS[config.loss]) if config.loss in LOSS_WORDS else config.loss
+    if config.loss == "focal":
+        loss += f" γ={float(config.loss_params.get('gamma', 2.0)):g}"
+    parts = [head, loss, ACTIVATION_WORDS.get(config.activation, config.activation)]
+    if tuple(config.hidden) != (512, 256):
+        parts.append("-".join(str(h) for h in config.hidden))
+    if config.batch_size != 128:
+        parts.append(translate("MnistRuns", "batch {size}").format(size=config.batch_size))
+    if config.schedule != "constant":
+        parts.append(translate("MnistRuns", SCHEDULE_WORDS[config.schedule])
+                     if config.schedule in SCHEDULE_WORDS else f"{config.schedule} schedule")
+    if config.engine != "torch":
+        parts.append(translate("MnistRuns", "NumPy backprop"))
+    if config.dtype != "float32":
+        parts.append(config.dtype)
+    if config.imbalance:
+        parts.append(translate("MnistRuns", "fewer {digits}").format(
+            digits=",".join(str(d) for d in sorted(config.imbalance))))
+    if config.seed:
+        parts.append(translate("MnistRuns", "seed {seed}").format(seed=config.seed))
+    return " · ".join(parts)
+
+
 def run_from_checkpoint(checkpoint: Any, colour: str, number: int) -> Run:
     """A `Run` holding a saved run's history (from `mnist_train.load_run`), ready to show
     its curves and, when it has epochs left, to resume."""
@@ -223,8 +318,7 @@ def run_from_checkpoint(checkpoint: Any, colour: str, number: int) -> Run:
     if missing:
         # Saved before every evaluation measured the test cross-entropy, and trained with
         # another loss: its test curve cannot be put on the common scale.
-        run.note = ("saved by an older GradLab without test cross-entropy: its test "
-                    "cross-entropy is not drawn (accuracy and training loss are)")
+        run.note = OLD_FILE_NOTE
     run.epoch_results = list(h.epochs)
     run.checkpoint = checkpoint
     run.evaluation = checkpoint.evaluation  # the pictures of its latest evaluation

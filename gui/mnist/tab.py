@@ -26,10 +26,11 @@ from typing import Callable
 
 from PySide6 import QtCore, QtWidgets
 
+from gradlab.gui.i18n import on_language_change, translate
 from gradlab.gui.mnist.controls import ConfigForm
 from gradlab.gui.mnist.data_panel import DataPanel
 from gradlab.gui.mnist.export import picture_paths, write_csv, write_pictures
-from gradlab.gui.mnist.progress import ProgressLine
+from gradlab.gui.mnist.progress import IDLE_TEXT, ProgressLine
 from gradlab.gui.mnist.queue import RunQueue
 from gradlab.gui.mnist.runner import Runner
 from gradlab.gui.mnist.runs import RunStatus, run_from_checkpoint
@@ -44,8 +45,9 @@ START_REDRAW_MS = 150
 # holds the GIL (pyqtgraph paints in Python), and every torch call of the worker has to
 # win the GIL back, so a busy GUI slows training more than its CPU time suggests.
 TRAINING_DUTY = 0.03
-RUN_FILTER = "GradLab MNIST run (*.pt)"
-IDLE_TEXT = "Add settings to the queue, then press Start."
+# The settings panel's width (px, without its scroll bar) when its rows all fit beside
+# their labels: about the English form's at the normal font (365 px).
+SETTINGS_WIDTH = 380
 # The answers of `ask_unsaved`.
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
@@ -53,7 +55,7 @@ SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 def ask_unsaved(parent: QtWidgets.QWidget, title: str, text: str, discard: str) -> str:
     """Save runs… / `discard` / Cancel, as SAVE, DISCARD or CANCEL (Escape: CANCEL)."""
     box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, title, text, parent=parent)
-    save = box.addButton("Save runs…", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+    save = box.addButton(translate("MnistTab", "Save runs…"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
     drop = box.addButton(discard, QtWidgets.QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(save)
@@ -64,7 +66,7 @@ def ask_unsaved(parent: QtWidgets.QWidget, title: str, text: str, discard: str) 
 
 
 def choose_folder(parent: QtWidgets.QWidget) -> Path | None:
-    folder = QtWidgets.QFileDialog.getExistingDirectory(parent, "Save the runs in this folder")
+    folder = QtWidgets.QFileDialog.getExistingDirectory(parent, translate("MnistTab", "Save the runs in this folder"))
     return Path(folder) if folder else None
 
 
@@ -80,6 +82,7 @@ class MnistTab(QtWidgets.QWidget):
         self._dirty = False
         self._seen: dict[int, str] = {}  # run id -> status text shown in the queue list
         self._pace_mark: tuple[float, float] | None = None  # (wall, GUI CPU) at the last redraw
+        self._message: Callable[[], str] = lambda: ""  # says the message line, in the language shown
         # The questions asked before training is lost; replaceable (tests answer them).
         self.ask_unsaved: Callable[[str, str, str], str] = (
             lambda title, text, discard: ask_unsaved(self, title, text, discard))
@@ -89,44 +92,32 @@ class MnistTab(QtWidgets.QWidget):
         self.data_panel = DataPanel(data_folder)
         self.form = ConfigForm()
         self.queue = RunQueue()
-        self.start_button = self._button("Start", "start", self.start)
-        self.stop_button = self._button("Stop", "stop", self.stop)
-        self.resume_button = self._button("Resume", "resume", self.resume)
-        self.start_button.setToolTip("Train the queued runs (the current settings if none are queued)")
-        self.stop_button.setToolTip("Stop after the current step; what was trained is kept")
-        self.resume_button.setToolTip("Go on from where the stopped runs stopped")
+        self.start_button = self._button("start", self.start)
+        self.stop_button = self._button("stop", self.stop)
+        self.resume_button = self._button("resume", self.resume)
         self.more_epochs = QtWidgets.QSpinBox()
         self.more_epochs.setObjectName("more_epochs")
         self.more_epochs.setRange(1, 100)
         self.more_epochs.setPrefix("+")
-        self.more_epochs.setSuffix(" epoch")
         # Preferred, not a spin box's Minimum: it may shrink to its minimum hint rather than
         # hold the width of "+100 epochs", so the tab fits a projector in presenter mode.
         self.more_epochs.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred,
                                        QtWidgets.QSizePolicy.Policy.Fixed)
-        self.more_epochs.valueChanged.connect(
-            lambda n: self.more_epochs.setSuffix(" epoch" if n == 1 else " epochs"))
-        self.more_button = self._button("Train more", "train_more", self.train_more)
-        self.more_button.setToolTip("Go on training the selected finished run for more epochs "
-                                    "(a cosine schedule stretches over the new length)")
-        self.more_epochs.setToolTip(self.more_button.toolTip())
+        self.more_epochs.valueChanged.connect(lambda _n: self._epochs_suffix())
+        self.more_button = self._button("train_more", self.train_more)
         self._loader: GeneratorWorker | None = None  # reads a saved run (imports torch)
-        self.save_button = self._button("Save…", "save_run", self.save_run)
-        self.load_button = self._button("Load…", "load_run", self.load_run)
-        self.save_button.setToolTip("Save the selected run (weights, optimizer state, config, curves)")
-        self.load_button.setToolTip("Load a saved run: its curves, and Resume if it has epochs left")
-        self.csv_button = self._button("CSV…", "export_csv", self.export_csv)
-        self.picture_button = self._button("PNG/SVG…", "export_plots", self.export_plots)
-        self.csv_button.setToolTip("Export every run's curves as CSV")
-        self.picture_button.setToolTip("Export the plots as a PNG or SVG picture")
+        self.save_button = self._button("save_run", self.save_run)
+        self.load_button = self._button("load_run", self.load_run)
+        self.csv_button = self._button("export_csv", self.export_csv)
+        self.picture_button = self._button("export_plots", self.export_plots)
 
         # The settings scroll; the data box above and the queue below stay in view.
-        scroll = QtWidgets.QScrollArea()
+        scroll = self.settings_scroll = QtWidgets.QScrollArea()
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(self.form.sizeHint().width() + 16)
+        self.fit_settings_width()
         left_box = QtWidgets.QWidget()
         left = QtWidgets.QVBoxLayout(left_box)
         left.setContentsMargins(4, 4, 4, 4)
@@ -139,7 +130,7 @@ class MnistTab(QtWidgets.QWidget):
         self.queue.layout().addLayout(files)
 
         # -- right: run buttons and view options, progress, plots ----------------------------
-        self.log_y = QtWidgets.QCheckBox("log-scale losses")
+        self.log_y = QtWidgets.QCheckBox()
         self.log_y.setObjectName("log_y")
         self.log_y.toggled.connect(self._on_log_y)
         self.smoothing = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
@@ -147,10 +138,9 @@ class MnistTab(QtWidgets.QWidget):
         self.smoothing.setRange(0, 99)
         self.smoothing.setValue(90)
         self.smoothing.setFixedWidth(120)
-        self.smoothing.setToolTip("Smoothing: weight w of the debiased moving average of the training loss")
         self.smoothing_label = QtWidgets.QLabel()
         self.smoothing.valueChanged.connect(self._on_smoothing)
-        self.fit_button = self._button("Fit to data", "fit", self._fit)
+        self.fit_button = self._button("fit", self._fit)
         self.progress = ProgressLine()
         self.message = QtWidgets.QLabel()
         self.message.setObjectName("message")
@@ -171,7 +161,7 @@ class MnistTab(QtWidgets.QWidget):
         status = QtWidgets.QHBoxLayout()
         status.addWidget(self.progress, 1)
         status.addSpacing(8)
-        self.smoothing_caption = QtWidgets.QLabel("Smoothing")
+        self.smoothing_caption = QtWidgets.QLabel()
         status.addWidget(self.smoothing_caption)
         status.addWidget(self.smoothing)
         status.addWidget(self.smoothing_label)
@@ -218,14 +208,67 @@ class MnistTab(QtWidgets.QWidget):
         self.smoothing_label.setText(self._smoothing_text(self.smoothing.value()))
         self._say("")
         self._update_buttons()
+        self.retranslate()
+        on_language_change(self, self.retranslate)
         # torch, numba and the shown optimizer's loop, readied in a background thread from
         # now on (issue 19): torch's import alone is ~1-1.5 s, about what loading the data
         # takes, so the two overlap and a Start pressed as soon as the data are in finds
         # it done. The tab is built when first shown (the window starts on the race).
         self._warm_up()
 
-    def _button(self, text: str, name: str, slot) -> QtWidgets.QPushButton:
-        button = QtWidgets.QPushButton(text)
+    def retranslate(self) -> None:
+        """The texts set once, in the language shown (the message line said again in it);
+        the settings panel widened for them."""
+        self.start_button.setText(translate("MnistTab", "Start"))
+        self.stop_button.setText(translate("MnistTab", "Stop"))
+        self.resume_button.setText(translate("MnistTab", "Resume"))
+        self.start_button.setToolTip(translate("MnistTab", "Train the queued runs (the current settings if none are queued)"))
+        self.stop_button.setToolTip(translate("MnistTab", "Stop after the current step; what was trained is kept"))
+        self.resume_button.setToolTip(translate("MnistTab", "Go on from where the stopped runs stopped"))
+        self.more_button.setText(translate("MnistTab", "Train more"))
+        self.more_button.setToolTip(translate("MnistTab", "Go on training the selected finished run for more epochs "
+                                              "(a cosine schedule stretches over the new length)"))
+        self.more_epochs.setToolTip(self.more_button.toolTip())
+        self._epochs_suffix()
+        self.save_button.setText(translate("MnistTab", "Save…"))
+        self.load_button.setText(translate("MnistTab", "Load…"))
+        self.save_button.setToolTip(translate("MnistTab", "Save the selected run (weights, optimizer state, config, curves)"))
+        self.load_button.setToolTip(translate("MnistTab", "Load a saved run: its curves, and Resume if it has epochs left"))
+        self.csv_button.setText(translate("MnistTab", "CSV…"))
+        self.picture_button.setText(translate("MnistTab", "PNG/SVG…"))
+        self.csv_button.setToolTip(translate("MnistTab", "Export every run's curves as CSV"))
+        self.picture_button.setToolTip(translate("MnistTab", "Export the plots as a PNG or SVG picture"))
+        self.log_y.setText(translate("MnistTab", "log-scale losses"))
+        self.smoothing.setToolTip(translate("MnistTab", "Smoothing: weight w of the debiased moving average of the training loss"))
+        self.fit_button.setText(translate("MnistTab", "Fit to data"))
+        self.smoothing_caption.setText(translate("MnistTab", "Smoothing"))
+        self._show_message()
+        self.fit_settings_width()
+
+    def _epochs_suffix(self) -> None:
+        one = self.more_epochs.value() == 1
+        self.more_epochs.setSuffix(translate("MnistTab", " epoch") if one else translate("MnistTab", " epochs"))
+
+    def fit_settings_width(self) -> None:
+        """The settings panel as wide as its widest row needs now: at the font and in the
+        language shown (set once, at the normal font, presenter mode's larger font cut the
+        combo and spin boxes at their right edge on a 1280-pixel projector)."""
+        scroll = self.settings_scroll
+        # The room of the vertical scroll bar the panel shows when it is taller than its view.
+        bar = max(16, scroll.verticalScrollBar().sizeHint().width() + 4)
+        # Every row beside its label where that is no wider than the panel at the normal
+        # font; a larger font wraps the long rows (label above field, see ConfigForm)
+        # rather than take the plots' width.
+        want = min(self.form.sizeHint().width(), SETTINGS_WIDTH)
+        scroll.setMinimumWidth(max(want, self.form.minimumSizeHint().width()) + bar)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.FontChange and hasattr(self, "settings_scroll"):
+            self.fit_settings_width()  # presenter mode's font came or went
+
+    def _button(self, name: str, slot) -> QtWidgets.QPushButton:
+        button = QtWidgets.QPushButton()
         button.setObjectName(name)
         button.clicked.connect(slot)
         return button
@@ -263,6 +306,7 @@ class MnistTab(QtWidgets.QWidget):
         # the run's result was cut ("done, test accuracy 69.9…"). The slider's tooltip
         # still names it.
         self.smoothing_caption.setVisible(look.font_pt <= NORMAL.font_pt)
+        self.fit_settings_width()  # the window's font changed just before
 
     def redraw_now(self) -> None:
         """Redraw at once instead of on the next tick (scripts, screenshots)."""
@@ -274,7 +318,7 @@ class MnistTab(QtWidgets.QWidget):
         if self.runner.running():
             return
         if self.data_panel.data is None:
-            self._say("Load MNIST first (see the data box).", error=True)
+            self._say(lambda: translate("MnistTab", "Load MNIST first (see the data box)."), error=True)
             return
         if not self.queue.pending(resume=False) and self.add_current() is None:
             return
@@ -314,7 +358,7 @@ class MnistTab(QtWidgets.QWidget):
     def stop(self) -> None:
         """Stop the current run after its step in progress; the queue halts."""
         self.runner.stop()
-        self._say("Stopping… what was trained is kept; Resume goes on.")
+        self._say(lambda: translate("MnistTab", "Stopping… what was trained is kept; Resume goes on."))
 
     def shutdown(self, timeout_ms: int = 2000) -> bool:
         """Stop and join every worker of the tab and stop its timer (the window's close)."""
@@ -341,15 +385,23 @@ class MnistTab(QtWidgets.QWidget):
         runs = self.unsaved_runs()
         if not runs:
             return True
-        training = " (one is still training)" if self.runner.running() else ""
-        text = (f"{_runs_text(runs)} {'has' if len(runs) == 1 else 'have'} training that is not "
-                f"saved{training}. Closing loses {'it' if len(runs) == 1 else 'them'}.")
-        return self._settle(runs, "Close GradLab?", text, "Discard and close")
+        if len(runs) == 1:
+            text = (translate("MnistTab", "{runs} has training that is not saved (one is still training). Closing loses it.")
+                    if self.runner.running() else
+                    translate("MnistTab", "{runs} has training that is not saved. Closing loses it."))
+        else:
+            text = (translate("MnistTab", "{runs} have training that is not saved (one is still training). Closing loses them.")
+                    if self.runner.running() else
+                    translate("MnistTab", "{runs} have training that is not saved. Closing loses them."))
+        return self._settle(runs, translate("MnistTab", "Close GradLab?"), text.format(runs=_runs_text(runs)),
+                            translate("MnistTab", "Discard and close"))
 
     def _confirm_remove(self, runs: list) -> bool:
         """The queue's question before it removes runs with unsaved training."""
-        text = f"{_runs_text(runs)} {'has' if len(runs) == 1 else 'have'} training that is not saved."
-        return self._settle(runs, "Remove runs?", text, "Remove")
+        text = (translate("MnistTab", "{runs} has training that is not saved.") if len(runs) == 1
+                else translate("MnistTab", "{runs} have training that is not saved."))
+        return self._settle(runs, translate("MnistTab", "Remove runs?"), text.format(runs=_runs_text(runs)),
+                            translate("MnistTab", "Remove"))
 
     def _settle(self, runs: list, title: str, text: str, discard: str) -> bool:
         """Ask; save if asked to. True when the caller may go on and lose the runs."""
@@ -380,10 +432,14 @@ class MnistTab(QtWidgets.QWidget):
             try:
                 self.save_run_to(run, path)
             except OSError as e:
-                self._say(f"Could not save run {run.number} to {path}: {e}", error=True)
+                self._say(lambda r=run.number, p=path, e=e: translate("MnistTab", "Could not save run {run} to {path}: {error}").format(
+                    run=r, path=p, error=e), error=True)
                 return False
             written.append(path.name)
-        self._say(f"Saved {', '.join(written)} in {folder}" if written else "Nothing to save.")
+        if written:
+            self._say(lambda: translate("MnistTab", "Saved {files} in {folder}").format(files=", ".join(written), folder=folder))
+        else:
+            self._say(lambda: translate("MnistTab", "Nothing to save."))
         return True
 
     def _stop_and_drain(self, timeout_s: float = 10.0) -> None:
@@ -415,7 +471,7 @@ class MnistTab(QtWidgets.QWidget):
     # -- training -----------------------------------------------------------------------------
     def _run(self, runs: list) -> None:
         if not runs:
-            self._say("Nothing to train: add settings to the queue.", error=True)
+            self._say(lambda: translate("MnistTab", "Nothing to train: add settings to the queue."), error=True)
             return
         self._say("")
         self._pace_mark = None
@@ -437,9 +493,11 @@ class MnistTab(QtWidgets.QWidget):
         self._update_buttons()
         failed = [r for r in self.runs if r.status == RunStatus.FAILED]
         if failed:
-            self._say(f"Run {failed[-1].number} {failed[-1].status_text()}", error=True)
+            run = failed[-1]
+            self._say(lambda: translate("MnistTab", "Run {run} {status}").format(run=run.number, status=run.status_text()),
+                      error=True)
         elif any(r.status == RunStatus.STOPPED for r in self.runs):
-            self._say("Stopped. Resume goes on from the last step.")
+            self._say(lambda: translate("MnistTab", "Stopped. Resume goes on from the last step."))
 
     def _redraw(self) -> None:
         if not self._dirty:
@@ -523,9 +581,16 @@ class MnistTab(QtWidgets.QWidget):
         self.more_epochs.setEnabled(more)
         self.csv_button.setEnabled(any(len(r.steps) for r in self.runs))
 
-    def _say(self, text: str, error: bool = False) -> None:
-        self.message.setText(text)
+    def _say(self, text: str | Callable[[], str], error: bool = False) -> None:
+        """The message line: `text`, or what `text()` says (so that a change of language
+        says it again, translated)."""
+        self._message = text if callable(text) else (lambda: text)
         self.message.setStyleSheet("color: #a40000;" if error else "")
+        self._show_message()
+
+    def _show_message(self) -> None:
+        text = self._message()
+        self.message.setText(text)
         self.message.setVisible(bool(text))
 
     # -- files ------------------------------------------------------------------------------------
@@ -537,25 +602,26 @@ class MnistTab(QtWidgets.QWidget):
     def save_run(self) -> None:
         run = self.queue.selected()
         if run is None or run.checkpoint is None:
-            self._say("Select a stopped or finished run to save.", error=True)
+            self._say(lambda: translate("MnistTab", "Select a stopped or finished run to save."), error=True)
             return
-        path = self._save_path("Save run", f"mnist-run-{run.number}.pt", RUN_FILTER)
+        path = self._save_path(translate("MnistTab", "Save run"), f"mnist-run-{run.number}.pt", _run_filter())
         if path is None:
             return
         try:
             self.save_run_to(run, path)
         except OSError as e:  # a folder that is missing or not ours: the write was atomic
-            self._say(f"Could not save run {run.number} to {path}: {e.strerror or e}", error=True)
+            self._say(lambda: translate("MnistTab", "Could not save run {run} to {path}: {error}").format(
+                run=run.number, path=path, error=e.strerror or e), error=True)
 
     def save_run_to(self, run, path: Path) -> None:
         from gradlab.core.mnist.run_file import save_run  # torch, only when saving
 
         save_run(path, run.checkpoint)
         run.mark_saved()
-        self._say(f"Saved run {run.number} to {path}")
+        self._say(lambda: translate("MnistTab", "Saved run {run} to {path}").format(run=run.number, path=path))
 
     def load_run(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Load run", "", RUN_FILTER)
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, translate("MnistTab", "Load run"), "", _run_filter())
         if path:
             self.load_run_from(Path(path))
 
@@ -578,9 +644,10 @@ class MnistTab(QtWidgets.QWidget):
         self._loader = GeneratorWorker(read, self)
         self._loader.setObjectName("mnist run loader")
         self._loader.frame.connect(lambda result: self._on_run_read(path, result))
-        self._loader.failed.connect(lambda message: self._say(f"Could not load {path.name}: {message}", error=True))
+        self._loader.failed.connect(lambda message: self._say(
+            lambda: translate("MnistTab", "Could not load {file}: {error}").format(file=path.name, error=message), error=True))
         self._loader.finished.connect(self._on_loader_finished)
-        self._say(f"Loading {path.name}…")
+        self._say(lambda: translate("MnistTab", "Loading {file}…").format(file=path.name))
         self._loader.start()
         self._update_buttons()
 
@@ -589,7 +656,8 @@ class MnistTab(QtWidgets.QWidget):
             self._say(str(result), error=True)
             return
         run = self.queue.add_run(run_from_checkpoint(result, PALETTE.colour(0, on_dark=False), 0))
-        self._say(f"Loaded {path.name}: {run.status_text()}" + (f"; {run.note}" if run.note else ""))
+        self._say(lambda: translate("MnistTab", "Loaded {file}: {status}").format(file=path.name, status=run.status_text())
+                  + (translate("MnistTab", "; {note}").format(note=translate("MnistRuns", run.note)) if run.note else ""))
         self._mark_dirty()
         self.run_loaded.emit(run)
 
@@ -598,15 +666,15 @@ class MnistTab(QtWidgets.QWidget):
         self._update_buttons()
 
     def export_csv(self) -> None:
-        path = self._save_path("Export curves", "mnist-curves.csv", "CSV (*.csv)")
+        path = self._save_path(translate("MnistTab", "Export curves"), "mnist-curves.csv", "CSV (*.csv)")
         if path is None:
             return
         try:
             write_csv(path, self.runs, self.smoothing_weight(), overwrite=True)  # the dialog asked
         except OSError as e:  # a full disk or a folder we may not write: say so, keep going
-            self._say(f"Could not write {path}: {e}", error=True)
+            self._say(lambda: translate("MnistTab", "Could not write {path}: {error}").format(path=path, error=e), error=True)
             return
-        self._say(f"Curves written to {path}")
+        self._say(lambda: translate("MnistTab", "Curves written to {path}").format(path=path))
 
     def write_plots(self, path: Path) -> list[Path]:
         """The plots as pictures (see `write_pictures`), without the hover readouts."""
@@ -615,14 +683,16 @@ class MnistTab(QtWidgets.QWidget):
 
     def export_plots(self) -> None:
         """The curves to the chosen file, the pictures to NAME-2 beside it."""
-        path = self._save_path("Export plots", "mnist-plots.png", "PNG image (*.png);;SVG (*.svg)")
+        path = self._save_path(translate("MnistTab", "Export plots"), "mnist-plots.png",
+                               translate("MnistTab", "PNG image (*.png);;SVG (*.svg)"))
         if path is None:
             return
         items = self.view.export_items()
         others = [p for p in picture_paths(path, len(items))[1:] if p.exists()]
         if others:  # the dialog asked about `path` only
             answer = QtWidgets.QMessageBox.question(
-                self, "Replace?", f"{', '.join(p.name for p in others)} exists. Replace it?")
+                self, translate("MnistTab", "Replace?"),
+                translate("MnistTab", "{files} exists. Replace it?").format(files=", ".join(p.name for p in others)))
             if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 return
         try:
@@ -630,12 +700,17 @@ class MnistTab(QtWidgets.QWidget):
         except (ValueError, OSError) as e:
             self._say(str(e), error=True)
             return
-        self._say("Plots written to " + ", ".join(str(p) for p in written))
+        self._say(lambda: translate("MnistTab", "Plots written to {paths}").format(paths=", ".join(str(p) for p in written)))
+
+
+def _run_filter() -> str:
+    return translate("MnistTab", "GradLab MNIST run (*.pt)")
 
 
 def _runs_text(runs: list) -> str:
     """"Run 2" or "Runs 1, 3 and 4"."""
     numbers = [str(r.number) for r in runs]
     if len(numbers) == 1:
-        return f"Run {numbers[0]}"
-    return f"Runs {', '.join(numbers[:-1])} and {numbers[-1]}"
+        return translate("MnistTab", "Run {number}").format(number=numbers[0])
+    return translate("MnistTab", "Runs {numbers} and {last}").format(
+        numbers=translate("MnistTab", ", ").join(numbers[:-1]), last=numbers[-1])

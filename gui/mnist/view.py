@@ -21,6 +21,7 @@ from typing import Iterator
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 from gradlab.gui.mnist.digit_grid import DigitGrid
 from gradlab.gui.mnist.images import ConfusionPlot, PerClassPlot, WeightsPlot
 from gradlab.gui.mnist.plots import CurvePlots, Readout
@@ -33,7 +34,8 @@ MAX_TEXT_SCALE = 1.2
 # The view's height (px) below which curves and pictures take turns: under it the
 # pictures' share (3/8) leaves the confusion matrix's cells under CELL_TEXT_PIXELS.
 COMPACT_HEIGHT = 700
-PAGES = ("Curves", "Inside the selected run")
+PAGES = (QT_TRANSLATE_NOOP("MnistView", "Curves"), QT_TRANSLATE_NOOP("MnistView", "Inside the selected run"))
+DIGITS_TITLE = QT_TRANSLATE_NOOP("MnistView", "Test digits: predicted label (red = mistake)")
 
 
 def paper(plot: pg.PlotItem) -> None:
@@ -79,12 +81,14 @@ class MnistView(QtWidgets.QWidget):
         self.ci.addItem(self.per_class, row=2, col=3)
         self.curves.per_class = self.per_class  # the curves' readout line reads it out too
         self.confusion = ConfusionPlot()
-        self.digits = DigitGrid(count=40, columns=8, title="Test digits: predicted label (red = mistake)")
+        self.digits = DigitGrid(count=40, columns=8, title=translate("MnistView", DIGITS_TITLE))
         self.weights = WeightsPlot()
         pictures = self.pictures_view.ci
         self.pictures_title = pg.LabelItem("", justify="left", size="9pt", color=INK)
-        self.pictures_title.setText("Inside the selected run, after its latest evaluation: "
-                                    "train a run to see it.", color=INK)
+        # What the line above the pictures says, and in which colour (said again on a change of language).
+        self._pictures_says = (lambda: translate("MnistView", "Inside the selected run, after its latest evaluation: "
+                                                 "train a run to see it."), INK)
+        self.pictures_title.setText(self._pictures_says[0](), color=INK)
         # Sized as the pictures' titles in presenter mode: scaled, its ~110 characters ran
         # past the right edge of a 1280-pixel projector.
         setattr(self.pictures_title, TITLE_ATTR, True)
@@ -104,8 +108,8 @@ class MnistView(QtWidgets.QWidget):
         for plot in (*self.curves.plots.values(), self.per_class, self.confusion, self.digits, self.weights):
             paper(plot)
         self.curves.readout.setAttr("color", INK)
-        self.curves.readout.setText("hover over a plot to read its values")
-        self.pictures_readout.setText("hover over the confusion matrix to read a cell")
+        self.curves.readout.setText(translate("MnistPlots", "hover over a plot to read its values"))
+        self.pictures_readout.setText(translate("MnistView", "hover over the confusion matrix to read a cell"))
         self.ci.layout.setRowStretchFactor(1, 3)
         self.ci.layout.setRowStretchFactor(2, 2)
         splitter = self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
@@ -123,9 +127,7 @@ class MnistView(QtWidgets.QWidget):
         self.pages.setDrawBase(False)
         self.pages.setExpanding(False)
         for name in PAGES:
-            self.pages.addTab(name)
-        self.pages.setTabToolTip(1, "the confusion matrix, test digits and first-layer weights "
-                                    "of the run selected in the list")
+            self.pages.addTab(translate("MnistView", name))
         self.pages.currentChanged.connect(lambda *_: self._arrange())
         self.pages.hide()
         self.compact = False
@@ -138,6 +140,24 @@ class MnistView(QtWidgets.QWidget):
         self._legend_runs = 0  # runs in the legend when its text was last scaled
         # The runs' legend stays inside the training-loss plot, however narrow.
         self.curves.train.vb.sigResized.connect(lambda *_: self.fit_legend())
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Every text of the plots, the pages' names and the line above the pictures in the
+        language shown (pyqtgraph's items are not widgets: they are told from here)."""
+        for i, name in enumerate(PAGES):
+            self.pages.setTabText(i, translate("MnistView", name))
+        self.pages.setTabToolTip(1, translate("MnistView", "the confusion matrix, test digits and first-layer weights "
+                                              "of the run selected in the list"))
+        self.curves.retranslate()
+        for plot in (self.per_class, self.confusion, self.weights):
+            plot.retranslate()
+        self.digits.titleLabel.setText(translate("MnistView", DIGITS_TITLE))
+        say, colour = self._pictures_says
+        self.pictures_title.setText(say(), color=colour)
+        self.pictures_readout.setText(translate("MnistView", "hover over the confusion matrix to read a cell"))
+        self.fit_legend()
 
     def show_page(self, name: str) -> None:
         """In a compact view, show PAGES' `name` ("Curves" or "Inside the selected run");
@@ -193,7 +213,7 @@ class MnistView(QtWidgets.QWidget):
         if self.confusion.sceneBoundingRect().contains(pos):
             p = self.confusion.vb.mapSceneToView(pos)
             text = self.confusion.describe(p.x(), p.y())
-        self.pictures_readout.setText(text or "hover over the confusion matrix to read a cell")
+        self.pictures_readout.setText(text or translate("MnistView", "hover over the confusion matrix to read a cell"))
 
     def hover_items(self) -> list:
         """The lines that follow the pointer: never part of an exported picture."""
@@ -230,16 +250,20 @@ class MnistView(QtWidgets.QWidget):
             return
         self._shown = key
         if evaluation is None:
-            self.pictures_title.setText("Select a run that has been evaluated to see inside it.",
-                                        color=INK)
+            self._pictures_says = (lambda: translate("MnistView", "Select a run that has been evaluated to see inside it."), INK)
+            self.pictures_title.setText(self._pictures_says[0](), color=INK)
             self.confusion.clear_matrix()
             self.digits.clear_digits()
             self.weights.clear_weights()
             return
-        where = "test set" if evaluation.kind == "epoch" else f"first {evaluation.samples:,} test digits"
-        self.pictures_title.setText(
-            f"<b>{selected.label}</b> after step {evaluation.step:,} (epoch {evaluation.epoch:.2f}): "
-            f"{100 * evaluation.test_accuracy:.2f}% right on the {where}", color=selected.colour)
+        def says(run=selected, e=evaluation) -> str:
+            where = (translate("MnistView", "test set") if e.kind == "epoch" else
+                     translate("MnistView", "first {count} test digits").format(count=f"{e.samples:,}"))
+            return translate("MnistView", "<b>{run}</b> after step {step} (epoch {epoch}): {accuracy}% right on the {where}").format(
+                run=run.shown_label, step=f"{e.step:,}", epoch=f"{e.epoch:.2f}", accuracy=f"{100 * e.test_accuracy:.2f}", where=where)
+
+        self._pictures_says = (says, selected.colour)
+        self.pictures_title.setText(says(), color=selected.colour)
         self.confusion.set_matrix(evaluation.confusion)
         self.digits.set_digits(evaluation.grid_images, evaluation.grid_labels, evaluation.grid_predictions)
         self.weights.set_weights(evaluation.first_layer_weights)
