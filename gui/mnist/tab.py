@@ -432,8 +432,12 @@ class MnistTab(QtWidgets.QWidget):
             try:
                 self.save_run_to(run, path)
             except OSError as e:
-                self._say(lambda r=run.number, p=path, e=e: translate("MnistTab", "Could not save run {run} to {path}: {error}").format(
-                    run=r, path=p, error=e), error=True)
+                # The message keeps the error's text, never the exception: its traceback
+                # holds this tab, a cycle only the garbage collector would break (and
+                # PySide does not survive collecting a live widget that way).
+                why = str(e)
+                self._say(lambda r=run.number, p=path: translate("MnistTab", "Could not save run {run} to {path}: {error}").format(
+                    run=r, path=p, error=why), error=True)
                 return False
             written.append(path.name)
         if written:
@@ -610,8 +614,9 @@ class MnistTab(QtWidgets.QWidget):
         try:
             self.save_run_to(run, path)
         except OSError as e:  # a folder that is missing or not ours: the write was atomic
+            why = e.strerror or str(e)  # the text, not the exception (see above)
             self._say(lambda: translate("MnistTab", "Could not save run {run} to {path}: {error}").format(
-                run=run.number, path=path, error=e.strerror or e), error=True)
+                run=run.number, path=path, error=why), error=True)
 
     def save_run_to(self, run, path: Path) -> None:
         from gradlab.core.mnist.run_file import save_run  # torch, only when saving
@@ -672,7 +677,8 @@ class MnistTab(QtWidgets.QWidget):
         try:
             write_csv(path, self.runs, self.smoothing_weight(), overwrite=True)  # the dialog asked
         except OSError as e:  # a full disk or a folder we may not write: say so, keep going
-            self._say(lambda: translate("MnistTab", "Could not write {path}: {error}").format(path=path, error=e), error=True)
+            why = str(e)  # the text, not the exception (see save_run)
+            self._say(lambda: translate("MnistTab", "Could not write {path}: {error}").format(path=path, error=why), error=True)
             return
         self._say(lambda: translate("MnistTab", "Curves written to {path}").format(path=path))
 

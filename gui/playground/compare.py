@@ -16,8 +16,11 @@ from PySide6 import QtCore, QtWidgets
 
 from gradlab.core import activations, losses
 from gradlab.core.optimizers import registry as optimizers
-from gradlab.gui.playground.controls import LOSS_TITLES, START_LR, _spin
+from gradlab.gui.i18n import on_language_change, translate
+from gradlab.gui.playground.controls import START_LR, _spin, loss_title
+from gradlab.gui.terms import optimizer_title
 from gradlab.gui.playground.regions import RegionsView
+from gradlab.gui.plotting.title import fit_titles
 
 MAX_SETTINGS = 4
 DEFAULT_ROWS = (("sgd", True), ("adam", True), ("momentum", False), ("rmsprop", False))
@@ -33,16 +36,15 @@ class _Row(QtWidgets.QWidget):
         self.enabled.setChecked(on)
         self.optimizer = QtWidgets.QComboBox()
         for name in optimizers.names():
-            self.optimizer.addItem(optimizers.title(name), name)
+            self.optimizer.addItem(optimizer_title(name), name)
         self.optimizer.setCurrentIndex(self.optimizer.findData(optimizer))
         self.lr = _spin(1e-5, 1e6, START_LR.get(optimizer, 0.01), decimals=5)
-        self.lr.setToolTip("learning rate")
         self.loss = QtWidgets.QComboBox()
         self.activation = QtWidgets.QComboBox()
         for name in losses.names():
             if name != "mse":
-                self.loss.addItem(LOSS_TITLES.get(name, name), name)
-        for name in activations.names():
+                self.loss.addItem(loss_title(name), name)
+        for name in activations.names():  # the code names (relu, leaky_relu): narrow, and the same in Chinese
             self.activation.addItem(name, name)
         self.activation.setCurrentIndex(max(self.activation.findData("tanh"), 0))
         grid.addWidget(self.enabled, 0, 0)
@@ -56,6 +58,15 @@ class _Row(QtWidgets.QWidget):
         self.lr.valueChanged.connect(lambda _v: changed())
         self.enabled.toggled.connect(lambda _c: changed())
         self._changed = changed
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.lr.setToolTip(translate("PlaygroundCompare", "learning rate"))
+        for i in range(self.optimizer.count()):
+            self.optimizer.setItemText(i, optimizer_title(self.optimizer.itemData(i)))
+        for i in range(self.loss.count()):
+            self.loss.setItemText(i, loss_title(self.loss.itemData(i)))
 
     def _optimizer_picked(self, _i: int) -> None:
         blocker = QtCore.QSignalBlocker(self.lr)
@@ -70,15 +81,24 @@ class CompareSettings(QtWidgets.QGroupBox):
     changed = QtCore.Signal()
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
-        super().__init__("Compare", parent)
+        super().__init__(parent)
         v = QtWidgets.QVBoxLayout(self)
-        self.on = QtWidgets.QCheckBox("Compare these settings")
-        self.on.setToolTip("same data, same initial weights, 2 to 4 settings side by side")
+        self.on = QtWidgets.QCheckBox()
         v.addWidget(self.on)
         self.rows = [_Row(k, name, on, self.changed.emit) for k, (name, on) in enumerate(DEFAULT_ROWS)]
         for row in self.rows:
             v.addWidget(row)
         self.on.toggled.connect(lambda _c: self.changed.emit())
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.setTitle(translate("PlaygroundCompare", "Compare"))
+        self.on.setText(translate("PlaygroundCompare", "Compare these settings"))
+        self.on.setToolTip(translate("PlaygroundCompare",
+                                     "same data, same initial weights, 2 to 4 settings side by side"))
+        for row in self.rows:
+            row.retranslate()
 
     def overrides(self) -> list[dict[str, Any]]:
         """One dict of config fields per enabled row (at least two: the first two rows
@@ -98,11 +118,13 @@ class CompareSettings(QtWidgets.QGroupBox):
 
 
 def label(override: dict[str, Any], all_overrides: Sequence[dict[str, Any]]) -> str:
-    """'Adam lr 0.01', plus the loss and activation when they differ between settings."""
-    text = f"{optimizers.title(override['optimizer'])} lr {override['hyper']['lr']:g}"
-    for key, titles in (("loss", LOSS_TITLES), ("activation", {})):
+    """'Adam lr 0.01', plus the loss and activation when they differ between settings
+    (in the language in use: "Adam 学习率 0.01，交叉熵")."""
+    text = translate("PlaygroundCompare", "{optimizer} lr {lr}").format(
+        optimizer=optimizer_title(override["optimizer"]), lr=f"{override['hyper']['lr']:g}")
+    for key, title in (("loss", loss_title), ("activation", str)):
         if len({o[key] for o in all_overrides}) > 1:
-            text += f", {titles.get(override[key], override[key])}"
+            text += translate("PlaygroundCompare", ", {setting}").format(setting=title(override[key]))
     return text
 
 
@@ -127,6 +149,9 @@ class CompareView(QtWidgets.QWidget):
         for k, title in enumerate(titles):
             view = RegionsView("", point_size=4.0, square=False)
             view.getPlotItem().setTitle(title, color=colours[k] if colours else "#222", bold=True)
+            # Cut short with "…" (the whole in its tooltip) rather than widening the plot past
+            # its cell: four planes share the middle of a 1280×720 projector.
+            fit_titles(view)
             view.setMinimumSize(120, 120)
             note = QtWidgets.QLabel("")
             note.setObjectName("NetworkNote")
@@ -135,3 +160,9 @@ class CompareView(QtWidgets.QWidget):
             self.grid.addWidget(note, 2 * (k // columns) + 1, k % columns)
             self.views.append(view)
             self.notes.append(note)
+
+    def retitle(self, titles: Sequence[str]) -> None:
+        """The planes' titles again (the language changed), in their colours."""
+        for view, title in zip(self.views, titles):
+            title_item = view.getPlotItem().titleLabel
+            view.getPlotItem().setTitle(title, color=title_item.opts.get("color", "#222"), bold=True)

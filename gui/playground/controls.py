@@ -10,6 +10,7 @@ values as a plain dict in `PlaygroundConfig`'s field names.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6 import QtCore, QtWidgets
@@ -17,6 +18,8 @@ from PySide6 import QtCore, QtWidgets
 from gradlab.core import activations, losses
 from gradlab.core.optimizers import registry as optimizers
 from gradlab.core.playground import datasets, features
+from gradlab.gui import terms
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 
 MAX_LAYERS = 6
 MAX_UNITS = 8
@@ -25,8 +28,58 @@ DEFAULT_HIDDEN = (4, 2)
 # problem visibly learns in seconds (the core's defaults are for MNIST-sized nets).
 START_LR = {"sgd": 0.03, "momentum": 0.03, "nesterov": 0.03, "adagrad": 0.1, "rmsprop": 0.01,
             "adam": 0.01, "adamw": 0.01, "adamax": 0.02, "nadam": 0.01}
-LOSS_TITLES = {"cross_entropy": "Cross-entropy", "weighted_cross_entropy": "Weighted cross-entropy",
-               "focal": "Focal", "softmax_mse": "MSE on softmax", "mse": "MSE"}
+# The losses' short titles here (the column is narrow), translated when shown (`loss_title`).
+LOSS_TITLES = {"cross_entropy": QT_TRANSLATE_NOOP("PlaygroundControls", "Cross-entropy"),
+               "weighted_cross_entropy": QT_TRANSLATE_NOOP("PlaygroundControls", "Weighted cross-entropy"),
+               "focal": QT_TRANSLATE_NOOP("PlaygroundControls", "Focal"),
+               "softmax_mse": QT_TRANSLATE_NOOP("PlaygroundControls", "MSE on softmax"),
+               "mse": QT_TRANSLATE_NOOP("PlaygroundControls", "MSE")}
+# The core's data set titles (`datasets.TITLES`, word for word: a test checks), marked here
+# because the core knows no Qt.
+DATASET_TITLES = {"circle": QT_TRANSLATE_NOOP("PlaygroundControls", "Circle"),
+                  "xor": QT_TRANSLATE_NOOP("PlaygroundControls", "Exclusive or"),
+                  "gauss": QT_TRANSLATE_NOOP("PlaygroundControls", "Two Gaussians"),
+                  "spiral": QT_TRANSLATE_NOOP("PlaygroundControls", "Spiral"),
+                  "moons": QT_TRANSLATE_NOOP("PlaygroundControls", "Moons")}
+
+
+def loss_title(name: str) -> str:
+    """The loss `name`'s short title in the language in use ("focal" → "Focal")."""
+    return translate("PlaygroundControls", LOSS_TITLES[name]) if name in LOSS_TITLES else name
+
+
+def dataset_title(name: str) -> str:
+    """The data set `name`'s title in the language in use ("spiral" → "Spiral")."""
+    text = DATASET_TITLES.get(name)
+    return translate("PlaygroundControls", text) if text else datasets.TITLES.get(name, name)
+
+
+def class_name(k: int) -> str:
+    """"class k", as the combo boxes list the classes."""
+    return translate("PlaygroundControls", "class {k}").format(k=k)
+
+
+class _Texts:
+    """Texts set once, kept with their English source so that they can be set again in
+    the language in use (`again`, on LanguageChange)."""
+
+    def __init__(self) -> None:
+        self._setters: list[tuple[Callable[[str], Any], str]] = []
+
+    def set(self, setter: Callable[[str], Any], source: str) -> None:
+        """`setter(source translated)` now and on every `again()`; `source` is marked
+        with QT_TRANSLATE_NOOP("PlaygroundControls", ...)."""
+        self._setters.append((setter, source))
+        setter(translate("PlaygroundControls", source))
+
+    def label(self, source: str) -> QtWidgets.QLabel:
+        label = QtWidgets.QLabel()
+        self.set(label.setText, source)
+        return label
+
+    def again(self) -> None:
+        for setter, source in self._setters:
+            setter(translate("PlaygroundControls", source))
 
 
 def _spin(lo: float, hi: float, value: float, decimals: int = 0, suffix: str = "",
@@ -67,9 +120,10 @@ class _LayerRow(QtWidgets.QWidget):
         self._changed = changed
         row = QtWidgets.QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.title = QtWidgets.QLabel(f"Layer {index + 1}:")
-        self.minus = _tool("−", f"one unit fewer in layer {index + 1}")
-        self.plus = _tool("+", f"one unit more in layer {index + 1}")
+        self.index = index
+        self.title = QtWidgets.QLabel()
+        self.minus = _tool("−", "")
+        self.plus = _tool("+", "")
         self.count = QtWidgets.QLabel()
         row.addWidget(self.title)
         row.addStretch(1)
@@ -79,12 +133,26 @@ class _LayerRow(QtWidgets.QWidget):
         self.minus.clicked.connect(lambda: self.set_units(self.units - 1))
         self.plus.clicked.connect(lambda: self.set_units(self.units + 1))
         self.set_units(units, emit=False)
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        k = self.index + 1
+        self.title.setText(translate("PlaygroundControls", "Layer {k}:").format(k=k))
+        self.minus.setToolTip(translate("PlaygroundControls", "one unit fewer in layer {k}").format(k=k))
+        self.plus.setToolTip(translate("PlaygroundControls", "one unit more in layer {k}").format(k=k))
+        self._show_count()
+
+    def _show_count(self) -> None:
+        n = self.units
+        self.count.setText(translate("PlaygroundControls", "{n} unit").format(n=n) if n == 1
+                           else translate("PlaygroundControls", "{n} units").format(n=n))
 
     def set_units(self, n: int, emit: bool = True) -> None:
         n = min(max(n, 1), MAX_UNITS)
         changed = n != self.units
         self.units = n
-        self.count.setText(f"{n} unit{'s' if n != 1 else ''}")
+        self._show_count()
         self.minus.setEnabled(n > 1)
         self.plus.setEnabled(n < MAX_UNITS)
         if emit and changed:
@@ -101,6 +169,7 @@ class Controls(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
+        self.texts = _Texts()
         outer = QtWidgets.QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._data_group())
@@ -108,60 +177,79 @@ class Controls(QtWidgets.QWidget):
         outer.addWidget(self._network_group())
         outer.addWidget(self._training_group())
         outer.addStretch(1)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Every text set once, again in the language in use (the combo boxes' items too)."""
+        self.texts.again()
+        for row in self.layer_rows:
+            row.retranslate()
+        for combo, title in ((self.dataset, dataset_title), (self.activation, terms.activation_title),
+                             (self.loss, loss_title), (self.optimizer, terms.optimizer_title),
+                             (self.keep_class, class_name), (self.click_class, class_name)):
+            for i in range(combo.count()):
+                combo.setItemText(i, title(combo.itemData(i)))
 
     # -- data ------------------------------------------------------------------------------
     def _data_group(self) -> QtWidgets.QGroupBox:
-        box = QtWidgets.QGroupBox("Data")
+        box = QtWidgets.QGroupBox()
+        say, label = self.texts.set, self.texts.label
+        say(box.setTitle, QT_TRANSLATE_NOOP("PlaygroundControls", "Data"))
         form = QtWidgets.QFormLayout(box)
         form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.dataset = QtWidgets.QComboBox()
         for name in datasets.NAMES:
-            self.dataset.addItem(datasets.TITLES.get(name, name), name)
+            self.dataset.addItem(dataset_title(name), name)
         self.dataset.setCurrentIndex(datasets.NAMES.index("spiral"))
         self.classes = _spin(2, 3, 2)
-        self.classes.setToolTip("classes: the spiral's arms (2 or 3)")
+        say(self.classes.setToolTip, QT_TRANSLATE_NOOP("PlaygroundControls", "classes: the spiral's arms (2 or 3)"))
         top = QtWidgets.QHBoxLayout()
         top.addWidget(self.dataset, 1)
-        top.addWidget(QtWidgets.QLabel("arms"))
+        top.addWidget(label(QT_TRANSLATE_NOOP("PlaygroundControls", "arms")))
         top.addWidget(self.classes)
-        form.addRow("Data set", top)
+        form.addRow(label(QT_TRANSLATE_NOOP("PlaygroundControls", "Data set")), top)
         self.noise = _spin(0, 50, 0, suffix=" %")
         self.train_share = _spin(10, 90, 50, suffix=" %")
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.noise)
-        row.addWidget(QtWidgets.QLabel("train"))
+        row.addWidget(label(QT_TRANSLATE_NOOP("PlaygroundControls", "train")))
         row.addWidget(self.train_share)
-        form.addRow("Noise", row)
+        form.addRow(label(QT_TRANSLATE_NOOP("PlaygroundControls", "Noise")), row)
         self.n_points = _spin(10, datasets.MAX_POINTS, 500)
         self.seed = _spin(0, 999_999, 0)
-        self.regenerate = QtWidgets.QPushButton("Regenerate")
-        self.regenerate.setToolTip("new points: the next seed")
+        self.regenerate = QtWidgets.QPushButton()
+        say(self.regenerate.setText, QT_TRANSLATE_NOOP("PlaygroundControls", "Regenerate"))
+        say(self.regenerate.setToolTip, QT_TRANSLATE_NOOP("PlaygroundControls", "new points: the next seed"))
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.n_points)
-        row.addWidget(QtWidgets.QLabel("seed"))
+        row.addWidget(label(QT_TRANSLATE_NOOP("PlaygroundControls", "seed")))
         row.addWidget(self.seed)
-        form.addRow("Points", row)
+        form.addRow(label(QT_TRANSLATE_NOOP("PlaygroundControls", "Points")), row)
         self.keep = _spin(5, 100, 100, suffix=" %")
-        self.keep.setToolTip("class imbalance: keep this share of one class's points")
+        say(self.keep.setToolTip,
+            QT_TRANSLATE_NOOP("PlaygroundControls", "class imbalance: keep this share of one class's points"))
         self.keep_class = QtWidgets.QComboBox()
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.keep)
-        row.addWidget(QtWidgets.QLabel("of class"))
+        row.addWidget(label(QT_TRANSLATE_NOOP("PlaygroundControls", "of class")))
         row.addWidget(self.keep_class)
-        form.addRow("Keep", row)
+        form.addRow(label(QT_TRANSLATE_NOOP("PlaygroundControls", "Keep")), row)
         self.click_class = QtWidgets.QComboBox()
-        self.click_class.setToolTip("a click on the plane adds a point of this class; "
-                                    "right-click (or Shift+click) removes the nearest")
+        say(self.click_class.setToolTip,
+            QT_TRANSLATE_NOOP("PlaygroundControls", "a click on the plane adds a point of this class; "
+                              "right-click (or Shift+click) removes the nearest"))
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.click_class, 1)
         row.addWidget(self.regenerate)
-        form.addRow("Click adds", row)
-        self.show_test = QtWidgets.QCheckBox("test points")
-        self.discretise = QtWidgets.QCheckBox("discretise")
+        form.addRow(label(QT_TRANSLATE_NOOP("PlaygroundControls", "Click adds")), row)
+        self.show_test = QtWidgets.QCheckBox()
+        say(self.show_test.setText, QT_TRANSLATE_NOOP("PlaygroundControls", "test points"))
+        self.discretise = QtWidgets.QCheckBox()
+        say(self.discretise.setText, QT_TRANSLATE_NOOP("PlaygroundControls", "discretise"))
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.show_test)
         row.addWidget(self.discretise)
-        form.addRow("Show", row)
+        form.addRow(label(QT_TRANSLATE_NOOP("PlaygroundControls", "Show")), row)
         self._fill_classes()
         self.dataset.currentIndexChanged.connect(self._dataset_picked)
         for w in (self.noise, self.train_share, self.n_points, self.seed, self.keep):
@@ -194,13 +282,14 @@ class Controls(QtWidgets.QWidget):
             old = max(combo.currentIndex(), 0)
             combo.clear()
             for k in range(self.n_classes()):
-                combo.addItem(f"class {k}", k)
+                combo.addItem(class_name(k), k)
             combo.setCurrentIndex(min(old, combo.count() - 1))
             del blocker
 
     # -- features --------------------------------------------------------------------------
     def _feature_group(self) -> QtWidgets.QGroupBox:
-        box = QtWidgets.QGroupBox("Inputs")
+        box = QtWidgets.QGroupBox()
+        self.texts.set(box.setTitle, QT_TRANSLATE_NOOP("PlaygroundControls", "Inputs"))
         grid = QtWidgets.QGridLayout(box)
         self.feature_boxes: dict[str, QtWidgets.QCheckBox] = {}
         for i, name in enumerate(features.FEATURES):
@@ -231,13 +320,17 @@ class Controls(QtWidgets.QWidget):
 
     # -- network ----------------------------------------------------------------------------
     def _network_group(self) -> QtWidgets.QGroupBox:
-        box = QtWidgets.QGroupBox("Network")
+        box = QtWidgets.QGroupBox()
+        say, label = self.texts.set, self.texts.label
+        say(box.setTitle, QT_TRANSLATE_NOOP("PlaygroundControls", "Network"))
         v = QtWidgets.QVBoxLayout(box)
         row = QtWidgets.QHBoxLayout()
         self.layers_label = QtWidgets.QLabel()
-        self.remove_layer = _tool("−", "one hidden layer fewer")
-        self.add_layer = _tool("+", "one hidden layer more")
-        row.addWidget(QtWidgets.QLabel("Hidden layers"))
+        self.remove_layer = _tool("−", "")
+        say(self.remove_layer.setToolTip, QT_TRANSLATE_NOOP("PlaygroundControls", "one hidden layer fewer"))
+        self.add_layer = _tool("+", "")
+        say(self.add_layer.setToolTip, QT_TRANSLATE_NOOP("PlaygroundControls", "one hidden layer more"))
+        row.addWidget(label(QT_TRANSLATE_NOOP("PlaygroundControls", "Hidden layers")))
         row.addStretch(1)
         row.addWidget(self.remove_layer)
         row.addWidget(self.layers_label)
@@ -255,18 +348,18 @@ class Controls(QtWidgets.QWidget):
         form = QtWidgets.QFormLayout()
         self.activation = QtWidgets.QComboBox()
         for name in activations.names():
-            self.activation.addItem(activations.get(name).title if hasattr(activations.get(name), "title")
-                                    else name, name)
+            self.activation.addItem(terms.activation_title(name), name)
         self.activation.setCurrentIndex(max(self.activation.findData("tanh"), 0))
-        form.addRow("Activation", self.activation)
+        form.addRow(label(QT_TRANSLATE_NOOP("PlaygroundControls", "Activation")), self.activation)
         self.loss = QtWidgets.QComboBox()
         for name in losses.names():
             if name != "mse":  # on logits it is not a classification loss; softmax_mse is TF's
-                self.loss.addItem(LOSS_TITLES.get(name, name), name)
-        form.addRow("Loss", self.loss)
+                self.loss.addItem(loss_title(name), name)
+        form.addRow(label(QT_TRANSLATE_NOOP("PlaygroundControls", "Loss")), self.loss)
         self.gamma = _spin(0.0, 10.0, 2.0, decimals=2, step=0.5)
-        self.gamma.setToolTip("focal loss γ: how much well-classified points are played down")
-        self.gamma_label = QtWidgets.QLabel("focal γ")
+        say(self.gamma.setToolTip,
+            QT_TRANSLATE_NOOP("PlaygroundControls", "focal loss γ: how much well-classified points are played down"))
+        self.gamma_label = label(QT_TRANSLATE_NOOP("PlaygroundControls", "focal γ"))
         form.addRow(self.gamma_label, self.gamma)
         v.addLayout(form)
         self.activation.currentIndexChanged.connect(lambda _i: self.network_changed.emit())
@@ -324,24 +417,28 @@ class Controls(QtWidgets.QWidget):
 
     # -- training -----------------------------------------------------------------------------
     def _training_group(self) -> QtWidgets.QGroupBox:
-        box = QtWidgets.QGroupBox("Training")
+        box = QtWidgets.QGroupBox()
+        say, label = self.texts.set, self.texts.label
+        say(box.setTitle, QT_TRANSLATE_NOOP("PlaygroundControls", "Training"))
         form = QtWidgets.QFormLayout(box)
         self.optimizer = QtWidgets.QComboBox()
         for name in optimizers.names():
-            self.optimizer.addItem(optimizers.title(name), name)
+            self.optimizer.addItem(terms.optimizer_title(name), name)
         self.optimizer.setCurrentIndex(max(self.optimizer.findData("adam"), 0))
-        form.addRow("Optimizer", self.optimizer)
+        form.addRow(label(QT_TRANSLATE_NOOP("PlaygroundControls", "Optimizer")), self.optimizer)
         self.lr = _spin(1e-5, 1e6, START_LR["adam"], decimals=5)
-        self.lr.setToolTip("learning rate: changes apply at once, while training, without a reset")
-        form.addRow("Learning rate", self.lr)
+        say(self.lr.setToolTip, QT_TRANSLATE_NOOP(
+            "PlaygroundControls", "learning rate: changes apply at once, while training, without a reset"))
+        form.addRow(label(QT_TRANSLATE_NOOP("PlaygroundControls", "Learning rate")), self.lr)
         self.batch_size = _spin(1, datasets.MAX_POINTS, 10)
         self.l2 = _spin(0.0, 1.0, 0.0, decimals=4)
-        self.l2.setToolTip("L2 weight decay λ: adds λ·w to each weight's gradient")
+        say(self.l2.setToolTip,
+            QT_TRANSLATE_NOOP("PlaygroundControls", "L2 weight decay λ: adds λ·w to each weight's gradient"))
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.batch_size)
-        row.addWidget(QtWidgets.QLabel("L2"))
+        row.addWidget(QtWidgets.QLabel("L2"))  # a formula's name: the same in every language
         row.addWidget(self.l2)
-        form.addRow("Batch", row)
+        form.addRow(label(QT_TRANSLATE_NOOP("PlaygroundControls", "Batch")), row)
         self.optimizer.currentIndexChanged.connect(self._optimizer_picked)
         self.lr.valueChanged.connect(self.lr_changed.emit)
         self.batch_size.valueChanged.connect(lambda _v: self.network_changed.emit())

@@ -13,9 +13,14 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 from gradlab.gui.plotting.axes import tidy_axes
 from gradlab.gui.plotting.legend import fit_legend
 from gradlab.gui.style import PALETTE
+
+
+TRAINING = QT_TRANSLATE_NOOP("PlaygroundCurves", "training")
+TEST = QT_TRANSLATE_NOOP("PlaygroundCurves", "test")
 
 
 class _Buffer:
@@ -45,8 +50,6 @@ class LossPlot(pg.PlotWidget):
         for side in ("left", "bottom"):
             item.getAxis(side).setTextPen("#444")
             item.getAxis(side).setPen("#888")
-        item.setLabel("bottom", "epoch")
-        item.setLabel("left", "loss")
         item.getAxis("left").enableAutoSIPrefix(False)
         item.showGrid(x=True, y=True, alpha=0.2)
         item.setMenuEnabled(False)
@@ -62,6 +65,19 @@ class LossPlot(pg.PlotWidget):
         self.buffers: list[_Buffer] = []
         self.curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
         self.width_px = 1
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Axis labels and legend names in the language in use."""
+        item = self.getPlotItem()
+        item.setLabel("bottom", translate("PlaygroundCurves", "epoch"))
+        item.setLabel("left", translate("PlaygroundCurves", "loss"))
+        if self.legend.items:
+            for (_, label), source in zip(self.legend.items, (TRAINING, TEST)):
+                label.setText(translate("PlaygroundCurves", source))
+            fit_legend(self.legend, max(self.width() - 40, 120))
+            self.make_room()
 
     def set_networks(self, labels: Sequence[str]) -> None:
         """Start again with one (training, test) pair of curves per label."""
@@ -76,9 +92,9 @@ class LossPlot(pg.PlotWidget):
             # Compared networks are named by their planes' titles, drawn in these colours:
             # a legend of eight entries would cover the curves on a projector.
             train = item.plot(pen=pg.mkPen(colour, width=self.width_px + 1),
-                              name=None if len(labels) > 1 else "training")
+                              name=None if len(labels) > 1 else translate("PlaygroundCurves", TRAINING))
             test = item.plot(pen=pg.mkPen(colour, width=self.width_px, style=pg.QtCore.Qt.PenStyle.DashLine),
-                             name=None if len(labels) > 1 else "test")
+                             name=None if len(labels) > 1 else translate("PlaygroundCurves", TEST))
             self.curves.append((train, test))
             self.buffers.append(_Buffer())
         if len(labels) > 1:  # grey samples: which line is which, for every colour
@@ -86,8 +102,8 @@ class LossPlot(pg.PlotWidget):
             self._samples = (pg.PlotDataItem(pen=pg.mkPen(grey, width=self.width_px + 1)),
                              pg.PlotDataItem(pen=pg.mkPen(grey, width=self.width_px,
                                                           style=pg.QtCore.Qt.PenStyle.DashLine)))
-            self.legend.addItem(self._samples[0], "training")
-            self.legend.addItem(self._samples[1], "test")
+            self.legend.addItem(self._samples[0], translate("PlaygroundCurves", TRAINING))
+            self.legend.addItem(self._samples[1], translate("PlaygroundCurves", TEST))
         fit_legend(self.legend, max(self.width() - 40, 120))
         self.make_room()
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gradlab.gui.i18n import translate
 from gradlab.gui.playground.colours import class_colour, units_rgb
 
 THUMB = 40.0  # a hidden unit's thumbnail, in scene units (the view scales the scene)
@@ -218,10 +219,11 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
         if self.params is None:
             return ""
         w = float(self.params[l][0][i, j])
-        where = f"layer {l + 1}, unit {i + 1} ← {j + 1}"
-        text = f"{where}:  w = {w:.4g}"
+        text = translate("PlaygroundDiagram", "layer {layer}, unit {unit} ← {source}:  w = {w}").format(
+            layer=l + 1, unit=i + 1, source=j + 1, w=f"{w:.4g}")
         if self.grads is not None:
-            text += f",  ∂C/∂w = {float(self.grads[l][0][i, j]):.3g}"
+            text += translate("PlaygroundDiagram", ",  ∂C/∂w = {gradient}").format(
+                gradient=f"{float(self.grads[l][0][i, j]):.3g}")
         return text
 
     def _edge_hover(self, edge: _Edge) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from gradlab.gui.exporting import ensure_app
+from gradlab.gui.i18n import translate
 from gradlab.gui.playground.colours import class_colour, regions_rgb
 
 SIZE = (760, 760)
@@ -42,12 +43,15 @@ def render_png(path: str | os.PathLike, session: Any, size: tuple[int, int] = SI
     win.resize(*size)
     try:
         if title is None:
+            # In the language in use: English from the CLI (no translation is installed there).
             if session.diverged is not None:
-                title = f"diverged at epoch {session.diverged}"
+                title = translate("PlaygroundRender", "diverged at epoch {epoch}").format(epoch=session.diverged)
             else:
                 s = session.evaluate()
-                title = (f"epoch {s.epoch}: train loss {s.train_loss:.3f}, test loss "
-                         f"{s.test_loss:.3f}, test accuracy {100 * s.test_accuracy:.1f}%")
+                title = translate("PlaygroundRender", "epoch {epoch}: train loss {train_loss}, test loss "
+                                  "{test_loss}, test accuracy {accuracy}%").format(
+                    epoch=s.epoch, train_loss=f"{s.train_loss:.3f}", test_loss=f"{s.test_loss:.3f}",
+                    accuracy=f"{100 * s.test_accuracy:.1f}")
         plot = win.addPlot(title=title)
         plot.setAspectLocked(True)
         # Row i of the regions is y_i (rows go up), as ImageItem's row-major order draws it.

@@ -33,6 +33,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from gradlab.core.playground import datasets
 from gradlab.core.playground.features import TITLES as FEATURE_TITLES
 from gradlab.core.playground.session import PlaygroundConfig, Session
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 from gradlab.gui.playground.compare import CompareSettings, CompareView, label
 from gradlab.gui.playground.controls import Controls
 from gradlab.gui.playground.curves import LossPlot
@@ -69,11 +70,13 @@ GIL_SWITCH_SECONDS = 0.0005
 REGION_N = 64
 UNIT_N = 24
 COLUMN_WIDTH = 260
-HOVER_HINT = "Hover a unit for its map, an edge for w and ∂C/∂w."
-CLICK_HINT = ("Click a point to trace it in the Backpropagation tab; click empty space to add a "
-              "point of the chosen class; right-click removes the nearest.")
-DIVERGED = ("Diverged at epoch {epoch}: the loss is no longer a finite number. "
-            "Lower the learning rate, then Reset.")
+# English sources, translated where shown (translate("PlaygroundTab", HOVER_HINT)).
+HOVER_HINT = QT_TRANSLATE_NOOP("PlaygroundTab", "Hover a unit for its map, an edge for w and ∂C/∂w.")
+CLICK_HINT = QT_TRANSLATE_NOOP("PlaygroundTab", "Click a point to trace it in the Backpropagation tab; "
+                               "click empty space to add a point of the chosen class; right-click removes "
+                               "the nearest.")
+DIVERGED = QT_TRANSLATE_NOOP("PlaygroundTab", "Diverged at epoch {epoch}: the loss is no longer a finite "
+                             "number. Lower the learning rate, then Reset.")
 
 
 def _frames(sessions: list[Session], stop) -> Any:
@@ -111,6 +114,7 @@ class PlaygroundTab(QtWidgets.QWidget):
         self.X = np.empty((0, 2))
         self.y = np.empty(0, dtype=np.int64)
         self.last_error = ""
+        self._error: Any = None  # the error shown: a function giving its text in the language in use
         self._switch_before: float | None = None  # the GIL switch interval before training
 
         self.controls = Controls()
@@ -135,14 +139,10 @@ class PlaygroundTab(QtWidgets.QWidget):
         self.planes.addWidget(self.plane)
         self.planes.addWidget(self.compare_view)
 
-        self.play_button = QtWidgets.QPushButton("▶  Play")
-        self.play_button.setToolTip("train continuously / pause")
-        self.step_button = QtWidgets.QPushButton("Step")
-        self.step_button.setToolTip("train one epoch")
-        self.reset_button = QtWidgets.QPushButton("Reset")
-        self.reset_button.setToolTip("back to the same initial weights")
-        self.new_weights_button = QtWidgets.QPushButton("New weights")
-        self.new_weights_button.setToolTip("initial weights drawn from the next seed")
+        self.play_button = QtWidgets.QPushButton()
+        self.step_button = QtWidgets.QPushButton()
+        self.reset_button = QtWidgets.QPushButton()
+        self.new_weights_button = QtWidgets.QPushButton()
         self.epoch_label = QtWidgets.QLabel()
         self.epoch_label.setObjectName("EpochLabel")
         transport = QtWidgets.QHBoxLayout()
@@ -162,7 +162,7 @@ class PlaygroundTab(QtWidgets.QWidget):
         middle.addLayout(transport)
         middle.addWidget(self.planes, 1)
         middle.addWidget(self.stats_label)
-        self.click_hint = QtWidgets.QLabel(CLICK_HINT)
+        self.click_hint = QtWidgets.QLabel()
         self.click_hint.setObjectName("ClickHint")
         self.click_hint.setWordWrap(True)
         self.click_hint.setStyleSheet("color: #666;")
@@ -171,7 +171,7 @@ class PlaygroundTab(QtWidgets.QWidget):
 
         self.diagram = NetworkDiagram()
         self.diagram.gradient_source = self._gradients
-        self.hover_label = QtWidgets.QLabel(HOVER_HINT)
+        self.hover_label = QtWidgets.QLabel()
         self.hover_label.setWordWrap(True)
         self.loss_plot = LossPlot()
         self.loss_plot.setMinimumHeight(140)
@@ -206,7 +206,42 @@ class PlaygroundTab(QtWidgets.QWidget):
         self.plane.trace_requested.connect(lambda x, y, c: self.trace_point(0, x, y, c))
         self.diagram.unit_hovered.connect(self._unit_hovered)
         self.diagram.edge_hovered.connect(self.hover_label.setText)
+        self.retranslate()
         self.new_data()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The texts set once, the planes' titles and the read-outs, in the language in use
+        (the loss plot translates itself)."""
+        # The settings column first, whatever order Qt tells the widgets in (translating
+        # twice is harmless), so that it is fitted to its new texts.
+        self.controls.retranslate()
+        self.compare_settings.retranslate()
+        self._fit_column()
+        self._show_running(self.is_running())
+        self.play_button.setToolTip(translate("PlaygroundTab", "train continuously / pause"))
+        self.step_button.setText(translate("PlaygroundTab", "Step"))
+        self.step_button.setToolTip(translate("PlaygroundTab", "train one epoch"))
+        self.reset_button.setText(translate("PlaygroundTab", "Reset"))
+        self.reset_button.setToolTip(translate("PlaygroundTab", "back to the same initial weights"))
+        self.new_weights_button.setText(translate("PlaygroundTab", "New weights"))
+        self.new_weights_button.setToolTip(translate("PlaygroundTab", "initial weights drawn from the next seed"))
+        self.click_hint.setText(translate("PlaygroundTab", CLICK_HINT))
+        self._show_hover_text()
+        if not self.sessions:
+            if self._error is not None:
+                self._show_error(self._error)
+            return
+        if self.comparing:
+            overrides = self.compare_settings.overrides()
+            self.labels = [label(o, overrides) for o in overrides]
+            self.compare_view.retitle(self.labels)
+        if self.is_running():
+            return  # the next frame writes the read-outs
+        error = self._error
+        self._draw_from_sessions()
+        if error is not None:  # still shown: the redraw wrote the network's lines over it
+            self._show_error(error)
 
     # -- building ------------------------------------------------------------------------------
     @property
@@ -226,7 +261,7 @@ class PlaygroundTab(QtWidgets.QWidget):
             if keep < 1.0:
                 X, y = datasets.imbalance(X, y, self.controls.keep_class.currentData() or 0, keep, s["seed"])
         except ValueError as exc:
-            self._show_error(str(exc))
+            self._show_error(_core_error(str(exc)))
             return
         self.X, self.y = X, y
         self.rebuild()
@@ -248,10 +283,11 @@ class PlaygroundTab(QtWidgets.QWidget):
                 self.labels = [""]
         except ValueError as exc:
             self.sessions, self.labels = [], []
-            self._show_error(str(exc))
+            self._show_error(_core_error(str(exc)))
             self._set_running(False)
             return
         self.last_error = ""
+        self._error = None
         self._told = set()
         self.status.setVisible(False)
         first = self.sessions[0].config
@@ -290,7 +326,7 @@ class PlaygroundTab(QtWidgets.QWidget):
             return
         worker = GeneratorWorker(lambda stop, ss=list(self.sessions): _frames(ss, stop), self)
         worker.frame.connect(self._frame)
-        worker.failed.connect(self._show_error)
+        worker.failed.connect(self._worker_failed)
         worker.finished.connect(lambda w=worker: self._worker_finished(w))
         self.worker = worker
         worker.start()
@@ -329,10 +365,17 @@ class PlaygroundTab(QtWidgets.QWidget):
         # move they are drawn plain, and smooth again once paused.
         self.diagram.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, not on)
         self.diagram.viewport().update()
-        # ❚❚ (U+275A), as the race's Run/Pause button: ⏸ is missing from common fonts.
-        self.play_button.setText("❚❚  Pause" if on else "▶  Play")
+        self._show_running(on)
         self.step_button.setEnabled(not on)
         self.running_changed.emit(on)
+
+    def _show_running(self, on: bool) -> None:
+        # ❚❚ (U+275A), as the race's Run/Pause button: ⏸ is missing from common fonts.
+        self.play_button.setText(translate("PlaygroundTab", "❚❚  Pause") if on
+                                 else translate("PlaygroundTab", "▶  Play"))
+
+    def _worker_failed(self, why: str) -> None:
+        self._show_error(_core_error(why))
 
     def _share_gil(self, on: bool) -> None:
         """A short GIL switch interval while training (see GIL_SWITCH_SECONDS); the
@@ -421,12 +464,15 @@ class PlaygroundTab(QtWidgets.QWidget):
             self.pause()
         s = self.sessions[k]
         if s.diverged is not None:
-            self._show_error(f"This network diverged at epoch {s.diverged}: its weights are not finite "
-                             "numbers to trace. Lower the learning rate, then Reset.")
+            epoch = s.diverged
+            self._show_error(lambda: translate(
+                "PlaygroundTab", "This network diverged at epoch {epoch}: its weights are not finite "
+                "numbers to trace. Lower the learning rate, then Reset.").format(epoch=epoch))
             return False
         route = getattr(self.window(), "trace_in_backprop", None)
         if route is None:
-            self._show_error("Tracing a point needs GradLab's window, which holds the Backpropagation tab.")
+            self._show_error(lambda: translate(
+                "PlaygroundTab", "Tracing a point needs GradLab's window, which holds the Backpropagation tab."))
             return False
         return bool(route(self.network_at(k, x, y, label)))
 
@@ -486,15 +532,15 @@ class PlaygroundTab(QtWidgets.QWidget):
         if self._hovered is not None:  # the large map follows training too
             self._show_hovered_unit()
         epochs = [s.epoch for s in last if s is not None]
-        self.epoch_label.setText(f"Epoch {max(epochs) if epochs else 0}")
-        if self.comparing:  # each plane's own line, under it
+        self.epoch_label.setText(translate("PlaygroundTab", "Epoch {epoch}").format(
+            epoch=max(epochs) if epochs else 0))
+        # Network 1's line, hidden in compare mode (each plane has its own line under it),
+        # kept up to date there too: in the language in use when it shows again.
+        self.stats_label.setText(_long(last[0] if last else None))
+        self.stats_label.setVisible(not self.comparing)
+        if self.comparing:
             for note, st in zip(self.compare_view.notes, last):
                 note.setText(_short(st))
-            self.stats_label.setVisible(False)
-        else:
-            st = last[0] if last else None
-            self.stats_label.setVisible(True)
-            self.stats_label.setText(_long(st))
         self._show_diverged(diverged)
 
     def _show_diverged(self, diverged) -> None:
@@ -508,11 +554,13 @@ class PlaygroundTab(QtWidgets.QWidget):
                 self.diverged.emit(k)
             if self.comparing and k < len(self.compare_view.notes):
                 note = self.compare_view.notes[k]
-                note.setText(f"Diverged at epoch {epoch}")
+                note.setText(translate("PlaygroundTab", "Diverged at epoch {epoch}").format(epoch=epoch))
                 note.setStyleSheet("color: #d03030; font-weight: bold;")
-                notes.append(f"{self.labels[k]}: diverged at epoch {epoch}. Lower its learning rate.")
+                notes.append(translate("PlaygroundTab", "{network}: diverged at epoch {epoch}. Lower its "
+                                       "learning rate.").format(network=self.labels[k], epoch=epoch))
             else:
-                notes.append(DIVERGED.format(epoch=epoch))
+                notes.append(translate("PlaygroundTab", DIVERGED).format(epoch=epoch))
+        self._error = None  # an error line shown before is replaced by these
         self.status.setText("\n".join(notes))
         self.status.setVisible(bool(notes))
 
@@ -534,10 +582,15 @@ class PlaygroundTab(QtWidgets.QWidget):
         """Show the hovered unit's map large on network 1's plane (None: the regions)."""
         self._hovered = None if layer < 0 else (layer, unit)
         self._show_hovered_unit()
+        self._show_hover_text()
+
+    def _show_hover_text(self) -> None:
         if self._hovered is None:
-            self.hover_label.setText(HOVER_HINT)
+            self.hover_label.setText(translate("PlaygroundTab", HOVER_HINT))
         else:
-            self.hover_label.setText(f"Layer {layer + 1}, unit {unit + 1}: its output (blue +, orange −)")
+            layer, unit = self._hovered
+            self.hover_label.setText(translate("PlaygroundTab", "Layer {layer}, unit {unit}: its output "
+                                               "(blue +, orange −)").format(layer=layer + 1, unit=unit + 1))
 
     def _show_hovered_unit(self) -> None:
         target = self.compare_view.views[0] if self.comparing and self.compare_view.views else self.plane
@@ -569,7 +622,12 @@ class PlaygroundTab(QtWidgets.QWidget):
             return MLP([(W.copy(), b.copy()) for W, b in params], s.config.activation,
                        s.loss).loss_and_grads(s.F_train, s.y_train)[1]
 
-    def _show_error(self, text: str) -> None:
+    def _show_error(self, text: Any) -> None:
+        """Show an error line in red: `text`, or a function that gives it in the language
+        in use (shown again so when the language changes)."""
+        self._error = text
+        if callable(text):
+            text = text()
         self.last_error = text
         self.status.setText(text)
         self.status.setVisible(True)
@@ -602,17 +660,26 @@ class PlaygroundTab(QtWidgets.QWidget):
         super().closeEvent(event)
 
 
+def _core_error(why: str) -> Any:
+    """A core's error line (English, as the CLI prints it) shown in the language in use:
+    in Chinese it is introduced by a Chinese phrase; in English it is shown as it is."""
+    return lambda: translate("PlaygroundTab", "{why}", "a core's error shown as it is").format(why=why)
+
+
 def _long(s: Any) -> str:
     if s is None:
-        return "Not trained yet: Play or Step."
-    return (f"Loss {_num(s.train_loss)} training, {_num(s.test_loss)} test;  "
-            f"accuracy {_pct(s.train_accuracy)} / {_pct(s.test_accuracy)}")
+        return translate("PlaygroundTab", "Not trained yet: Play or Step.")
+    return translate("PlaygroundTab", "Loss {train_loss} training, {test_loss} test;  accuracy {train_accuracy} / "
+                     "{test_accuracy}").format(train_loss=_num(s.train_loss), test_loss=_num(s.test_loss),
+                                               train_accuracy=_pct(s.train_accuracy),
+                                               test_accuracy=_pct(s.test_accuracy))
 
 
 def _short(s: Any) -> str:
     if s is None:
-        return "not trained yet"
-    return f"loss {_num(s.train_loss, 3)} / {_num(s.test_loss, 3)}, acc {_pct(s.test_accuracy, 0)}"
+        return translate("PlaygroundTab", "not trained yet")
+    return translate("PlaygroundTab", "loss {train_loss} / {test_loss}, acc {test_accuracy}").format(
+        train_loss=_num(s.train_loss, 3), test_loss=_num(s.test_loss, 3), test_accuracy=_pct(s.test_accuracy, 0))
 
 
 def _num(v: float, digits: int = 4) -> str:
