@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from gradlab.core.atomic_file import atomic_path, atomic_write
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP
 
 
 def _cannot_write() -> str:
@@ -148,3 +149,60 @@ def write_painting(path: str | os.PathLike[str], size: tuple[int, int], paint: C
         if not device.save(str(tmp)):
             raise OSError(errno.EIO, _cannot_write(), str(path))
     return path
+
+
+# -- the file dialogs ---------------------------------------------------------------------------
+# Qt's own (non-native) file dialog, drawn where no desktop offers one (Xvfb, a bare X
+# session), takes its labels from qtbase's translation, which leaves "Look in:" and
+# "Files of type:" in English: GradLab says them itself. A desktop's native dialog
+# ignores these and is in the desktop's language.
+_LABELS = {
+    "LookIn": QT_TRANSLATE_NOOP("Dialog", "Look in:"),
+    "FileName": QT_TRANSLATE_NOOP("Dialog", "File name:"),
+    "FileType": QT_TRANSLATE_NOOP("Dialog", "Files of type:"),
+    "Reject": QT_TRANSLATE_NOOP("Dialog", "Cancel"),
+}
+# Qt's own words in the dialog's file list that its translation lacks or words oddly
+# ("Folder" stays English, "Size" reads 体积): GradLab's translation, asked before Qt's,
+# gives them under Qt's own contexts. Marked here so that lupdate keeps them in the .ts.
+QT_WORDS = (QT_TRANSLATE_NOOP("QFileSystemModel", "Size"),
+            QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+            QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"))
+_ACCEPT = {"open": QT_TRANSLATE_NOOP("Dialog", "Open"), "save": QT_TRANSLATE_NOOP("Dialog", "Save"),
+           "folder": QT_TRANSLATE_NOOP("Dialog", "Choose")}
+
+
+def file_dialog(parent: Any, caption: str, start: str = "", filters: str = "",
+                mode: str = "open") -> Any:
+    """A QFileDialog (not yet shown) to open a file, save one (`mode="save"`: asks before
+    replacing) or choose a folder (`mode="folder"`); `start` a folder or a file name;
+    its labels in the language in use."""
+    from PySide6 import QtWidgets
+
+    from gradlab.gui.i18n import translate
+
+    Dialog = QtWidgets.QFileDialog  # noqa: N806 - a class
+    dialog = Dialog(parent, caption, start, filters)
+    if mode == "save":
+        dialog.setAcceptMode(Dialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(Dialog.FileMode.AnyFile)
+    elif mode == "folder":
+        dialog.setFileMode(Dialog.FileMode.Directory)
+        dialog.setOption(Dialog.Option.ShowDirsOnly, True)
+    else:
+        dialog.setFileMode(Dialog.FileMode.ExistingFile)
+    for name, text in _LABELS.items():
+        dialog.setLabelText(getattr(Dialog.DialogLabel, name), translate("Dialog", text))
+    dialog.setLabelText(Dialog.DialogLabel.Accept, translate("Dialog", _ACCEPT[mode]))
+    return dialog
+
+
+def ask_path(parent: Any, caption: str, start: str = "", filters: str = "", mode: str = "open") -> str:
+    """The path chosen in a `file_dialog` (modal), or "" when it was cancelled."""
+    dialog = file_dialog(parent, caption, start, filters, mode)
+    try:
+        if dialog.exec() != dialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return ""
+        return dialog.selectedFiles()[0]
+    finally:
+        dialog.deleteLater()

@@ -279,6 +279,8 @@ def about_dialog(window: QtWidgets.QWidget) -> QtWidgets.QDialog:
 
 
 def _finish(dialog: QtWidgets.QDialog, widgets: list[QtWidgets.QWidget], size: QtCore.QSize) -> None:
+    # A window does not take its parent's font unless told: presenter mode's larger one.
+    dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_WindowPropagation)
     layout = QtWidgets.QVBoxLayout(dialog)
     for w in widgets:
         layout.addWidget(w)

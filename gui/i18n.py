@@ -21,12 +21,9 @@ switch back with `set_language(app, "en")`: other tests read the English texts.
 
 from __future__ import annotations
 
-import hashlib
-import inspect
+import types
 import logging
 import os
-import shutil
-import subprocess
 import sys
 import weakref
 from collections.abc import Callable, Iterable
@@ -113,6 +110,7 @@ def set_language(app: QtCore.QCoreApplication, code: str) -> list[str]:
             else:
                 problems.append(f"cannot load the translation {path}")
     app.setProperty(PROPERTY, code)
+    prefer_font(app, code)
     # Installing posts LanguageChange to the windows; deliver it now, so that the texts
     # are switched when this returns (menus, tests and screenshots read them right away).
     QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.LanguageChange)
@@ -151,6 +149,8 @@ def compiled_translation(code: str) -> Path | None:
     beside = ts.with_suffix(".qm")
     if beside.is_file() and beside.stat().st_mtime >= ts.stat().st_mtime:
         return beside
+    import hashlib  # noqa: PLC0415 - only when no .qm was built (not on English start-up)
+
     digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
     cached = cache_folder() / f"gradlab_{code}-{digest}.qm"
     if cached.is_file():
@@ -170,6 +170,8 @@ def cache_folder() -> Path:
 
 def lrelease() -> str | None:
     """The lrelease program PySide6 ships (beside the package, or pyside6-lrelease)."""
+    import shutil  # noqa: PLC0415 - only to compile a .qm
+
     import PySide6  # noqa: PLC0415
 
     exe = Path(PySide6.__file__).parent / ("lrelease.exe" if sys.platform == "win32" else "lrelease")
@@ -180,6 +182,8 @@ def lrelease() -> str | None:
 
 def compile_ts(ts: Path, qm: Path) -> bool:
     """Compile `ts` into `qm` with lrelease (atomically: a reader never sees half a file)."""
+    import subprocess  # noqa: PLC0415 - only to compile a .qm
+
     from gradlab.core.atomic_file import atomic_path  # noqa: PLC0415
 
     program = lrelease()
@@ -209,7 +213,7 @@ class _LanguageChangeFilter(QtCore.QObject):
         # to this child of it, a cycle that only the garbage collector breaks, at a moment
         # when Qt may still be using the widget's parts (seen as crashes in tests).
         self._callback: Callable[[], Callable[[], object] | None] = (
-            weakref.WeakMethod(callback) if inspect.ismethod(callback) else (lambda: callback))
+            weakref.WeakMethod(callback) if isinstance(callback, types.MethodType) else (lambda: callback))
         watched.installEventFilter(self)
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
@@ -232,6 +236,48 @@ def chinese_font_families() -> list[str]:
     from PySide6 import QtGui  # noqa: PLC0415
 
     return list(QtGui.QFontDatabase.families(QtGui.QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
+# Sans-serif families for Simplified Chinese, best first (Noto's is Debian's fonts-noto-cjk).
+CJK_FAVOURITES = ("Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Micro Hei",
+                  "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB",
+                  "Droid Sans Fallback")
+FONT_PROPERTY = "gradlab_font_families"  # the app font's own families, before any language
+
+
+def chinese_font_family(families: Iterable[str] | None = None) -> str | None:
+    """The family Chinese text is drawn in: a known sans-serif one when installed, else the
+    first sans-serif (not monospaced) family that covers Chinese, else None."""
+    families = chinese_font_families() if families is None else list(families)
+    for name in CJK_FAVOURITES:
+        if name in families:
+            return name
+    sans = [f for f in families if "serif" not in f.lower() and "mono" not in f.lower()]
+    return (sans or families or [None])[0]
+
+
+def prefer_font(app: QtCore.QCoreApplication, code: str) -> None:
+    """In Chinese, put a CJK family first in the application's font: left to Qt's fallback,
+    the Latin font keeps the characters it also has (the quotes “ ” and ‘ ’, the middle
+    dot), drawn narrow and Latin-shaped among the Chinese. In English, the font's own
+    families again. Widgets that did not set a family of their own follow."""
+    from PySide6 import QtGui  # noqa: PLC0415 - a QCoreApplication (the CLI) has no fonts
+
+    if not isinstance(app, QtGui.QGuiApplication):
+        return
+    font = app.font()  # QApplication's (a widget's default), when it is one
+    own = app.property(FONT_PROPERTY)
+    if own is None:
+        own = list(font.families())
+        app.setProperty(FONT_PROPERTY, own)
+    families = list(own)
+    if code == "zh_CN":
+        cjk = chinese_font_family()
+        if cjk is not None:
+            families = [cjk, *(f for f in families if f != cjk)]
+    if list(font.families()) != families:
+        font.setFamilies(families)
+        app.setFont(font)  # QApplication.setFont: every widget's inherited font follows
 
 
 def missing_font_note(code: str, families: Iterable[str] | None = None) -> str | None:

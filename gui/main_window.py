@@ -67,7 +67,8 @@ TAB_HINTS = {
                       "digit or pick a test digit."),
     "Playground": QT_TRANSLATE_NOOP(
         "MainWindow", "Play trains the network live; click the plane to add a point, right-click "
-                      "removes one; hover a unit for its map. Compare races 2 to 4 settings."),
+                      "removes one, click a point to trace it in Backpropagation; hover a unit "
+                      "for its map. Compare races 2 to 4 settings."),
     "Landscape": QT_TRANSLATE_NOOP(
         "MainWindow", "Tick the MNIST tab's runs (or Load… a run file), pick the picture, "
                       "Compute; hover the map to read the loss there."),
@@ -239,10 +240,11 @@ class MainWindow(QtWidgets.QMainWindow):
                    QT_TRANSLATE_NOOP("Menu", "larger fonts and thicker lines for a projector"))
         self.presenter_action.toggled.connect(self.set_presenter)
         # F2/F3, not Ctrl+2/Ctrl+3: those open scenarios 2 and 3 (one key, one action).
+        # In the Landscape tab they switch its 2-D map / 3-D surface (its own buttons).
         act(view, QT_TRANSLATE_NOOP("Menu", "&2-D view"),
-            lambda: self.race.views.setCurrentWidget(self.race.view), "F2")
+            lambda: self._landscape_view("button_2d") or self.race.views.setCurrentWidget(self.race.view), "F2")
         act(view, QT_TRANSLATE_NOOP("Menu", "&3-D view"),
-            lambda: self.race.views.setCurrentWidget(self.race.view3d), "F3")
+            lambda: self._landscape_view("button_3d") or self.race.views.setCurrentWidget(self.race.view3d), "F3")
         # Each language named in itself (a reader lost in the other finds their own).
         view.addSeparator()
         self.language_menu = view.addMenu("")
@@ -272,6 +274,10 @@ class MainWindow(QtWidgets.QMainWindow):
         dialog = getattr(gradlab_help, page)(self)
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+        # Without a window manager (Xvfb, a kiosk) nothing gives a new window the keyboard:
+        # ask for it, or Escape (and every key) goes on to the window behind.
+        dialog.raise_()
+        dialog.activateWindow()
         return dialog
 
     # -- remembered between launches -------------------------------------------------------
@@ -319,6 +325,15 @@ class MainWindow(QtWidgets.QMainWindow):
         else:
             index = self.tabs.insertTab(index, widget, tab_label(key))
         self.tabs.tabBar().setTabData(index, key)
+
+    def _landscape_view(self, button: str) -> bool:
+        """F2/F3 in the Landscape tab: click its 2-D / 3-D button; False in other tabs."""
+        if self.tab_key(self.tabs.currentIndex()) != "Landscape":
+            return False
+        widget = getattr(self.tab("Landscape"), button, None)
+        if widget is not None and widget.isEnabled():
+            widget.click()
+        return True
 
     def tab_key(self, index: int) -> str:
         """The key of the tab at `index` ("Optimizer race", "MNIST", ...: its English title),
@@ -469,17 +484,19 @@ class MainWindow(QtWidgets.QMainWindow):
         return True
 
     def _open_dialog(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(
-            self, translate("Dialog", "Open scenario"), "",
-            translate("Dialog", "GradLab scenario (*.json)"))
+        from gradlab.gui.exporting import ask_path
+
+        path = ask_path(self, translate("Dialog", "Open scenario"), "",
+                        translate("Dialog", "GradLab scenario (*.json)"))
         if path:
             self.open_scenario(path)
 
     def _save_dialog(self) -> None:
         # QFileDialog asks before replacing a file, so the answer counts as given.
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(
-            self, translate("Dialog", "Save scenario"), "scenario.json",
-            translate("Dialog", "GradLab scenario (*.json)"))
+        from gradlab.gui.exporting import ask_path
+
+        path = ask_path(self, translate("Dialog", "Save scenario"), "scenario.json",
+                        translate("Dialog", "GradLab scenario (*.json)"), mode="save")
         if path:
             ask, self.confirm_overwrite = self.confirm_overwrite, lambda p: True
             try:
@@ -518,8 +535,9 @@ class MainWindow(QtWidgets.QMainWindow):
                    "svg": translate("Dialog", "SVG image (*.svg)"),
                    "csv": translate("Dialog", "CSV table (*.csv)")}
         default = {"png": "race.png", "svg": "race.svg", "csv": "trajectories.csv"}[kind]
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, translate("Dialog", "Export"), default,
-                                                        filters[kind])
+        from gradlab.gui.exporting import ask_path
+
+        path = ask_path(self, translate("Dialog", "Export"), default, filters[kind], mode="save")
         if not path:
             return
         ask, self.confirm_overwrite = self.confirm_overwrite, lambda p: True  # the dialog asked

@@ -1,10 +1,15 @@
-"""Presenter mode: larger fonts and thicker lines for a projector (F11)."""
+"""Presenter mode: larger fonts and thicker lines for a projector (F11).
+
+Menus are sized again each time one opens (`fit_menu`): at the presenter font Qt's
+Fusion style draws an item's text in a little less room than the menu's size hint
+gave it, and elides the widest item ("各标签页使…明(H)").
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from gradlab.gui.style import NORMAL, PRESENTER
 
@@ -25,7 +30,35 @@ def apply(window: QtWidgets.QWidget, tabs: Iterable[object], on: bool) -> None:
     # too (the menus, Chinese ones especially, are read from the back of the room as well).
     for menu in window.findChildren(QtWidgets.QMenu):
         menu.setFont(font)
+        fit_menu(menu)
     for tab in tabs:
         set_look = getattr(tab, "set_look", None)
         if set_look is not None:
             set_look(PRESENTER if on else NORMAL)
+
+
+def menu_width(menu: QtWidgets.QMenu) -> int:
+    """The width `menu` needs so that no item is elided: Qt's own size hint, plus one
+    em of slack (the room Fusion's drawing takes beyond its hint: 6 px at 14.4 pt)."""
+    return menu.sizeHint().width() + QtGui.QFontMetrics(menu.font()).horizontalAdvance("M")
+
+
+class _MenuFitter(QtCore.QObject):
+    """Widens its parent menu just before it opens (its texts and font are final then:
+    a language switch or presenter mode may have changed them since the last time)."""
+
+    def __init__(self, menu: QtWidgets.QMenu) -> None:
+        super().__init__(menu)
+        self.setObjectName("menu_fitter")
+        menu.aboutToShow.connect(self.fit)
+
+    def fit(self) -> None:
+        menu = self.parent()
+        menu.setMinimumWidth(0)  # the hint alone, not the width set last time
+        menu.setMinimumWidth(menu_width(menu))
+
+
+def fit_menu(menu: QtWidgets.QMenu) -> None:
+    """Make `menu` open wide enough for its items (once per menu; idempotent)."""
+    if menu.findChild(_MenuFitter, "menu_fitter", QtCore.Qt.FindChildOption.FindDirectChildrenOnly) is None:
+        _MenuFitter(menu)

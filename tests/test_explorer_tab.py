@@ -14,6 +14,7 @@ from PySide6 import QtCore
 from gradlab.core import explorer_curves as ec
 from gradlab.core.surfaces import Surface
 from gradlab.gui.explorer.tab import ExplorerTab
+from gradlab.gui.formulas import plain
 
 
 @pytest.fixture
@@ -145,7 +146,7 @@ def test_slope_choice_switches_between_dp_and_dlogit(tab):
 
 
 def test_caption_explains_the_two_lessons(tab):
-    text = tab.losses.caption.text()
+    text = plain(tab.losses.caption.text())  # shown with its formulas joined (gui/formulas.py)
     assert "p(1 − p)" in text and "(1 − p)ᵞ" in text
     ce = ec.loss_curve("cross_entropy", tab.losses.p)
     assert f"{ec.at(ce, 0.02, 'dvalue_dlogit'):.3f}" in text

@@ -18,6 +18,7 @@ from gradlab.core import explorer_curves as ec
 from gradlab.gui.explorer.widgets import (
     BACKGROUND, FloatSlider, bold, color, coloured_checkbox, escaped, side_panel, wrapped_label,
 )
+from gradlab.gui.formulas import unbroken
 from gradlab.gui.i18n import translate
 from gradlab.gui.plotting.axes import share_width, tidy_axes
 from gradlab.gui.plotting.fonts import rescale_new_text
@@ -138,12 +139,12 @@ class ActivationsView(QtWidgets.QWidget):
             box.setText(activation_title(name))
         self.shade_box.setText(translate("ExplorerActivations", "Shade where f' ≈ 0 (|f'| < {limit})")
                                .format(limit=f"{ec.SATURATION:g}"))
-        self.shading_note.setText(translate(
+        self.shading_note.setText(unbroken(translate(
             "ExplorerActivations",
             "Each shown function shades its own band of the f' plot, in legend order. "
             "Light fill: saturated, the gradient is nearly 0. Hatched: dead, exactly 0. "
             "Backprop multiplies by f'(z) at every layer (δ = Wᵀδ ⊙ f'(z)), "
-            "so a unit sitting there learns slowly or not at all."))
+            "so a unit sitting there learns slowly or not at all.")))
         self.f_plot.setTitle(translate("ExplorerActivations", "Activation  f(x)"))
         self.df_plot.setTitle(translate("ExplorerActivations", "Derivative  f'(x)"))
         for name in self.names:

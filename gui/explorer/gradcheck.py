@@ -52,6 +52,9 @@ def equations(loss: str) -> str:
         "  error = ‖g − ĝ‖ / (‖g‖ + ‖ĝ‖)").format(output_delta=delta)
 
 
+RIGHT_MARGIN = 10  # pixels between the plot's right edge and the window's
+
+
 class GradientCheckView(QtWidgets.QWidget):
     """Network choices, a planted bug, the button, the error and the scatter."""
 
@@ -107,6 +110,9 @@ class GradientCheckView(QtWidgets.QWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.setTitle(" ")
         self.plot.setAspectLocked(True)
+        # A plot alone in its widget has no layout around it: the room on the right that the
+        # explorer's other plots get from theirs (a GraphicsLayout's 9 px and the plot's 1 px).
+        self.plot.layout.setContentsMargins(1, 1, RIGHT_MARGIN, 1)
         for key in ("bottom", "left"):
             self.plot.getAxis(key).enableAutoSIPrefix(False)  # plain gradients, no "×0.001"
         self.diagonal = self.plot.plot(pen=pg.mkPen((150, 150, 150), width=1, style=QtCore.Qt.PenStyle.DashLine))

@@ -16,6 +16,7 @@ from gradlab.core import explorer_curves as ec
 from gradlab.gui.explorer.widgets import (
     BACKGROUND, FloatSlider, bold, color, coloured_checkbox, side_panel, wrapped_label,
 )
+from gradlab.gui.formulas import unbroken
 from gradlab.gui.i18n import QT_TRANSLATE_NOOP, translate
 from gradlab.gui.plotting.axes import share_width, tidy_axes
 from gradlab.gui.plotting.fonts import relayout_legend, rescale_new_text
@@ -151,11 +152,11 @@ class LossesView(QtWidgets.QWidget):
     def retranslate(self) -> None:
         """Every text this view sets once, in the language now chosen."""
         self.heading.setText(bold(translate("ExplorerLosses", "One sample of true class t")))
-        self.intro.setText(translate(
+        self.intro.setText(unbroken(translate(
             "ExplorerLosses",
             "The model gives the true class probability p; the other classes share 1 − p "
             "evenly. The curves are the loss of that one sample as p goes from wrong (0) "
-            "to right (1)."))
+            "to right (1).")))
         self.lower_heading.setText(bold(translate("ExplorerLosses", "Lower plot")))
         for key, button in self.slope_buttons.items():
             button.setText(translate("ExplorerLosses", SLOPES[key][0]))
@@ -297,7 +298,7 @@ class LossesView(QtWidgets.QWidget):
         self.place_notes()
         gamma = self.gamma_slider.value()
         d_ce, d_mse = ec.at(ce, WRONG_P, "dvalue_dlogit"), ec.at(mse, WRONG_P, "dvalue_dlogit")
-        self.caption.setText("<br><br>".join((
+        self.caption.setText(unbroken("<br><br>".join((
             translate("ExplorerLosses",
                       "<b>Confident and wrong</b> (p = {p}): backprop sends ∂L/∂zₜ = {d_ce} "
                       "for cross-entropy (p − 1) but only {d_mse} for MSE on softmax. Its slope "
@@ -314,4 +315,4 @@ class LossesView(QtWidgets.QWidget):
             translate("ExplorerLosses",
                       "<b>Weighted</b>: the class weight wₜ scales this sample's loss and gradient "
                       "(wₜ = {w}) against classes of weight 1.").format(w=f"{self.weight_slider.value():g}"),
-        )))
+        ))))

@@ -17,6 +17,7 @@ from PySide6 import QtCore, QtWidgets
 from gradlab.core.surfaces import logistic as ls
 from gradlab.core.surfaces import Surface
 from gradlab.gui.explorer.widgets import BACKGROUND, FloatSlider, bold, side_panel, wrapped_label
+from gradlab.gui.formulas import unbroken
 from gradlab.gui.i18n import QT_TRANSLATE_NOOP, translate
 from gradlab.gui.plotting.axes import tidy_axes
 from gradlab.gui.plotting.title import fit_titles
@@ -134,10 +135,10 @@ class SurfaceView(QtWidgets.QWidget):
     def retranslate(self) -> None:
         """Every text this view sets once, in the language now chosen."""
         self.heading.setText(bold(translate("ExplorerSurface", "Logistic regression  p = σ(w x + b)")))
-        self.intro.setText(translate(
+        self.intro.setText(unbroken(translate(
             "ExplorerSurface",
             "Two parameters, so the loss is a surface you can see. Pick the loss; click the "
-            "surface to try a (w, b)."))
+            "surface to try a (w, b).")))
         for key, button in self.loss_buttons.items():
             button.setText(loss_name(key))
         self.gamma_slider.name_label.setText(translate("ExplorerSurface", "focal γ"))
@@ -163,7 +164,8 @@ class SurfaceView(QtWidgets.QWidget):
         (mw, mb), = self.surface.minima
         minimum = translate("ExplorerSurface", "Minimum (white star): w = {w}, b = {b}.").format(
             w=f"{mw:.3f}", b=f"{mb:.3f}")
-        self.info.setText(f"{self.surface.formula}\n\n{translate('ExplorerSurface', LESSONS[loss])}\n\n{minimum}")
+        self.info.setText(unbroken(
+            f"{self.surface.formula}\n\n{translate('ExplorerSurface', LESSONS[loss])}\n\n{minimum}"))
         self.set_point(*self.point)
         if self.isVisible():
             self._draw_surface()

@@ -83,6 +83,12 @@ class TidyAxis(pg.AxisItem):
     # -- a width shared with the axes of stacked plots -----------------------------------------
     def _updateWidth(self) -> None:  # noqa: N802 - pyqtgraph's API
         super()._updateWidth()
+        if self.fixedWidth is None and self.isVisible() and self.label.isVisible():
+            # pyqtgraph counts 0.8 of the rotated label's height ("usually an overestimate"):
+            # with a CJK font's taller line, "b（偏置）" then lost its left half. The whole.
+            width = self.maximumWidth() + 0.2 * self.label.boundingRect().height()
+            self.setMaximumWidth(width)
+            self.setMinimumWidth(width)
         self.natural_width = self.maximumWidth()
         group = getattr(self, "width_group", ())
         widest = max((getattr(axis, "natural_width", 0.0) for axis in group), default=0.0)
@@ -91,6 +97,16 @@ class TidyAxis(pg.AxisItem):
                 axis.setMinimumWidth(widest)
                 axis.setMaximumWidth(widest)
                 axis.picture = None
+
+    def resizeEvent(self, ev=None) -> None:  # noqa: N802 - Qt's (and pyqtgraph's) name
+        super().resizeEvent(ev)
+        if self.label is None or not self._vertical():
+            return
+        # pyqtgraph nudges a side label 5 px past the axis's outer edge, off the plot's
+        # widget when the axis is at the window's edge: flush with the edge instead.
+        height = self.label.boundingRect().height()
+        x = 0.0 if self.orientation == "left" else self.size().width() - height
+        self.label.setPos(x, self.label.pos().y())
 
     # -- fixed ticks (setTicks) --------------------------------------------------------------
     def generateDrawSpecs(self, p):  # noqa: N802 - pyqtgraph's API

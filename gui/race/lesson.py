@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6 import QtCore, QtWidgets
 
+from gradlab.gui.formulas import unbroken
 from gradlab.gui.i18n import on_language_change, translate
 from gradlab.gui.race.words import description_of, scenario_text, title_of
 from gradlab.gui.style import FORMULA_FONT
@@ -51,4 +52,5 @@ class LessonPanel(QtWidgets.QTextBrowser):
             parts.append(f"<p style='margin:4px 0'>{watch.format(lesson=escape(self.lesson))}</p>")
         elif surface.description:
             parts.append(f"<p style='margin:4px 0'>{escape(description_of(surface))}</p>")
-        self.setHtml("".join(parts))
+        # Formulas wrap as wholes (gui/formulas.py); self.title and self.lesson stay plain.
+        self.setHtml(unbroken("".join(parts)))
