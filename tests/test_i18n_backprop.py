@@ -49,8 +49,21 @@ def english(qapp):
     set_language(qapp, "en")
 
 
+_tabs: list[BackpropTab] = []
+
+
+@pytest.fixture(autouse=True)
+def _stop_real_pages():
+    """The real network's page loads its network in a worker when it is built; closing a
+    tab built here (not a window) does not reach the page's closeEvent, so stop it."""
+    yield
+    while _tabs:
+        assert _tabs.pop().real.shutdown(5000)
+
+
 def _tab(qtbot) -> BackpropTab:
     tab = BackpropTab()
+    _tabs.append(tab)
     qtbot.addWidget(tab)
     tab.resize(1500, 950)
     tab.show()
