@@ -225,7 +225,14 @@ def compute(args: LandscapeArgs, stderr: TextIO) -> tuple[dict[str, Any], Any]:
                               device="cpu")
     except ValueError as exc:
         raise UsageError(f"--run: {exc}") from None
-    bar = tqdm(total=None, file=stderr, unit="point", disable=not args.progress, dynamic_ncols=True)
+    bars: list[Any] = []  # made at the first update, its total known: no empty bar before it
+
+    def advance(update: Any) -> None:
+        if not bars:
+            bars.append(tqdm(total=update.total, file=stderr, unit="point", disable=not args.progress,
+                             dynamic_ncols=True))
+        bars[0].update(update.done - bars[0].n)
+
     try:
         if args.line:
             alphas = np.linspace(-0.5, 1.5, args.grid)
@@ -239,8 +246,7 @@ def compute(args: LandscapeArgs, stderr: TextIO) -> tuple[dict[str, Any], Any]:
 
             last = None
             for last in compute_line(runs[0].theta0, {r.name: r.final for r in runs}, alphas, evaluator_for):
-                bar.total = last.total
-                bar.update(last.done - bar.n)
+                advance(last)
             return to_json(plane="line", alphas=alphas, loss=last.loss, accuracy=last.accuracy,
                            subset=evaluator.subset, seed=args.seed), None
         try:
@@ -264,8 +270,7 @@ def compute(args: LandscapeArgs, stderr: TextIO) -> tuple[dict[str, Any], Any]:
         alphas, betas = np.linspace(a0, a1, args.grid), np.linspace(b0, b1, args.grid)
         last = None
         for last in compute_plane(plane, alphas, betas, evaluator):
-            bar.total = last.total
-            bar.update(last.done - bar.n)
+            advance(last)
         paths = {}
         for r in runs:
             if r.checkpoint.trajectory is not None and args.plane != "random":
@@ -276,7 +281,8 @@ def compute(args: LandscapeArgs, stderr: TextIO) -> tuple[dict[str, Any], Any]:
                        seed=args.seed,
                        explained=plane.explained, points=plane.points), plane
     finally:
-        bar.close()
+        for bar in bars:
+            bar.close()
 
 
 def write_directions(path: Path, plane: Any) -> None:

@@ -160,3 +160,14 @@ def test_pca_plane_reports_its_variance_and_progress_goes_to_stderr(run_files, f
     assert 0 < r2 <= r1 and r1 + r2 <= 1 + 1e-9
     assert doc["paths"]["sgd"][-1] == pytest.approx([0, 0], abs=1e-6)  # the plane's origin is θ_T
     assert "9/9" in err.getvalue()  # tqdm's bar, on stderr only
+
+
+def test_the_progress_bar_starts_with_its_total(run_files, fake_data, tmp_path):
+    """One bar, made once its total is known: no empty "0point [00:00, ?point/s]" before it."""
+    out, err = io.StringIO(), io.StringIO()
+    rc = landscape_cli.main(["--run", run_files["adam"], "--data", "D", "--plane", "random", "--grid", "5",
+                             "--subset", "50", "--json", str(tmp_path / "p.json")], stdout=out, stderr=err)
+    assert rc == 0, err.getvalue()
+    text = err.getvalue()
+    assert "/25 [" in text  # the real bar, with its total (5 × 5 points)
+    assert "0point [" not in text and "?point/s]" not in text.split("/25 [")[0]

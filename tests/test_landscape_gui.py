@@ -287,9 +287,16 @@ def test_the_window_lists_the_mnist_tabs_runs_in_their_colours(qtbot, tmp_path):
     qtbot.waitUntil(lambda: "not_a_run.pt" in window.statusBar().currentMessage(), timeout=TIMEOUT)
     assert "\n" not in window.statusBar().currentMessage()
     assert len(landscape.runs) == 1
-    # A good file is added, in a colour of its own.
+    # The run the MNIST tab lists, loaded again: one line, not listed twice (issue 15, q_98).
+    landscape.load_run_file(path)
+    qtbot.waitUntil(lambda: "already listed" in window.statusBar().currentMessage(), timeout=TIMEOUT)
+    assert len(landscape.runs) == 1
+    qtbot.waitUntil(lambda: landscape._file_loader is None, timeout=TIMEOUT)
+    # Another run's file is added, in a colour of its own.
+    other = tmp_path / "sgd.pt"
+    save_run(other, checkpoint("sgd", 0.5))
     with qtbot.waitSignal(landscape.runs_changed, timeout=TIMEOUT):
-        landscape.load_run_file(path)
+        landscape.load_run_file(other)
     assert len(landscape.runs) == 2
     landscape.shutdown()
     mnist.shutdown()

@@ -9,16 +9,28 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from gradlab.gui.landscape.explain import CHOOSE
+from collections.abc import Callable
+
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
+from gradlab.gui.landscape.explain import choose
 from gradlab.gui.wheel import guard_wheel
 
-VIEW_TITLES = {"line": "Line θ₀ → θ_T",
-               "random": "Random plane",
-               "runs": "Plane of two runs",
-               "pca": "PCA plane of one run"}
+CONTEXT = "LandscapeControls"
+VIEW_TITLES = {"line": QT_TRANSLATE_NOOP("LandscapeControls", "Line θ₀ → θ_T"),
+               "random": QT_TRANSLATE_NOOP("LandscapeControls", "Random plane"),
+               "runs": QT_TRANSLATE_NOOP("LandscapeControls", "Plane of two runs"),
+               "pca": QT_TRANSLATE_NOOP("LandscapeControls", "PCA plane of one run")}
+# A text shown now: a string as it is, or a function that says it in the language in use.
+Said = str | Callable[[], str]
+
+
+def _say(text: Said) -> str:
+    return text() if callable(text) else text
 
 
 LIST_ROWS = 5
+ERROR_STYLE = "color: #ff6b6b;"  # a refused Compute
+HINT_STYLE = "color: palette(text);"  # what is missing before anything was asked: not an error
 
 
 def swatch(colour: str, size: int = 12) -> QtGui.QIcon:
@@ -41,85 +53,76 @@ class Controls(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
-        runs_box = QtWidgets.QGroupBox("Runs")
+        self.runs_box = runs_box = QtWidgets.QGroupBox()
         rv = QtWidgets.QVBoxLayout(runs_box)
         self.run_list = QtWidgets.QListWidget()
-        self.run_list.setToolTip("the MNIST tab's finished or stopped runs, and loaded run files; "
-                                 "tick the ones to show")
         self.run_list.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.run_list.setTextElideMode(QtCore.Qt.TextElideMode.ElideRight)
         rv.addWidget(self.run_list)
         self.fit_list()
-        self.load_button = QtWidgets.QPushButton("Load run…")
-        self.load_button.setToolTip("add a run saved from the MNIST tab or by `gradlab train --save`")
+        self.load_button = QtWidgets.QPushButton()
         rv.addWidget(self.load_button)
         layout.addWidget(runs_box)
 
-        view_box = QtWidgets.QGroupBox("Picture")
+        self.view_box = view_box = QtWidgets.QGroupBox()
         form = QtWidgets.QFormLayout(view_box)
         form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.view_combo = QtWidgets.QComboBox()
-        for key, title in VIEW_TITLES.items():
-            self.view_combo.addItem(title, key)
-            self.view_combo.setItemData(self.view_combo.count() - 1, CHOOSE[key],
-                                        QtCore.Qt.ItemDataRole.ToolTipRole)
+        for key in VIEW_TITLES:
+            self.view_combo.addItem("", key)  # titles and tooltips: retranslate()
         self.view_combo.setCurrentIndex(1)
         # The popup shows the whole titles; the closed box may cut them (the column is narrow).
         self.view_combo.setSizeAdjustPolicy(
             QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.view_combo.setMinimumContentsLength(12)
-        form.addRow("View", self.view_combo)
+        form.addRow(QtWidgets.QLabel(), self.view_combo)
         self.grid = QtWidgets.QSpinBox()
         self.grid.setRange(5, 61)
         self.grid.setValue(21)
-        self.grid.setToolTip("grid points along each axis (the line: points from α = −0.5 to 1.5)")
-        form.addRow("Grid", self.grid)
+        form.addRow(QtWidgets.QLabel(), self.grid)
         self.span = QtWidgets.QDoubleSpinBox()
         self.span.setRange(0.05, 10.0)
         self.span.setSingleStep(0.25)
         self.span.setDecimals(2)
         self.span.setValue(1.0)
-        self.span.setToolTip("random plane: α and β from −span to +span (in units of d₁, d₂); "
-                             "the runs' and PCA planes: the area around their points, times span")
-        form.addRow("Span", self.span)
+        form.addRow(QtWidgets.QLabel(), self.span)
         self.subset = QtWidgets.QSpinBox()
         self.subset.setRange(100, 60000)
         self.subset.setSingleStep(500)
         self.subset.setValue(2000)
-        self.subset.setToolTip("the loss is measured on the first this many training images "
-                               "(one forward pass of them per grid point)")
-        form.addRow("Subset", self.subset)
+        form.addRow(QtWidgets.QLabel(), self.subset)
         self.seed = QtWidgets.QSpinBox()
         self.seed.setRange(0, 999_999)
         self.seed.setValue(0)
-        self.seed.setToolTip("the random plane's directions: the same seed gives the same plane")
-        form.addRow("Seed", self.seed)
+        form.addRow(QtWidgets.QLabel(), self.seed)
+        self.form = form
         layout.addWidget(view_box)
 
         buttons = QtWidgets.QHBoxLayout()
-        self.compute_button = QtWidgets.QPushButton("Compute")
-        self.compute_button.setToolTip("compute the picture in the background (coarse first)")
-        self.cancel_button = QtWidgets.QPushButton("Cancel")
+        self.compute_button = QtWidgets.QPushButton()
+        self.cancel_button = QtWidgets.QPushButton()
         self.cancel_button.setEnabled(False)
         buttons.addWidget(self.compute_button)
         buttons.addWidget(self.cancel_button)
         layout.addLayout(buttons)
         self.progress = QtWidgets.QProgressBar()
         self.progress.setTextVisible(True)
-        self.progress.setFormat("idle")
+        self._progress_text: Said = lambda: translate("LandscapeControls", "idle")
         self.progress.setValue(0)
         layout.addWidget(self.progress)
 
         # What Compute will draw; what *is* drawn is explained under the picture.
-        self.hint = QtWidgets.QLabel(CHOOSE["random"])
+        self._hint_view = "random"
+        self.hint = QtWidgets.QLabel()
         self.hint.setWordWrap(True)
         self.hint.setObjectName("LandscapeHint")
         layout.addWidget(self.hint)
         self.problem = QtWidgets.QLabel()
         self.problem.setWordWrap(True)
         self.problem.setObjectName("LandscapeProblem")
-        self.problem.setStyleSheet("color: #ff6b6b;")
+        self.problem.setStyleSheet(HINT_STYLE)
         self.problem.setVisible(False)
+        self._problem: Said = ""
         layout.addWidget(self.problem)
         layout.addStretch(1)
 
@@ -128,6 +131,44 @@ class Controls(QtWidgets.QWidget):
         self.load_button.clicked.connect(self.load_clicked)
         self.view_combo.currentIndexChanged.connect(lambda _i: self.view_changed.emit(self.view()))
         guard_wheel(self)
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Every text in the language in use (at the start and on each LanguageChange)."""
+        self.runs_box.setTitle(translate("LandscapeControls", "Runs"))
+        self.run_list.setToolTip(translate("LandscapeControls", "the MNIST tab's finished or stopped runs, and "
+                                                    "loaded run files; tick the ones to show"))
+        self.load_button.setText(translate("LandscapeControls", "Load run…"))
+        self.load_button.setToolTip(translate("LandscapeControls", "add a run saved from the MNIST tab or by "
+                                                       "`gradlab train --save`"))
+        self.view_box.setTitle(translate("LandscapeControls", "Picture"))
+        for i in range(self.view_combo.count()):
+            key = self.view_combo.itemData(i)
+            self.view_combo.setItemText(i, translate("LandscapeControls", VIEW_TITLES[key]))
+            self.view_combo.setItemData(i, choose(key), QtCore.Qt.ItemDataRole.ToolTipRole)
+        rows = ((self.view_combo, translate("LandscapeControls", "View"), None),
+                (self.grid, translate("LandscapeControls", "Grid"),
+                 translate("LandscapeControls", "grid points along each axis (the line: points from α = −0.5 to 1.5)")),
+                (self.span, *self._span_words()),
+                (self.subset, translate("LandscapeControls", "Subset"),
+                 translate("LandscapeControls", "the loss is measured on the first this many training images "
+                                    "(one forward pass of them per grid point)")),
+                (self.seed, translate("LandscapeControls", "Seed"),
+                 translate("LandscapeControls", "the random plane's directions: the same seed gives the same plane")))
+        for field, name, tip in rows:
+            label = self.form.labelForField(field)
+            if isinstance(label, QtWidgets.QLabel):
+                label.setText(name)
+            if tip is not None:
+                field.setToolTip(tip)
+        self.compute_button.setText(translate("LandscapeControls", "Compute"))
+        self.compute_button.setToolTip(translate("LandscapeControls", "compute the picture in the background "
+                                                          "(coarse first)"))
+        self.cancel_button.setText(translate("LandscapeControls", "Cancel"))
+        self.progress.setFormat(_say(self._progress_text))
+        self.hint.setText(choose(self._hint_view))
+        self.problem.setText(_say(self._problem))
 
     # -- reading ----------------------------------------------------------------------------
     def view(self) -> str:
@@ -179,12 +220,52 @@ class Controls(QtWidgets.QWidget):
         self.compute_button.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
 
-    def show_progress(self, done: int, total: int, text: str) -> None:
+    def show_progress(self, done: int, total: int, text: Said) -> None:
+        """The bar at `done` of `total`, reading `text` (a function: said again in the
+        next language when it changes)."""
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(text)
+        self._progress_text = text
+        self.progress.setFormat(_say(text))
 
-    def say(self, problem: str) -> None:
-        """One line of what went wrong (empty hides it)."""
-        self.problem.setText(problem)
-        self.problem.setVisible(bool(problem))
+    def set_progress_text(self, text: Said) -> None:
+        """The bar's text alone (where it is stays)."""
+        self._progress_text = text
+        self.progress.setFormat(_say(text))
+
+    def show_hint(self, view: str) -> None:
+        """Under the buttons: what Compute will draw for `view`; the settings that view does
+        not use are disabled (the line: Span and Seed; the runs' and PCA planes: Seed), and
+        Span is named for what it does there."""
+        self._hint_view = view
+        self.hint.setText(choose(view))
+        self.span.setEnabled(view != "line")
+        self.seed.setEnabled(view == "random")
+        name, tip = self._span_words()
+        label = self.form.labelForField(self.span)
+        if isinstance(label, QtWidgets.QLabel):
+            label.setText(name)
+        self.span.setToolTip(tip)
+
+    def _span_words(self) -> tuple[str, str]:
+        """Span's name and tooltip for the view chosen, in the language in use."""
+        if self._hint_view == "random":
+            return (translate("LandscapeControls", "Span"),
+                    translate("LandscapeControls", "α and β from −span to +span, in units of d₁ and d₂"))
+        if self._hint_view == "line":
+            return (translate("LandscapeControls", "Span"),
+                    translate("LandscapeControls", "not used by the line: α always runs from −0.5 to 1.5"))
+        return (translate("LandscapeControls", "Zoom"),
+                translate("LandscapeControls", "the area around the plane's points (θ₀, the runs' ends, "
+                                               "the path) times this: 1 shows them all with a margin, "
+                                               "0.5 the middle half"))
+
+    def say(self, problem: Said, error: bool = True) -> None:
+        """One line of what went wrong (empty hides it); a function is said again when the
+        language changes. `error`: red (a refused Compute); else a neutral hint (what is
+        still missing before anything was asked)."""
+        self._problem = problem
+        self.problem.setStyleSheet(ERROR_STYLE if error else HINT_STYLE)
+        text = _say(problem)
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import numpy as np
 
+from gradlab.gui.i18n import translate
 from gradlab.gui.landscape import explain
 from gradlab.gui.landscape.runs import RunSource, same_start
 
@@ -56,6 +58,9 @@ class PlaneStart:
     axis_labels: tuple[str, str]
     explained: tuple[float, float] | None = None
     kind: str = "random"
+    # (title, explanation, axis_labels) again, in the language in use: the tab asks when
+    # the language changes (plain values inside: safe to call on the GUI thread).
+    retell: Callable[[], tuple[str, str, tuple[str, str]]] | None = None
 
 
 @dataclass(frozen=True)
@@ -64,17 +69,20 @@ class LineStart:
     colours: dict[str, str] = field(default_factory=dict)
     explanation: str = ""
     names: dict[str, str] = field(default_factory=dict)
+    retell: Callable[[], str] | None = None  # the explanation again, in the language in use
 
 
 def check(request: Request) -> str | None:
     """Why `request` cannot be computed, in one line; None when it can."""
     runs = request.runs
     if request.data is None:
-        return explain.NO_DATA
+        return explain.no_data()
     if not runs:
-        return "Tick at least one run in the list (train one in the MNIST tab, or Load… a run file)."
+        return translate("LandscapeJobs", "Tick at least one run in the list (train one in the MNIST "
+                                          "tab, or Load… a run file).")
     if request.view == "runs" and len(runs) < 2:
-        return "The plane of two runs needs two ticked runs that share θ₀ (same seed, same network)."
+        return translate("LandscapeJobs", "The plane of two runs needs two ticked runs that share θ₀ "
+                                          "(same seed, same network).")
     if request.view in ("line", "runs", "pca"):
         # The first run (the first two for their plane) must have a path; other ticked runs
         # are drawn when they share θ₀ with the first, and named as left out otherwise.
@@ -83,11 +91,21 @@ def check(request: Request) -> str | None:
         if missing:
             return explain.no_trajectory(missing[0].short, request.view)
         if request.view == "runs" and not same_start(list(needed)):
-            return (f"{needed[0].short} and {needed[1].short} do not share θ₀ (the same seed and "
-                    "network give the same start): tick two runs trained from one seed.")
+            return translate("LandscapeJobs", "{a} and {b} do not share θ₀ (the same seed and "
+                                              "network give the same start): tick two runs trained "
+                                              "from one seed.").format(a=needed[0].short, b=needed[1].short)
     if request.subset < 1 or request.grid < 3 or not request.span > 0:
-        return "The grid needs at least 3 points a side, a positive span and a subset of at least 1."
+        return translate("LandscapeJobs", "The grid needs at least 3 points a side, a positive span and "
+                                          "a subset of at least 1.")
     return None
+
+
+def final_mark(run: str | None = None) -> str:
+    """A run's final weights as the map labels them ("1. SGD, final"; "final" alone): words,
+    not "θ_T", whose subscript is lost in large fonts."""
+    if run is None:
+        return translate("LandscapeJobs", "final")
+    return translate("LandscapeJobs", "{run}, final").format(run=run)
 
 
 def worker_threads() -> int:
@@ -139,8 +157,9 @@ def _line(request: Request, n: int, evaluator_for: Callable[[RunSource], Any],
     left_out = [r.short for r in request.runs if r not in shown]
     runs = {r.label: r for r in shown}
     alphas = line_alphas(request.grid)
-    yield LineStart(alphas, {r.label: r.colour for r in shown},
-                    explain.line(len(runs), n, left_out), {r.label: r.short for r in shown})
+    retell = partial(explain.line, len(runs), n, left_out)
+    yield LineStart(alphas, {r.label: r.colour for r in shown}, retell(),
+                    {r.label: r.short for r in shown}, retell)
     theta0 = first.start()
     finals = {label: r.final() for label, r in runs.items()}
     yield from compute_line(theta0, finals, alphas, lambda label: evaluator_for(runs[label]), stop)
@@ -160,11 +179,9 @@ def _plane(request: Request, n: int, evaluator_for: Callable[[RunSource], Any],
         from gradlab.core.landscape.directions import random_plane
 
         plane = random_plane(final, request.seed)
-        marks = {f"θ_T {run.short}": (0.0, 0.0)}
-        mark_colours[f"θ_T {run.short}"] = run.colour
-        title = f"Random plane around the end of {run.short}"
-        text = explain.random(run.short, request.seed, n)
-        labels = ("α (along d₁)", "β (along d₂)")
+        marks = {final_mark(run.short): (0.0, 0.0)}
+        mark_colours[final_mark(run.short)] = run.colour
+        retell = partial(_random_texts, run.short, request.seed, n)
     elif request.view == "runs":
         from gradlab.core.landscape.planes import runs_plane
 
@@ -173,7 +190,7 @@ def _plane(request: Request, n: int, evaluator_for: Callable[[RunSource], Any],
         plane = runs_plane(a.start(), final, b.final(), names=names)
         marks = {}
         for name, xy in plane.points.items():
-            label = name if name == "θ₀" else f"θ_T {name}"
+            label = name if name == "θ₀" else final_mark(name)
             marks[label] = xy
             if name != "θ₀":
                 mark_colours[label] = a.colour if name == names[0] else b.colour
@@ -182,10 +199,8 @@ def _plane(request: Request, n: int, evaluator_for: Callable[[RunSource], Any],
                 return
             if r.trajectory is not None and same_start([a, r]):
                 paths[r.label] = project_path(plane, r.trajectory)
-        title = f"Plane through θ₀ and the ends of {names[0]} and {names[1]}"
-        text = explain.runs(names, plane.points.get(names[1], (0.0, 0.0)), n,
-                            skipped=[r.short for r in request.runs[2:] if r.label not in paths])
-        labels = (f"α (along d₁ = θ_T {names[0]} − θ₀)", "β (along d₂ ⟂ d₁)")
+        retell = partial(_runs_texts, names, plane.points.get(names[1], (0.0, 0.0)), n,
+                         [r.short for r in request.runs[2:] if r.label not in paths])
     else:
         from gradlab.core.landscape.planes import pca_plane
 
@@ -196,22 +211,52 @@ def _plane(request: Request, n: int, evaluator_for: Callable[[RunSource], Any],
         paths[run.label] = project_path(plane, traj)
         marks = {}
         for name, xy in plane.points.items():
-            label = "θ_T" if name == "final" else name
+            label = final_mark() if name == "final" else name
             marks[label] = xy
             mark_colours[label] = run.colour if name == "final" else "#ffffff"
         r1, r2 = plane.explained
-        title = f"PCA plane of {run.short}'s path"
-        text = explain.pca(run.short, (r1, r2), n)
-        labels = (f"α (along d₁: {100 * r1:.1f} % of the variance)",
-                  f"β (along d₂: {100 * r2:.1f} %)")
+        retell = partial(_pca_texts, run.short, (float(r1), float(r2)), n)
     a0, a1, b0, b1 = plane.default_span
     alphas = grid_axis(a0, a1, request.grid, request.span)
     betas = grid_axis(b0, b1, request.grid, request.span)
     if stop():
         return
+    title, text, labels = retell()
     yield PlaneStart(alphas, betas, title, marks, mark_colours, paths, colours, text, labels,
-                     plane.explained, plane.kind)
+                     plane.explained, plane.kind, retell)
     yield from compute_plane(plane, alphas, betas, evaluator_for(run), stop)
+
+
+def _random_texts(run: str, seed: int, n: int) -> tuple[str, str, tuple[str, str]]:
+    """The random plane's title, explanation and axis labels, in the language in use."""
+    return (translate("LandscapeJobs", "Random plane around the end of {run}").format(run=run),
+            explain.random(run, seed, n),
+            (translate("LandscapeJobs", "α (along d₁)"), translate("LandscapeJobs", "β (along d₂)")))
+
+
+def _runs_texts(names: tuple[str, str], b_point: tuple[float, float], n: int,
+                skipped: list[str]) -> tuple[str, str, tuple[str, str]]:
+    """The plane of two runs' title, explanation and axis labels."""
+    return (translate("LandscapeJobs", "Plane through θ₀ and the ends of {a} and {b}").format(
+                a=names[0], b=names[1]),
+            explain.runs(names, b_point, n, skipped=skipped),
+            (translate("LandscapeJobs", "α (along d₁ = {a}'s final weights − θ₀)").format(a=names[0]),
+             translate("LandscapeJobs", "β (along d₂ ⟂ d₁)")))
+
+
+def _pca_texts(run: str, explained: tuple[float, float], n: int) -> tuple[str, str, tuple[str, str]]:
+    """The PCA plane's title, explanation and axis labels."""
+    r1, r2 = explained
+    return (translate("LandscapeJobs", "PCA plane of {run}'s path").format(run=run),
+            explain.pca(run, (r1, r2), n),
+            pca_axis_labels(r1, r2))
+
+
+def pca_axis_labels(r1: float, r2: float) -> tuple[str, str]:
+    """The PCA plane's axes, with the share of the path's variance each explains."""
+    return (translate("LandscapeJobs", "α (along d₁: {share} % of the variance)").format(
+                share=f"{100 * r1:.1f}"),
+            translate("LandscapeJobs", "β (along d₂: {share} %)").format(share=f"{100 * r2:.1f}"))
 
 
 def load_data(folder: str | Path) -> Iterator[Any]:

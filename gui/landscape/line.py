@@ -21,13 +21,16 @@ import pyqtgraph as pg
 from PySide6 import QtCore
 
 from gradlab.gui.landscape.map import LOG_RATIO
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 from gradlab.gui.plotting.axes import share_width, tidy_axes
 from gradlab.gui.plotting.fonts import rescale_new_text
 from gradlab.gui.plotting.title import fit_titles
 from gradlab.gui.style import BACKGROUND, MUTED
 
 
-TICK_NAMES = {0.0: "0 = θ₀", 1.0: "1 = θ_T"}
+# Words, not "θ_T" (an underscore reads as LaTeX and its subscript is lost in large fonts).
+TICK_NAMES = {0.0: QT_TRANSLATE_NOOP("LandscapeLine", "0 = θ₀ (start)"),
+              1.0: QT_TRANSLATE_NOOP("LandscapeLine", "1 = final weights")}
 
 
 class LineView(pg.GraphicsLayoutWidget):
@@ -44,9 +47,8 @@ class LineView(pg.GraphicsLayoutWidget):
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.showGrid(x=True, y=True, alpha=0.2)
-        self.loss_plot.setLabel("left", "loss")
-        self.acc_plot.setLabel("left", "accuracy (%)")
-        self.acc_plot.setLabel("bottom", "α   (θ = θ₀ + α·(θ_T − θ₀))")
+            for side in ("bottom", "left"):
+                plot.getAxis(side).enableAutoSIPrefix(False)
         self.acc_plot.setXLink(self.loss_plot)
         share_width(self.loss_plot.getAxis("left"), self.acc_plot.getAxis("left"))
         # Bottom left: the loss is high at and before θ₀, so that corner is free.
@@ -54,10 +56,7 @@ class LineView(pg.GraphicsLayoutWidget):
         self.legend.setBrush(pg.mkBrush(0, 0, 0, 150))
         # α = 0 and α = 1 are marked on the axis itself ("0 = θ₀", "1 = θ_T") and by a
         # dashed line: a label inside the plot would sit on some run's curve.
-        ticks = [[(a, TICK_NAMES.get(a, f"{a:g}")) for a in (-0.5, 0.0, 0.5, 1.0, 1.5)],
-                 [(a / 10, "") for a in range(-5, 16)]]
         for plot in (self.loss_plot, self.acc_plot):
-            plot.getAxis("bottom").setTicks(ticks)
             for alpha in (0.0, 1.0):
                 plot.addItem(pg.InfiniteLine(
                     alpha, angle=90, pen=pg.mkPen(MUTED, width=1, style=QtCore.Qt.PenStyle.DashLine)))
@@ -66,9 +65,25 @@ class LineView(pg.GraphicsLayoutWidget):
         self.loss: dict[str, np.ndarray] = {}
         self.accuracy: dict[str, np.ndarray] = {}
         self.log_scale = False
-        self.loss_plot.setTitle("The straight line from θ₀ to each run's end")
+        self.names: dict[str, str] = {}
+        self.retranslate()
         fit_titles(self)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The title and the axes' names in the language in use."""
+        self.loss_plot.setLabel("left", translate("LandscapeLine", "loss (log scale)") if self.log_scale
+                                else translate("LandscapeLine", "loss"))
+        self.acc_plot.setLabel("bottom",
+                               translate("LandscapeLine", "α   (θ = θ₀ + α·(final weights − θ₀))"))
+        ticks = [[(a, translate("LandscapeLine", TICK_NAMES[a]) if a in TICK_NAMES else f"{a:g}")
+                  for a in (-0.5, 0.0, 0.5, 1.0, 1.5)],
+                 [(a / 10, "") for a in range(-5, 16)]]
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.getAxis("bottom").setTicks(ticks)
+        self.acc_plot.setLabel("left", translate("LandscapeLine", "accuracy (%)"))
+        self.loss_plot.setTitle(translate("LandscapeLine", "The straight line from θ₀ to each run's end"))
 
     def set_line(self, alphas: np.ndarray, colours: dict[str, str],
                  names: dict[str, str] | None = None) -> None:
@@ -76,6 +91,7 @@ class LineView(pg.GraphicsLayoutWidget):
         by `names[run]` (default: the run itself)."""
         names = names or {}
         self.alphas = np.asarray(alphas, dtype=np.float64)
+        self.names = {run: names.get(run, run) for run in colours}  # short: the hover reads them
         for loss_curve, acc_curve in self.curves.values():
             self.loss_plot.removeItem(loss_curve)
             self.acc_plot.removeItem(acc_curve)
@@ -101,6 +117,7 @@ class LineView(pg.GraphicsLayoutWidget):
         if log != self.log_scale:
             self.log_scale = log
             self.loss_plot.setLogMode(y=log)
+            self.retranslate()  # the loss axis says whether it is log
         for run, (loss_curve, acc_curve) in self.curves.items():
             for curve, values, k in ((loss_curve, self.loss.get(run), 1.0),
                                      (acc_curve, self.accuracy.get(run), 100.0)):
@@ -119,9 +136,16 @@ class LineView(pg.GraphicsLayoutWidget):
             loss = self.loss.get(run, np.full(len(self.alphas), np.nan))[j]
             acc = self.accuracy.get(run, np.full(len(self.alphas), np.nan))[j]
             if math.isfinite(loss):
-                acc_text = f", {100 * acc:.1f} %" if math.isfinite(acc) else ""
-                parts.append(f"{run}: loss {loss:.4g}{acc_text}")
-        return f"α = {self.alphas[j]:.3g}: " + ("; ".join(parts) if parts else "not computed yet")
+                if math.isfinite(acc):
+                    parts.append(translate("LandscapeLine", "{run}: loss {loss}, {accuracy} %").format(
+                        run=self.names.get(run, run), loss=f"{loss:.4g}", accuracy=f"{100 * acc:.1f}"))
+                else:
+                    parts.append(translate("LandscapeLine", "{run}: loss {loss}").format(
+                        run=self.names.get(run, run), loss=f"{loss:.4g}"))
+        said = (translate("LandscapeLine", "; ").join(parts) if parts
+                else translate("LandscapeLine", "not computed yet"))
+        return translate("LandscapeLine", "{where}: {values}").format(
+            where=f"α = {self.alphas[j]:.3g}", values=said)
 
     def _mouse_moved(self, pos: QtCore.QPointF) -> None:
         for plot in (self.loss_plot, self.acc_plot):

@@ -8,10 +8,13 @@ What is drawn
 -------------
 - An `ImageItem` (row-major: row i is β = betas[i], column j is α = alphas[j]) whose
   pixels are centred on the grid points, so the axes read α and β directly. Cells not
-  computed yet are NaN: transparent, the plot's background shows through.
-- The colours show the loss, or log₁₀(loss) when the finite values span more than
-  `LOG_RATIO` (a sharp valley next to a plateau would otherwise be one colour); the
-  colour bar's ticks then still read in losses (0.05, 0.1, 0.2, ...). The colour bar
+  computed yet are NaN: transparent. Under it a dimmer copy (`fill`) paints each computed
+  value over its whole block of the pass (the coarse pass's point over its 4×4 cells),
+  so the coarse pass reads as a picture rather than as dots; the finer passes replace it.
+- The colours always show log₁₀(loss) (one rule for every plane, so two runs' planes
+  compare: a sharp valley next to a plateau would be one colour on a linear scale); the
+  colour bar's ticks still read in losses (0.05, 0.1, 0.2, ...), at least `MIN_TICKS`
+  of them, and its label says "loss (log scale)". The colour bar
   and the contour levels use the same scale; levels are set from the
   finite cells at each update (they settle once the coarse pass is in).
 - `CONTOUR_COUNT` contour lines (pyqtgraph's `isocurve`, in one curve item), traced on
@@ -33,6 +36,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore
 
+from gradlab.gui.i18n import on_language_change, translate
 from gradlab.gui.plotting.axes import tidy_axes
 from gradlab.gui.plotting.fonts import rescale_new_text
 from gradlab.gui.plotting.title import fit_titles
@@ -40,7 +44,9 @@ from gradlab.gui.style import BACKGROUND, OUTLINE
 
 CONTOUR_COUNT = 12
 COLORMAP = "viridis"
-LOG_RATIO = 5.0  # max/min of the finite losses above which the colours are log-scaled
+LOG_RATIO = 5.0  # the line view: max/min of the finite losses above which its axis is log
+MIN_TICKS = 4  # labelled ticks on the colour bar, at least
+FILL_OPACITY = 0.55  # the not-yet-computed cells, filled from their block's computed value
 STRIDES = (4, 2, 1)  # the passes' sub-grids, coarse first (the core's grid_order)
 
 
@@ -55,26 +61,45 @@ def display_values(loss: np.ndarray, log: bool) -> np.ndarray:
 
 
 def wants_log(loss: np.ndarray) -> bool:
-    """True when the finite losses span more than LOG_RATIO (min > 0)."""
+    """The map's rule: log₁₀(loss) always, unless some loss is ≤ 0 (no classification
+    loss is; a log could not show it)."""
     finite = np.asarray(loss)[np.isfinite(loss)]
-    if finite.size == 0 or finite.min() <= 0:
-        return False
-    return float(finite.max() / finite.min()) > LOG_RATIO
+    return not (finite.size and finite.min() <= 0)
+
+
+def block_fill(z: np.ndarray) -> np.ndarray:
+    """Each cell given the value of the nearest point of the coarsest pass's sub-grid
+    (every STRIDES[0]-th point), then of the next pass's, where those are computed: what
+    a pass has computed painted over its whole block. NaN where no block value is in."""
+    out = np.full(z.shape, np.nan)
+    if z.size == 0:
+        return out
+    for s in STRIDES:
+        rows = [min(round(i / s) * s, (z.shape[0] - 1) // s * s) for i in range(z.shape[0])]
+        cols = [min(round(j / s) * s, (z.shape[1] - 1) // s * s) for j in range(z.shape[1])]
+        block = z[np.ix_(rows, cols)]
+        out = np.where(np.isfinite(block), block, out)
+    return out
 
 
 def log_ticks(lo: float, hi: float) -> list[list[tuple[float, str]]]:
     """Colour-bar ticks for log₁₀(loss) from `lo` to `hi`: the losses 1, 2, 5 × 10ᵏ inside,
     at their log₁₀, labelled with the loss ("0.05", "0.1", "2"); when fewer than two fall
-    inside, 1.5, 3 and 7 are added, and then the range's ends."""
+    inside, 1.5, 3 and 7 are added, then every mantissa; when still fewer than MIN_TICKS,
+    MIN_TICKS + 1 evenly spaced losses labelled with the digits that tell them apart."""
     values = []
-    for mantissas in ((1, 2, 5), (1, 1.5, 2, 3, 5, 7)):
+    for mantissas in ((1, 2, 5), (1, 1.5, 2, 3, 5, 7), (1, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 9)):
         values = [m * 10.0 ** k for k in range(math.floor(lo) - 1, math.ceil(hi) + 1)
                   for m in mantissas if lo <= math.log10(m * 10.0 ** k) <= hi]
-        if len(values) >= 2:
+        if len(values) >= MIN_TICKS:
+            return [[(math.log10(v), f"{v:.3g}") for v in values], []]
+    # A narrow range: MIN_TICKS + 1 evenly spaced losses, with digits enough to differ.
+    values = [10.0 ** x for x in np.linspace(lo, hi, MIN_TICKS + 1)]
+    for digits in range(3, 8):
+        labels = [f"{v:.{digits}g}" for v in values]
+        if len(set(labels)) == len(labels):
             break
-    else:  # a narrow range: its ends as well
-        values = sorted({10.0 ** lo, *values, 10.0 ** hi})
-    return [[(math.log10(v), f"{v:.3g}") for v in values], []]
+    return [[(math.log10(v), label) for v, label in zip(values, labels)], []]
 
 
 def complete_stride(values: np.ndarray) -> int | None:
@@ -83,6 +108,27 @@ def complete_stride(values: np.ndarray) -> int | None:
         if np.isfinite(values[::s, ::s]).all():
             return s
     return None
+
+
+def set_caption(view: pg.GraphicsLayoutWidget, text: str, chars: int = 110) -> None:
+    """`text` as a caption in the last row of `view`'s layout (wrapped; "" removes it)."""
+    import html
+    import re
+    import textwrap
+
+    old = getattr(view, "caption_item", None)
+    if old is not None:
+        view.ci.removeItem(old)
+        view.caption_item = None
+    if not text:
+        return
+    text = re.sub(r"(\d) (\d)", "\\1\u00a0\\2", text)  # "2 000" is one word
+    if view.width() > 100:  # as wide as the picture: about 7.5 pixels a character
+        chars = max(chars, int(view.width() / 7.5))
+    lines = [html.escape(line, quote=False) for part in text.split("\n") for line in textwrap.wrap(part, chars)]
+    item = pg.LabelItem("<br>".join(lines), color="#dddddd", justify="left")
+    view.ci.addItem(item, row=view.ci.layout.rowCount(), col=0)
+    view.caption_item = item
 
 
 class MapView(pg.GraphicsLayoutWidget):
@@ -97,46 +143,78 @@ class MapView(pg.GraphicsLayoutWidget):
         self.plot = self.addPlot(axisItems=tidy_axes())
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
-        self.plot.setLabel("bottom", "α (along d₁)")
-        self.plot.setLabel("left", "β (along d₂)")
+        # α and β are read as they are: no "(x0.001)" prefix on small spans.
+        for side in ("bottom", "left"):
+            self.plot.getAxis(side).enableAutoSIPrefix(False)
+        self.plot.setRange(xRange=(-1, 1), yRange=(-1, 1), padding=0)  # the default ±1, empty
+        self._plane_given = False  # the tab (or render) labels a plane's axes from then on
         self.alphas = np.zeros(0)
         self.betas = np.zeros(0)
         self.loss = np.zeros((0, 0))
         self.accuracy = np.zeros((0, 0))
         self.log_scale = False
         self.levels = (0.0, 1.0)
-        self._bar_label = "loss"
+        self._bar_label = translate("LandscapeMap", "loss")
         self._bar_ticks: list | None = None
         self._contour_key: tuple | None = None
 
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(-100)
         self.plot.addItem(self.image)
+        self.fill = pg.ImageItem(axisOrder="row-major")
+        self.fill.setZValue(-101)
+        self.fill.setOpacity(FILL_OPACITY)
+        self.fill.setColorMap(pg.colormap.get(COLORMAP))
+        self.plot.addItem(self.fill)
         # A light, half-transparent line reads on every viridis colour.
         self.contours = pg.PlotCurveItem(connect="finite", pen=pg.mkPen(255, 255, 255, 110, width=1))
         self.contours.setZValue(-50)
         self.plot.addItem(self.contours, ignoreBounds=True)
-        self.colorbar = pg.ColorBarItem(values=self.levels, colorMap=COLORMAP, label="loss",
+        self.colorbar = pg.ColorBarItem(values=self.levels, colorMap=COLORMAP, label=self._bar_label,
                                         interactive=False, width=15, colorMapMenu=False)
         self.colorbar.setImageItem(self.image, insert_in=self.plot)
         for side in ("left", "right"):
             self.colorbar.getAxis(side).enableAutoSIPrefix(False)
+        # pyqtgraph fixes the bar's value axis at 45 px: "1.75" in presenter mode's larger
+        # font would not fit, and a label that does not fit is not drawn at all.
+        self.colorbar.axis.setWidth(None)
         self._path_items: list[Any] = []
         self._mark_items: list[Any] = []
+        self.retranslate()
         fit_titles(self)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The axes' default labels (before any plane) and the colour bar's, in the
+        language in use; a plane's own title and labels are the tab's to say again."""
+        if not self._plane_given:
+            self.plot.setLabel("bottom", translate("LandscapeMap", "α (along d₁)"))
+            self.plot.setLabel("left", translate("LandscapeMap", "β (along d₂)"))
+        self._show_bar_label()
+
+    def _show_bar_label(self) -> None:
+        label = (translate("LandscapeMap", "loss (log scale)") if self.log_scale
+                 else translate("LandscapeMap", "loss"))
+        if label != self._bar_label:  # a new label lays the plot out again: only on a change
+            self._bar_label = label
+            self.colorbar.getAxis("left").setLabel(label)
 
     # -- geometry ----------------------------------------------------------------------------
     def set_plane(self, alphas: np.ndarray, betas: np.ndarray, title: str,
                   marks: dict[str, tuple[float, float]] | None = None,
                   paths: dict[str, np.ndarray] | None = None,
                   colours: dict[str, str] | None = None,
-                  mark_colours: dict[str, str] | None = None) -> None:
+                  mark_colours: dict[str, str] | None = None, equal_aspect: bool = False) -> None:
         """A new plane: the grid's coordinates, the title, named points (`marks`: label ->
         (α, β)), each run's projected path ((k, 2) rows of (α, β)) in its colour. The
-        grid starts empty (all NaN)."""
+        grid starts empty (all NaN). `equal_aspect`: one unit of α as long as one of β on
+        the screen (the runs' and PCA planes, whose d₁ and d₂ have equal lengths: angles
+        and distances are then true)."""
         self.alphas = np.asarray(alphas, dtype=np.float64)
         self.betas = np.asarray(betas, dtype=np.float64)
+        self._plane_given = True
+        self.plot.setAspectLocked(equal_aspect, ratio=1.0)
         self.plot.setTitle(title)
         for item in self._path_items + self._mark_items:
             self.plot.removeItem(item)
@@ -170,10 +248,23 @@ class MapView(pg.GraphicsLayoutWidget):
                       np.full((len(self.betas), len(self.alphas)), np.nan))
         if len(self.alphas) and len(self.betas):
             da, db = self._steps()
-            self.image.setRect(QtCore.QRectF(self.alphas[0] - da / 2, self.betas[0] - db / 2,
-                                             da * len(self.alphas), db * len(self.betas)))
+            rect = QtCore.QRectF(self.alphas[0] - da / 2, self.betas[0] - db / 2,
+                                 da * len(self.alphas), db * len(self.betas))
+            self.image.setRect(rect)
+            self.fill.setRect(rect)
             self.plot.setRange(xRange=(self.alphas[0] - da / 2, self.alphas[-1] + da / 2),
                                yRange=(self.betas[0] - db / 2, self.betas[-1] + db / 2), padding=0)
+
+    def set_caption(self, text: str, chars: int = 110) -> None:
+        """A caption under the plot (in exported pictures: what the tab says under the map),
+        wrapped at about `chars` characters a line; "" removes it."""
+        set_caption(self, text, chars)
+
+    def relabel_marks(self, labels: list[str]) -> None:
+        """The named points' labels again, in the order `set_plane` got them (another language)."""
+        texts = [item for item in self._mark_items if isinstance(item, pg.TextItem)]
+        for item, label in zip(texts, labels):
+            item.setText(label)
 
     def _steps(self) -> tuple[float, float]:
         da = float(self.alphas[1] - self.alphas[0]) if len(self.alphas) > 1 else 1.0
@@ -197,11 +288,9 @@ class MapView(pg.GraphicsLayoutWidget):
             lo, hi = 0.0, 1.0
         self.levels = (lo, hi)
         self.image.setImage(z, autoLevels=False, levels=self.levels)
+        self.fill.setImage(block_fill(z), autoLevels=False, levels=self.levels)
         self.colorbar.setLevels(self.levels)
-        label = "loss (log scale)" if self.log_scale else "loss"
-        if label != self._bar_label:  # a new label lays the plot out again: only on a change
-            self._bar_label = label
-            self.colorbar.getAxis("left").setLabel(label)
+        self._show_bar_label()
         # On a log scale the bar still reads in losses: ticks at 1-2-5 values placed at
         # their log₁₀ (the colours' coordinate), so no reader has to undo a logarithm.
         ticks = log_ticks(lo, hi) if self.log_scale else None
@@ -260,10 +349,12 @@ class MapView(pg.GraphicsLayoutWidget):
         where = f"α = {self.alphas[j]:.3g}, β = {self.betas[i]:.3g}"
         loss = self.loss[i, j] if self.loss.shape == (len(self.betas), len(self.alphas)) else math.nan
         if not math.isfinite(loss):
-            return f"{where}: not computed yet"
+            return translate("LandscapeMap", "{where}: not computed yet").format(where=where)
         acc = self.accuracy[i, j]
-        acc_text = f", accuracy {100 * acc:.1f} %" if math.isfinite(acc) else ""
-        return f"{where}: loss {loss:.4g}{acc_text}"
+        if math.isfinite(acc):
+            return translate("LandscapeMap", "{where}: loss {loss}, accuracy {accuracy} %").format(
+                where=where, loss=f"{loss:.4g}", accuracy=f"{100 * acc:.1f}")
+        return translate("LandscapeMap", "{where}: loss {loss}").format(where=where, loss=f"{loss:.4g}")
 
     def _mouse_moved(self, pos: QtCore.QPointF) -> None:
         if not self.plot.sceneBoundingRect().contains(pos):

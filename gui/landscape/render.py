@@ -21,12 +21,15 @@ from typing import Any, Mapping
 import numpy as np
 
 from gradlab.gui.exporting import ensure_app
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, translate
 from gradlab.gui.style import PALETTE
 
 SIZE = (1000, 800)
-TITLES = {"random": "Random plane (filter-normalised directions)",
-          "runs": "The plane through θ₀ and two runs' final weights",
-          "pca": "PCA plane of one run's path"}
+# The picture's title, in the language in use (the CLI installs no translation: English).
+TITLES = {"random": QT_TRANSLATE_NOOP("LandscapeRender", "Random plane (filter-normalised directions)"),
+          "runs": QT_TRANSLATE_NOOP("LandscapeRender", "The plane through θ₀ and two runs' final weights"),
+          "pca": QT_TRANSLATE_NOOP("LandscapeRender", "PCA plane of one run's path")}
+LOSS_PLANE = QT_TRANSLATE_NOOP("LandscapeRender", "Loss plane")
 
 
 def _colours(names: list[str], given: Mapping[str, str] | None) -> dict[str, str]:
@@ -42,9 +45,30 @@ def _per_run(values: Any) -> dict[str, np.ndarray]:
 
 
 def _mark(name: str) -> str:
-    """A plane's point as the map labels it: θ₀ as it is, "final" as θ_T, a run's final
-    as "θ_T <run>"."""
-    return name if name == "θ₀" else "θ_T" if name == "final" else f"θ_T {name}"
+    """A plane's point as the map labels it: θ₀ as it is, "final" as "final", a run's final
+    as "<run>, final" (`jobs.final_mark`)."""
+    from gradlab.gui.landscape.jobs import final_mark
+
+    return name if name == "θ₀" else final_mark() if name == "final" else final_mark(name)
+
+
+def caption(result: Mapping[str, Any]) -> str:
+    """The line under the picture: the samples, the seed of a random plane, and for a PCA
+    plane the shares of variance and why it must not compare optimizers."""
+    n, kind = result.get("subset"), str(result.get("plane", ""))
+    parts = []
+    if kind == "pca" and result.get("explained"):
+        r1, r2 = (float(r) for r in result["explained"])
+        parts.append(translate("LandscapeRender", "d₁ and d₂ explain {r1} % and {r2} % of the path's "
+                                                  "variance. A PCA plane belongs to one run and must "
+                                                  "not be used to compare optimizers.").format(
+            r1=f"{100 * r1:.1f}", r2=f"{100 * r2:.1f}"))
+    if kind == "random" and result.get("seed") is not None:
+        parts.append(translate("LandscapeRender", "Filter-normalised random directions, seed {seed}.").format(
+            seed=result["seed"]))
+    if n:
+        parts.append(translate("LandscapeRender", "Loss on the first {n} training images.").format(n=n))
+    return " ".join(parts)
 
 
 def _check(result: Mapping[str, Any]) -> None:
@@ -62,7 +86,7 @@ def write_png(result: Mapping[str, Any], path: str | os.PathLike, size: tuple[in
 
     from gradlab.gui.exporting import write_image
     from gradlab.gui.landscape.line import LineView
-    from gradlab.gui.landscape.map import MapView
+    from gradlab.gui.landscape.map import MapView, set_caption
 
     alphas = np.asarray(result["alphas"], dtype=np.float64)
     line = "betas" not in result
@@ -94,17 +118,21 @@ def write_png(result: Mapping[str, Any], path: str | os.PathLike, size: tuple[in
             points = {_mark(str(k)): (float(v[0]), float(v[1]))
                       for k, v in (result.get("points") or {}).items()}
             if not points:
-                points = {"θ₀" if kind == "runs" else "θ_T": (0.0, 0.0)}
+                points = {"θ₀" if kind == "runs" else _mark("final"): (0.0, 0.0)}
             # A run's end in the run's colour; θ₀ and a plane's own centre in white.
             mark_colours = {_mark(str(k)): colours[str(k)] for k in (result.get("points") or {})
                             if str(k) in colours}
-            view.set_plane(alphas, betas, TITLES.get(kind, "Loss plane"), points, paths, colours,
-                           mark_colours)
+            view.set_plane(alphas, betas, translate("LandscapeRender", TITLES.get(kind, LOSS_PLANE)),
+                           points, paths, colours, mark_colours, equal_aspect=kind in ("runs", "pca"))
             view.set_grid(grid, result.get("accuracy"))
             explained = result.get("explained")
             if explained:
-                view.plot.setLabel("bottom", f"α (along d₁: {100 * float(explained[0]):.1f} % of the variance)")
-                view.plot.setLabel("left", f"β (along d₂: {100 * float(explained[1]):.1f} %)")
+                from gradlab.gui.landscape.jobs import pca_axis_labels
+
+                bottom, left = pca_axis_labels(float(explained[0]), float(explained[1]))
+                view.plot.setLabel("bottom", bottom)
+                view.plot.setLabel("left", left)
+        set_caption(view, caption(result))
         view.show()  # lays the scene out; WA_DontShowOnScreen keeps it off the screen
         QtWidgets.QApplication.processEvents()
         return write_image(path, view.scene(), width=size[0])

@@ -15,6 +15,9 @@ from typing import Any, Mapping
 
 import numpy as np
 
+from gradlab.gui.i18n import translate
+
+FROM_MNIST_TAB = "MNIST tab"
 _NUMBERED = re.compile(r"^(\d+)\.\s*(\S+)")
 
 
@@ -30,7 +33,9 @@ class RunSource:
     weights: Mapping[str, Any]
     trajectory: Any = None
     finished: bool = True
-    where: str = "MNIST tab"
+    where: str = FROM_MNIST_TAB
+    file: str = ""  # the run file it was loaded from ("" for the MNIST tab's)
+    steps: int | None = None  # a loaded run's steps trained
 
     def final(self) -> dict[str, np.ndarray]:
         """θ_T as float32 numpy arrays (the state dict may hold torch tensors)."""
@@ -81,7 +86,16 @@ def from_checkpoint(checkpoint: Any, path: str | Path, colour: str) -> RunSource
     return RunSource(label=label, short=path.stem[:24], colour=colour, config=checkpoint.config,
                      weights=checkpoint.state["model"],
                      trajectory=getattr(checkpoint, "trajectory", None), finished=finished,
-                     where=f"{path} ({steps} steps)")
+                     where=f"{path} ({steps} steps)", file=str(path), steps=steps)
+
+
+def where_text(run: RunSource) -> str:
+    """Where `run` came from, in the language in use ("MNIST tab", "adam.pt (600 steps)")."""
+    if run.file and run.steps is not None:
+        return translate("LandscapeRuns", "{path} ({steps} steps)").format(path=run.file, steps=run.steps)
+    if run.where == FROM_MNIST_TAB:
+        return translate("LandscapeRuns", "MNIST tab")
+    return run.where
 
 
 def same_start(runs: list[RunSource]) -> bool:

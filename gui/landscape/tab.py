@@ -21,13 +21,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from PySide6 import QtCore, QtWidgets
 
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 from gradlab.gui.landscape import explain, jobs
 from gradlab.gui.landscape.controls import Controls
 from gradlab.gui.landscape.line import LineView
 from gradlab.gui.landscape.map import MapView, display_values
-from gradlab.gui.landscape.runs import RunSource, from_checkpoint, from_window
+from gradlab.gui.landscape.runs import RunSource, from_checkpoint, from_window, where_text
 from gradlab.gui.landscape.view3d import Surface3D
 from gradlab.gui.plotting.fonts import set_text_scale
 from gradlab.gui.style import NORMAL, PALETTE, Look
@@ -35,10 +38,30 @@ from gradlab.gui.worker import GeneratorWorker
 
 REDRAW_MS = 40  # the redraw clock while computing: 25 pictures a second at most
 COLUMN_WIDTH = 290
-RUN_FILTER = "GradLab run (*.pt);;All files (*)"
+CONTEXT = "LandscapeTab"
+RUN_FILTER = QT_TRANSLATE_NOOP("LandscapeTab", "GradLab run (*.pt);;All files (*)")
 PASSES = 3  # the core's grid_order: every 4th point, every 2nd, the rest
-HOVER_HINT = "Hover over the picture to read the loss there."
-NOTHING_YET = "Nothing computed yet: tick runs, pick a picture, then Compute."
+HOVER_HINT = QT_TRANSLATE_NOOP("LandscapeTab", "Hover over the picture to read the loss there.")
+HOVER_3D = QT_TRANSLATE_NOOP("LandscapeTab", "Drag to turn the surface; the 2-D map reads the loss under the mouse.")
+STALE = QT_TRANSLATE_NOOP("LandscapeTab",
+                          "This picture is of the earlier choice: press Compute to draw the view chosen.")
+STALE_OPACITY = 0.3  # a picture that no longer matches the controls, until Compute
+NOTHING_YET = QT_TRANSLATE_NOOP("LandscapeTab", "Nothing computed yet: tick runs, pick a picture, then Compute.")
+
+
+def weights_key(run: RunSource) -> str:
+    """A checksum of a run's final weights (SHA-1 of every tensor's name, shape and bytes)."""
+    import hashlib
+
+    digest = hashlib.sha1()
+    for name, value in sorted(run.final().items()):
+        digest.update(f"{name}{value.shape}".encode())
+        digest.update(np.ascontiguousarray(value).tobytes())
+    return digest.hexdigest()
+
+
+def _tr(text: str) -> str:
+    return translate(CONTEXT, text)
 
 
 class LandscapeTab(QtWidgets.QWidget):
@@ -66,9 +89,15 @@ class LandscapeTab(QtWidgets.QWidget):
         self._dirty = False
         self._showing = "map"  # the picture of the current result: "map" or "line"
         self.request: jobs.Request | None = None
+        self._partial: tuple[int, int] | None = None  # (done, total) of a picture left unfinished
         self.last_update: Any = None
         self.last_error = ""
         self.cancelled = False
+        self._column_least = COLUMN_WIDTH
+        # The picture's words (title, explanation, axis labels), said again in each language.
+        self._plane_texts: Any = None
+        self._line_text: Any = None
+        self._marks_said: list[Any] = []
 
         self.controls = Controls()
         self.scroll = QtWidgets.QScrollArea()
@@ -84,24 +113,35 @@ class LandscapeTab(QtWidgets.QWidget):
         self.stack = QtWidgets.QStackedWidget()
         for w in (self.map, self.view3d, self.line):
             self.stack.addWidget(w)
-        self.button_2d = QtWidgets.QPushButton("2-D map")
-        self.button_3d = QtWidgets.QPushButton("3-D surface")
+        self.button_2d = QtWidgets.QPushButton()
+        self.button_3d = QtWidgets.QPushButton()
         for b in (self.button_2d, self.button_3d):
             b.setCheckable(True)
             b.setAutoExclusive(True)
         self.button_2d.setChecked(True)
-        self.export_button = QtWidgets.QPushButton("Export PNG…")
-        self.export_button.setToolTip("save the picture shown (the 2-D map or the line plot)")
+        self.export_button = QtWidgets.QPushButton()
         bar = QtWidgets.QHBoxLayout()
         bar.addWidget(self.button_2d)
         bar.addWidget(self.button_3d)
-        bar.addStretch(1)
+        self.stale_note = QtWidgets.QLabel()
+        self.stale_note.setObjectName("LandscapeStale")
+        self.stale_note.setStyleSheet("color: #ffd166;")
+        self.stale_note.setWordWrap(True)
+        self.stale_note.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
+                                      QtWidgets.QSizePolicy.Policy.Preferred)
+        self.stale_note.setVisible(False)
+        bar.addWidget(self.stale_note, 1)
         bar.addWidget(self.export_button)
-        self.hover = QtWidgets.QLabel(HOVER_HINT)
+        self.hover = QtWidgets.QLabel(_tr(HOVER_HINT))
         self.hover.setObjectName("LandscapeHover")
+        # A reading may be long (every run's values in the line view): it is elided to the
+        # width the picture has, whole in the tooltip, and never widens the window.
+        self.hover.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
+                                 QtWidgets.QSizePolicy.Policy.Preferred)
+        self.hover.setMinimumWidth(1)
         # What the picture shows, in words: set when a picture starts, so it stays true of
         # the picture whatever the controls say meanwhile.
-        self.explanation = QtWidgets.QLabel(NOTHING_YET)
+        self.explanation = QtWidgets.QLabel(_tr(NOTHING_YET))
         self.explanation.setObjectName("LandscapeExplanation")
         self.explanation.setWordWrap(True)
         self.explanation.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -126,9 +166,85 @@ class LandscapeTab(QtWidgets.QWidget):
         self.button_2d.toggled.connect(lambda on: on and self._show_picture())
         self.button_3d.toggled.connect(lambda on: on and self._show_picture())
         self.export_button.clicked.connect(self._export_dialog)
-        self.map.hovered.connect(self.hover.setText)
-        self.line.hovered.connect(self.hover.setText)
+        self.map.hovered.connect(self.show_hover)
+        self.line.hovered.connect(self.show_hover)
         self._show_picture()
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The tab's own texts, and the picture's, in the language in use."""
+        self.button_2d.setText(translate("LandscapeTab", "2-D map"))
+        self.button_3d.setText(translate("LandscapeTab", "3-D surface"))
+        self.export_button.setText(translate("LandscapeTab", "Export PNG…"))
+        self.stale_note.setText(_tr(STALE))
+        self.export_button.setToolTip(translate("LandscapeTab", "save the picture shown (the 2-D map, the "
+                                                                "3-D surface or the line plot), the 2-D "
+                                                                "ones with their explanation"))
+        self._reset_hover()  # a reading under the mouse is read again on the next move
+        if self._showing == "line" and self._line_text is not None:
+            self.explanation.setText(self._line_text())
+            if self._partial is not None:
+                self._apply_line_title()
+        elif self._showing == "map" and self._plane_texts is not None:
+            self._apply_plane_texts()
+        else:
+            self.explanation.setText(_tr(NOTHING_YET))
+        if self.runs:
+            self.controls.set_runs(self._run_rows(), set(self.controls.checked()))
+        self._fit_column(self._column_least)
+
+    def show_hover(self, text: str) -> None:
+        """The reading under the mouse, cut to the label's width ("…"), whole in its tooltip."""
+        self._hover_text = text
+        width = max(self.hover.width(), 1)
+        self.hover.setText(self.hover.fontMetrics().elidedText(text, QtCore.Qt.TextElideMode.ElideRight, width))
+        self.hover.setToolTip(text)
+
+    def _reset_hover(self) -> None:
+        """The hint of the picture shown: the 3-D surface reads no values, the 2-D ones do."""
+        self._hover_text = ""
+        self.hover.setToolTip("")
+        self.hover.setText(_tr(HOVER_3D) if self._showing == "map" and self.button_3d.isChecked()
+                           else _tr(HOVER_HINT))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if getattr(self, "_hover_text", ""):
+            self.show_hover(self._hover_text)
+
+    def _partial_words(self) -> str:
+        """"partial: n of N points · " before the title of a picture left unfinished (before:
+        a long title is cut at its end)."""
+        if self._partial is None:
+            return ""
+        done, total = self._partial
+        return translate("LandscapeTab", "partial: {done} of {total} points · ").format(done=done, total=total)
+
+    def _apply_line_title(self) -> None:
+        self.line.loss_plot.setTitle(self._partial_words()
+                                     + translate("LandscapeLine", "The straight line from θ₀ to each run's end"))
+
+    def _mark_sayers(self, labels: list[str]) -> list[Any]:
+        """For each named point's label on the map, a function that says it in the language
+        in use ("1. SGD, final" / "1. SGD，终点"; θ₀ as it is)."""
+        shorts = [r.short for r in (self.request.runs if self.request is not None else ())] + ["A", "B"]
+        sayers = []
+        for label in labels:
+            if label == jobs.final_mark():
+                sayers.append(jobs.final_mark)
+                continue
+            run = next((s for s in shorts if label == jobs.final_mark(s)), None)
+            sayers.append((lambda r=run: jobs.final_mark(r)) if run is not None else (lambda t=label: t))
+        return sayers
+
+    def _apply_plane_texts(self) -> None:
+        title, text, (bottom, left) = self._plane_texts()
+        self.map.plot.setTitle(self._partial_words() + title)
+        self.map.plot.setLabel("bottom", bottom)
+        self.map.plot.setLabel("left", left)
+        self.explanation.setText(text)
+        self.map.relabel_marks([say() for say in self._marks_said])
 
     # -- runs and data -----------------------------------------------------------------------
     def refresh_runs(self) -> None:
@@ -150,14 +266,23 @@ class LandscapeTab(QtWidgets.QWidget):
         checked |= {label for label in runs if label not in self._seen}
         self._seen |= set(runs)
         self.runs = dict(runs)
-        rows = []
-        for label, run in runs.items():
-            state = "finished" if run.finished else "stopped before its last epoch"
-            path = "" if run.trajectory is not None else "; kept no path (random plane only)"
-            rows.append((label, run.colour, f"{label}\n{run.where}, {state}{path}"))
-        self.controls.set_runs(rows, checked)
+        self.controls.set_runs(self._run_rows(), checked)
         self._preview()
         self.runs_changed.emit()
+
+    def _run_rows(self) -> list[tuple[str, str, str]]:
+        """(label, colour, tooltip) of each listed run, the tooltip in the language in use."""
+        rows = []
+        for label, run in self.runs.items():
+            if run.finished:
+                text = (translate("LandscapeTab", "{label}\n{where}, finished") if run.trajectory is not None
+                        else translate("LandscapeTab", "{label}\n{where}, finished; kept no path (random plane only)"))
+            else:
+                text = (translate("LandscapeTab", "{label}\n{where}, stopped before its last epoch") if run.trajectory is not None
+                        else translate("LandscapeTab", "{label}\n{where}, stopped before its last epoch; kept no path "
+                                 "(random plane only)"))
+            rows.append((label, run.colour, text.format(label=label, where=where_text(run))))
+        return rows
 
     def add_run(self, run: RunSource) -> None:
         """A run from outside the MNIST tab (a loaded file): listed and ticked."""
@@ -170,6 +295,16 @@ class LandscapeTab(QtWidgets.QWidget):
         self._file_runs[label] = run
         self.set_runs({**{k: v for k, v in self.runs.items() if k not in self._file_runs},
                        **self._file_runs})
+
+    def listed_twin(self, run: RunSource) -> str | None:
+        """The label of a listed run that is `run` (the same file, or the same final
+        weights: a run loaded in the MNIST tab and by Load…), or None."""
+        key = weights_key(run)
+        for label, other in self.runs.items():
+            if (run.file and other.file and Path(run.file).resolve() == Path(other.file).resolve()) \
+                    or weights_key(other) == key:
+                return label
+        return None
 
     def set_data(self, data: Any) -> None:
         """Use these MNIST arrays (`MnistData`) for every computation."""
@@ -194,46 +329,61 @@ class LandscapeTab(QtWidgets.QWidget):
             return
         self._data_folder_tried = str(found)
         self._data_loader = self._start(lambda stop: jobs.load_data(found), self._on_data,
-                                        "Reading MNIST", "_data_loader")
-        self._say_progress(0, 0, "reading MNIST…")
+                                        "Reading MNIST", "_data_loader", lambda: translate("LandscapeTab", "Reading MNIST"))
+        self._say_progress(0, 0, lambda: translate("LandscapeTab", "reading MNIST…"))
 
     def _on_data(self, result: Any) -> None:
         if isinstance(result, Exception):
-            self._tell(f"Could not read MNIST: {result}")
+            self._tell(lambda: translate("LandscapeTab", "Could not read MNIST: {problem}").format(problem=result))
             return
-        self._say_progress(0, 1, "idle")
+        self._say_progress(0, 1, lambda: translate("LandscapeTab", "idle"))
         self.set_data(result)
 
     def load_run_file(self, path: str | Path) -> None:
         """Add a saved run (read in a worker: loading imports torch)."""
         path = Path(path)
         if self._file_loader is not None:
-            self._tell("A run file is still loading; try again in a moment.")
+            self._tell(lambda: translate("LandscapeTab", "A run file is still loading; try again in a moment."))
             return
         colour = PALETTE.colour(len(self._file_runs) + 3, on_dark=True)
 
         def done(result: Any) -> None:
             if isinstance(result, Exception):
-                self._tell(f"Could not load {path.name}: {result}")
+                problem = str(result)
+                for name in (str(path), path.name):  # the file named once, by its name
+                    if problem.startswith(name + ": "):
+                        problem = problem[len(name) + 2:]
+                self._tell(lambda: translate("LandscapeTab", "Could not load {file}: {problem}").format(file=path.name,
+                                                                                   problem=problem))
                 return
-            self.add_run(from_checkpoint(result, path, colour))
-            self._status(f"Loaded {path}")
+            run = from_checkpoint(result, path, colour)
+            twin = self.listed_twin(run)
+            if twin is not None:
+                self._tell(lambda: translate("LandscapeTab", "{file} is already listed as {run}: not added "
+                                                             "again.").format(file=path.name, run=twin))
+                return
+            self.add_run(run)
+            self._status(translate("LandscapeTab", "Loaded {path}").format(path=path))
 
         self._file_loader = self._start(lambda stop: jobs.load_file(path), done,
-                                        f"Loading {path.name}", "_file_loader")
+                                        f"Loading {path.name}", "_file_loader",
+                                        lambda: translate("LandscapeTab", "Loading {file}").format(file=path.name))
 
     def _load_dialog(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Load run", "", RUN_FILTER)
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, translate("LandscapeTab", "Load run"), "",
+                                                        _tr(RUN_FILTER))
         if path:
             self.load_run_file(path)
 
-    def _start(self, make: Any, on_frame: Any, what: str, attribute: str) -> GeneratorWorker:
-        """A loader in a worker, kept in `attribute` until its thread ends; `what` names
-        it in a failure's one line."""
+    def _start(self, make: Any, on_frame: Any, name: str, attribute: str,
+               what: Any) -> GeneratorWorker:
+        """A loader in a worker, kept in `attribute` until its thread ends; `name` names its
+        thread, `what()` the loader in a failure's one line (in the language in use)."""
         worker = GeneratorWorker(make, self)
-        worker.setObjectName(f"landscape: {what}")
+        worker.setObjectName(f"landscape: {name}")
         worker.frame.connect(on_frame)
-        worker.failed.connect(lambda m: self._tell(f"{what} failed: {m}"))
+        worker.failed.connect(lambda m: self._tell(
+            lambda: translate("LandscapeTab", "{what} failed: {problem}").format(what=what(), problem=m)))
 
         def finished() -> None:
             if getattr(self, attribute) is worker:
@@ -255,11 +405,30 @@ class LandscapeTab(QtWidgets.QWidget):
         if self.is_computing():
             return
         request = self.current_request()
-        self.controls.hint.setText(explain.CHOOSE[request.view])
+        self.controls.show_hint(request.view)
         problem = jobs.check(request)
-        if problem == explain.NO_DATA and self._data_loader is not None:
+        if problem == explain.no_data() and self._data_loader is not None:
             problem = ""  # being read
-        self.controls.say(problem or "")
+        # Nothing was asked yet: what is missing is a hint, not an error (red is for a
+        # refused Compute).
+        self.controls.say(self._check_text(request) if problem else "", error=False)
+        self._mark_stale()
+
+    def _mark_stale(self) -> None:
+        """The picture dimmed, and a line over it, while the controls ask for another view
+        or other runs than it shows: the explanation under it stays that of what is drawn."""
+        drawn = self.request
+        stale = drawn is not None and not self.is_computing() and (
+            self.controls.view() != drawn.view
+            or tuple(self.controls.checked()) != tuple(r.label for r in drawn.runs))
+        self.stale_note.setVisible(stale)
+        for item in (self.map.plot, self.line.loss_plot, self.line.acc_plot):
+            item.setOpacity(STALE_OPACITY if stale else 1.0)
+
+    @staticmethod
+    def _check_text(request: jobs.Request) -> Any:
+        """What stops `request`, said again in each language."""
+        return lambda: jobs.check(request) or ""
 
     def compute(self) -> bool:
         """Start computing the chosen picture; False (and one line saying why) when it cannot."""
@@ -269,20 +438,22 @@ class LandscapeTab(QtWidgets.QWidget):
         request = self.current_request()
         problem = jobs.check(request)
         if problem:
-            self.controls.say(problem)
+            self.controls.say(self._check_text(request), error=True)
             self._tell(problem, quiet=True)
             return False
         self.controls.say("")
         self.request = request
+        self._partial = None
         self.cancelled = False
         self._latest = self.last_update = None
         self.worker = GeneratorWorker(lambda stop, r=request: jobs.frames(r, stop), self)
         self.worker.setObjectName("landscape")
         self.worker.frame.connect(self._on_frame)
-        self.worker.failed.connect(lambda m: self._tell(f"The computation stopped: {m}"))
+        self.worker.failed.connect(lambda m: self._tell(
+            lambda: translate("LandscapeTab", "The computation stopped: {problem}").format(problem=m)))
         self.worker.finished.connect(lambda w=self.worker: self._on_finished(w))
         self.controls.set_busy(True)
-        self._say_progress(0, 0, "preparing the directions…")
+        self._say_progress(0, 0, lambda: translate("LandscapeTab", "preparing the directions…"))
         self.worker.start()
         self.timer.start()
         self.computing_changed.emit(True)
@@ -293,7 +464,7 @@ class LandscapeTab(QtWidgets.QWidget):
         if self.worker is not None:
             self.cancelled = True
             self.worker.stop()
-            self.controls.progress.setFormat("cancelling…")
+            self.controls.set_progress_text(lambda: translate("LandscapeTab", "cancelling…"))
 
     def is_computing(self) -> bool:
         return self.worker is not None
@@ -309,21 +480,25 @@ class LandscapeTab(QtWidgets.QWidget):
 
     def _start_plane(self, start: jobs.PlaneStart) -> None:
         self._showing = "map"
-        self.map.set_plane(start.alphas, start.betas, start.title, start.marks, start.paths,
-                           start.colours, start.mark_colours)
-        self.map.plot.setLabel("bottom", start.axis_labels[0])
-        self.map.plot.setLabel("left", start.axis_labels[1])
+        self._plane_texts = start.retell or (lambda: (start.title, start.explanation, start.axis_labels))
+        title = self._plane_texts()[0]
+        self.map.set_plane(start.alphas, start.betas, title, start.marks, start.paths,
+                           start.colours, start.mark_colours,
+                           equal_aspect=start.kind in ("runs", "pca"))  # d₁, d₂ of equal length
+        self._marks_said = self._mark_sayers(list(start.marks))
+        self._apply_plane_texts()
         self.view3d.set_plane(start.alphas, start.betas, start.paths, start.colours, start.marks,
                               start.mark_colours)
-        self.explanation.setText(start.explanation)
-        self.hover.setText(HOVER_HINT)  # the last picture's value is no longer under the mouse
+        self._reset_hover()  # the last picture's value is no longer under the mouse
         self._show_picture()
 
     def _start_line(self, start: jobs.LineStart) -> None:
         self._showing = "line"
         self.line.set_line(start.alphas, start.colours, start.names)
-        self.explanation.setText(start.explanation)
-        self.hover.setText(HOVER_HINT)
+        self._apply_line_title()
+        self._line_text = start.retell or (lambda: start.explanation)
+        self.explanation.setText(self._line_text())
+        self._reset_hover()
         self._show_picture()
 
     def redraw(self) -> None:
@@ -334,11 +509,13 @@ class LandscapeTab(QtWidgets.QWidget):
         u = self.last_update = self._latest
         if isinstance(u.loss, dict):
             self.line.set_values(u.loss, u.accuracy)
-            text = f"{u.done} / {u.total} points"
+            text = lambda: translate("LandscapeTab", "{done} / {total} points").format(done=u.done, total=u.total)  # noqa: E731
         else:
             self.map.set_grid(u.loss, u.accuracy)
-            self.view3d.set_grid(display_values(u.loss, self.map.log_scale), self.map.levels)
-            text = f"{u.done} / {u.total} points · pass {u.pass_index + 1} of {PASSES}"
+            self.view3d.set_grid(display_values(u.loss, self.map.log_scale), self.map.levels,
+                                 self.map.log_scale)
+            text = lambda: translate("LandscapeTab", "{done} / {total} points · pass {n} of {passes}").format(  # noqa: E731
+                done=u.done, total=u.total, n=u.pass_index + 1, passes=PASSES)
         self._say_progress(u.done, u.total, text)
         self.frame_drawn.emit()
 
@@ -351,11 +528,25 @@ class LandscapeTab(QtWidgets.QWidget):
         self.controls.set_busy(False)
         u = self.last_update
         if u is not None:
-            word = ("done:" if u.done >= u.total else "cancelled at" if self.cancelled
-                    else "stopped at")
-            self._say_progress(u.done, u.total, f"{word} {u.done} / {u.total} points")
+            if u.done >= u.total:
+                text = QT_TRANSLATE_NOOP("LandscapeTab", "done: {done} / {total} points")
+            elif self.cancelled:
+                text = QT_TRANSLATE_NOOP("LandscapeTab", "cancelled at {done} / {total} points")
+            else:
+                text = QT_TRANSLATE_NOOP("LandscapeTab", "stopped at {done} / {total} points")
+            self._say_progress(u.done, u.total,
+                               lambda: _tr(text).format(done=u.done, total=u.total))
+            if u.done < u.total:  # the picture says it is unfinished, in its title
+                self._partial = (u.done, u.total)
+                if self._showing == "line":
+                    self._apply_line_title()
+                elif self._plane_texts is not None:
+                    self._apply_plane_texts()
         else:
-            self._say_progress(0, 1, "cancelled" if self.cancelled else "idle")
+            word = QT_TRANSLATE_NOOP("LandscapeTab", "cancelled") if self.cancelled else \
+                QT_TRANSLATE_NOOP("LandscapeTab", "idle")
+            self._say_progress(0, 1, lambda: _tr(word))
+        self._mark_stale()
         self.computing_changed.emit(False)
 
     # -- pictures ----------------------------------------------------------------------------
@@ -369,31 +560,54 @@ class LandscapeTab(QtWidgets.QWidget):
             self.stack.setCurrentWidget(self.map)
         for b in (self.button_2d, self.button_3d):
             b.setEnabled(self._showing == "map")
+        self._reset_hover()
 
     def picture(self) -> QtWidgets.QWidget:
         """The 2-D picture of the current result (the map, or the line plot)."""
         return self.line if self._showing == "line" else self.map
 
     def export_png(self, path: str | Path) -> Path:
-        """The 2-D picture as a PNG (atomic; OSError when it cannot be written)."""
+        """The picture shown as a PNG (atomic; OSError when it cannot be written): the 3-D
+        surface as OpenGL drew it when it is shown, else the map or the line plot with what
+        the tab says under it (the explanation: the samples, the PCA plane's shares and
+        warning) as a caption, so the file explains itself."""
+        from gradlab.core.atomic_file import atomic_path
         from gradlab.gui.exporting import write_picture
+        from gradlab.gui.landscape.map import set_caption
 
-        return write_picture(path, self.picture().scene())
+        if self.stack.currentWidget() is self.view3d and self.view3d.available:
+            image = self.view3d.view.grabFramebuffer()
+            path = Path(path)
+            with atomic_path(path) as tmp:
+                if not image.save(str(tmp)):
+                    raise OSError(translate("LandscapeTab", "Qt could not write the image"))
+            return path
+        view = self.picture()
+        set_caption(view, self.explanation.text())
+        QtWidgets.QApplication.processEvents()  # lay the caption out before drawing
+        try:
+            return write_picture(path, view.scene())
+        finally:
+            set_caption(view, "")
 
     def _export_dialog(self) -> None:
         default = "landscape_line.png" if self._showing == "line" else "landscape.png"
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export", default, "PNG image (*.png)")
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, translate("LandscapeTab", "Export"), default,
+                                                        translate("LandscapeTab", "PNG image (*.png)"))
         if not path:
             return  # the dialog asked before replacing a file
         try:
             self.export_png(path)
         except OSError as exc:
-            self._tell(f"Could not export {path}: {exc.strerror or exc}")
+            why = exc.strerror or str(exc)  # the text: the exception's traceback holds this tab
+            self._tell(lambda: translate("LandscapeTab", "Could not export {path}: {problem}").format(
+                path=path, problem=why))
             return
-        self._status(f"Exported {path}")
+        self._status(translate("LandscapeTab", "Exported {path}").format(path=path))
 
     # -- messages ----------------------------------------------------------------------------
-    def _say_progress(self, done: int, total: int, text: str) -> None:
+    def _say_progress(self, done: int, total: int, text: Any) -> None:
+        """`text`: a string, or a function that says it in the language in use."""
         self.controls.show_progress(done, total, text)
 
     def _status(self, text: str) -> None:
@@ -401,10 +615,13 @@ class LandscapeTab(QtWidgets.QWidget):
         if callable(bar) and self.window() is not self:
             bar().showMessage(text)
 
-    def _tell(self, text: str, quiet: bool = False) -> None:
-        """One line in the status bar (and under the controls, unless `quiet`)."""
-        self.last_error = text
-        self._status(text)
+    def _tell(self, text: Any, quiet: bool = False) -> None:
+        """One line in the status bar (and under the controls, unless `quiet`); `text` a
+        string, or a function that says it in the language in use (the line under the
+        controls is said again when the language changes)."""
+        line = text() if callable(text) else text
+        self.last_error = line
+        self._status(line)
         if not quiet:
             self.controls.say(text)
 
@@ -420,7 +637,8 @@ class LandscapeTab(QtWidgets.QWidget):
         self.look = look
         k = look.font_pt / NORMAL.font_pt
         self.controls.fit_list()
-        self._fit_column(round(COLUMN_WIDTH * (1 + 0.5 * (k - 1))))
+        self._column_least = round(COLUMN_WIDTH * (1 + 0.5 * (k - 1)))
+        self._fit_column(self._column_least)
         for view in (self.map, self.line):
             set_text_scale(view, k)
 

@@ -1,7 +1,9 @@
 """The loss plane in 3-D (pyqtgraph.opengl), built the first time it is shown.
 
 The heights are the map's colour scale (loss, or log₁₀ loss when the map's is log),
-stretched so the relief is half as tall as the plane is wide; cells not computed yet
+stretched so the relief is half as tall as the plane is wide (every plane alike: the
+line under the view, `scale`, says which losses the floor and the top are, so a sharp
+minimum and a flat one are told apart by those numbers); cells not computed yet
 lie on the floor in grey. The runs' paths are drawn on the surface (their heights
 interpolated between grid points). OpenGL is optional: on Qt's offscreen platform, or
 without PyOpenGL or a GL context, the view says why in one line and the 2-D map works.
@@ -14,6 +16,8 @@ from typing import Any
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gradlab.gui.i18n import on_language_change, translate
+
 
 def opengl_problem() -> str | None:
     """Why the 3-D view cannot work here, or None when it should.
@@ -22,12 +26,14 @@ def opengl_problem() -> str | None:
     not import each other, so it is repeated here until it moves to the top of gui/."""
     platform = QtGui.QGuiApplication.platformName()
     if platform in ("offscreen", "minimal"):
-        return f"Qt's {platform!r} platform has no OpenGL"
+        return translate("LandscapeView3D", "Qt's {platform} platform has no OpenGL").format(
+            platform=repr(platform))
     try:
         import OpenGL.GL  # noqa: F401
         import pyqtgraph.opengl  # noqa: F401
     except Exception as exc:  # noqa: BLE001 - any failure means "no 3-D here"
-        return f"PyOpenGL is not usable ({type(exc).__name__}: {exc})"
+        return translate("LandscapeView3D", "PyOpenGL is not usable ({problem})").format(
+            problem=f"{type(exc).__name__}: {exc}")
     return None
 
 
@@ -52,6 +58,7 @@ class Surface3D(QtWidgets.QWidget):
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.view: Any = None
         self.message: QtWidgets.QLabel | None = None
+        self._problem: Any = None  # why there is no 3-D view, in the language in use
         self.activated = False
         self.alphas = np.zeros(0)
         self.betas = np.zeros(0)
@@ -61,6 +68,37 @@ class Surface3D(QtWidgets.QWidget):
         self.marks: dict[str, tuple[float, float]] = {}
         self.mark_colours: dict[str, str] = {}
         self._items: list[Any] = []
+        self.levels = (0.0, 1.0)
+        self.log = False
+        # The height's scale in words: the relief is stretched to one height for any plane.
+        self.scale = QtWidgets.QLabel()
+        self.scale.setObjectName("LandscapeHeightScale")
+        self.scale.setWordWrap(True)
+        self.layout_.addWidget(self.scale)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Why there is no 3-D view, said again in the language in use."""
+        if self.message is not None and self._problem is not None:
+            self.message.setText(self._unavailable(self._problem()))
+        self.scale.setText(self.scale_text())
+
+    def scale_text(self) -> str:
+        """"height: loss from a (floor) to b (top), log scale", or "" before any value."""
+        if self.z is None or not np.isfinite(self.z).any():
+            return ""
+        lo, hi = self.levels
+        if self.log:
+            lo, hi = 10.0 ** lo, 10.0 ** hi
+            text = translate("LandscapeView3D", "height: loss from {lo} (floor) to {hi} (top), log scale")
+        else:
+            text = translate("LandscapeView3D", "height: loss from {lo} (floor) to {hi} (top)")
+        return text.format(lo=f"{lo:.4g}", hi=f"{hi:.4g}")
+
+    @staticmethod
+    def _unavailable(problem: str) -> str:
+        return translate("LandscapeView3D", "The 3-D view is unavailable: {problem}. The 2-D map "
+                                            "shows the same grid.").format(problem=problem)
 
     @property
     def available(self) -> bool:
@@ -72,22 +110,25 @@ class Surface3D(QtWidgets.QWidget):
             return
         self.activated = True
         problem = opengl_problem()
+        self._problem = opengl_problem
         if problem is None:
             try:
                 import pyqtgraph.opengl as gl
 
                 self.view = gl.GLViewWidget()
                 self.view.setBackgroundColor((30, 31, 36))
-                self.layout_.addWidget(self.view)
+                self.layout_.insertWidget(0, self.view, 1)
             except Exception as exc:  # noqa: BLE001
-                problem = f"OpenGL failed to start ({type(exc).__name__}: {exc})"
+                reason = f"{type(exc).__name__}: {exc}"
+                self._problem = lambda: translate("LandscapeView3D", "OpenGL failed to start ({problem})").format(
+                    problem=reason)
+                problem = self._problem()
                 self.view = None
         if problem is not None:
-            self.message = QtWidgets.QLabel(
-                f"The 3-D view is unavailable: {problem}. The 2-D map shows the same grid.")
+            self.message = QtWidgets.QLabel(self._unavailable(problem))
             self.message.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
             self.message.setWordWrap(True)
-            self.layout_.addWidget(self.message)
+            self.layout_.insertWidget(0, self.message, 1)
             return
         self._draw()
 
@@ -99,11 +140,14 @@ class Surface3D(QtWidgets.QWidget):
         self.paths, self.colours = dict(paths), dict(colours)
         self.marks, self.mark_colours = dict(marks or {}), dict(mark_colours or {})
         self.z = None
+        self.scale.setText("")
         self._draw()
 
-    def set_grid(self, z: np.ndarray, levels: tuple[float, float]) -> None:
-        """`z`: the map's display values (NaN: not computed), `levels` its colour range."""
-        self.z, self.levels = np.asarray(z, float), levels
+    def set_grid(self, z: np.ndarray, levels: tuple[float, float], log: bool = False) -> None:
+        """`z`: the map's display values (NaN: not computed), `levels` its colour range,
+        `log`: whether they are log₁₀(loss)."""
+        self.z, self.levels, self.log = np.asarray(z, float), levels, log
+        self.scale.setText(self.scale_text())
         if self.isVisible():
             self._draw()
 

@@ -2,6 +2,621 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BackpropCanvas</name>
+    <message>
+        <source>Draw a digit with the left mouse button; the right button erases</source>
+        <translation>按住鼠标左键写一个数字；右键擦除</translation>
+    </message>
+</context>
+<context>
+    <name>BackpropCore</name>
+    <message>
+        <source>(the output layer is linear: {z} are the logits)</source>
+        <translation>（输出层是线性的：{z} 就是 logits）</translation>
+    </message>
+    <message>
+        <source>(a logit: the output layer is linear)</source>
+        <translation>（这是一个 logit：输出层是线性的）</translation>
+    </message>
+    <message>
+        <source>Δθ = {step} (the step above);  new θ = θ + Δθ, for every W⁽ˡ⁾, b⁽ˡ⁾</source>
+        <translation>Δθ = {step}（即上面这一步）；  新的 θ = θ + Δθ，对每个 W⁽ˡ⁾、b⁽ˡ⁾ 都如此</translation>
+    </message>
+    <message>
+        <source>after step t = {t}:  </source>
+        <translation>第 t = {t} 步之后：  </translation>
+    </message>
+    <message>
+        <source>,  new {name} = </source>
+        <translation>，  新的 {name} = </translation>
+    </message>
+    <message>
+        <source>{symbol} = yes</source>
+        <translation>{symbol} = 是</translation>
+    </message>
+    <message>
+        <source>{symbol} = no</source>
+        <translation>{symbol} = 否</translation>
+    </message>
+    <message>
+        <source>Input {eq}  (sample {i})</source>
+        <translation>输入 {eq}  （样本 {i}）</translation>
+    </message>
+    <message>
+        <source>(moving x against it lowers the loss)</source>
+        <translation>（让 x 朝它的反方向移动，损失就会下降）</translation>
+    </message>
+    <message>
+        <source>Layer {l}, unit {j}  (output, class {c}),  sample {i}</source>
+        <translation>第 {l} 层，神经元 {j}  （输出，类别 {c}），  样本 {i}</translation>
+    </message>
+    <message>
+        <source>Layer {l}, unit {j},  sample {i}</source>
+        <translation>第 {l} 层，神经元 {j}，  样本 {i}</translation>
+    </message>
+    <message>
+        <source>(unit {k} of layer {lk} → unit {j} of layer {l})</source>
+        <translation>（第 {lk} 层神经元 {k} → 第 {l} 层神经元 {j}）</translation>
+    </message>
+    <message>
+        <source>sample {i}: δ</source>
+        <translation>样本 {i}：δ</translation>
+    </message>
+    <message>
+        <source>(mean over the batch of {n})</source>
+        <translation>（对这一批 {n} 个样本取平均）</translation>
+    </message>
+    <message>
+        <source>(this step)</source>
+        <translation>（这一步）</translation>
+    </message>
+    <message>
+        <source>{loss}: weights are all 0, got {weights}</source>
+        <translation>{loss}：权重全为 0，收到的是 {weights}</translation>
+    </message>
+    <message>
+        <source>{loss}: the weights of these labels sum to 0 (the loss is 0/0)</source>
+        <translation>{loss}：这些标签的权重之和为 0（损失成了 0/0）</translation>
+    </message>
+    <message>
+        <source>Forward: layer {layer}</source>
+        <translation>前向传播：第 {layer} 层</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Loss: {loss}</source>
+        <translation>损失：{loss}</translation>
+    </message>
+    <message>
+        <source>δ of layer {layer} (output)</source>
+        <translation>第 {layer} 层的 δ（输出层）</translation>
+    </message>
+    <message>
+        <source>δ of layer {layer}</source>
+        <translation>第 {layer} 层的 δ</translation>
+    </message>
+    <message>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Update: {optimizer}</source>
+        <translation>更新：{optimizer}</translation>
+    </message>
+</context>
+<context>
+    <name>BackpropDiagram</name>
+    <message>
+        <source>inputs x = a⁽⁰⁾</source>
+        <translation>输入 x = a⁽⁰⁾</translation>
+    </message>
+    <message>
+        <source>logits z{mark}</source>
+        <translation>logits z{mark}</translation>
+    </message>
+    <message>
+        <source>hidden a{mark}</source>
+        <translation>隐藏层 a{mark}</translation>
+    </message>
+</context>
+<context>
+    <name>BackpropForm</name>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Activation and loss</source>
+        <translation>激活函数与损失函数</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入数</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隐藏层数</translation>
+    </message>
+    <message>
+        <source>Units per layer</source>
+        <translation>每层神经元数</translation>
+    </message>
+    <message>
+        <source>Outputs (softmax)</source>
+        <translation>输出数（Softmax）</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Activation f</source>
+        <translation>激活函数 f</translation>
+    </message>
+    <message>
+        <source>Loss C</source>
+        <translation>损失函数 C</translation>
+    </message>
+    <message>
+        <source>Class weights</source>
+        <translation>类别权重</translation>
+    </message>
+    <message>
+        <source>Focal γ</source>
+        <translation>聚焦参数 γ</translation>
+    </message>
+    <message>
+        <source>the label: the class this sample belongs to</source>
+        <translation>标签：这个样本所属的类别</translation>
+    </message>
+    <message>
+        <source>a label is a class 0..{last}, got {value}</source>
+        <translation>标签应是类别 0..{last}，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>an input must be a finite number, got {text}</source>
+        <translation>输入必须是有限的数，收到的是 {text}</translation>
+    </message>
+    <message>
+        <source>not a number: {text}</source>
+        <translation>不是数字：{text}</translation>
+    </message>
+    <message>
+        <source>sample {i}: {message}</source>
+        <translation>样本 {i}：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>BackpropPlot</name>
+    <message>
+        <source>Loss C per step</source>
+        <translation>每一步的损失 C</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+</context>
+<context>
+    <name>BackpropReal</name>
+    <message>
+        <source>GradLab MNIST run (*.pt);;All files (*)</source>
+        <translation>GradLab MNIST 训练记录 (*.pt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>focal α (per-class weights) left out: it only scales this digit&apos;s δ</source>
+        <translation>未使用焦点损失的 α（各类别权重）：它只会按比例缩放这个数字的 δ</translation>
+    </message>
+    <message>
+        <source>untrained (seed {seed})</source>
+        <translation>未训练（随机种子 {seed}）</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Load a run the MNIST tab saved (a .pt file)</source>
+        <translation>载入 MNIST 页保存的一次训练（.pt 文件）</translation>
+    </message>
+    <message>
+        <source>Test digit</source>
+        <translation>测试数字</translation>
+    </message>
+    <message>
+        <source>My drawing</source>
+        <translation>我画的数字</translation>
+    </message>
+    <message>
+        <source>Which MNIST test digit</source>
+        <translation>MNIST 测试集中的第几个数字</translation>
+    </message>
+    <message>
+        <source>Next mistake</source>
+        <translation>下一个错例</translation>
+    </message>
+    <message>
+        <source>The next test digit this network gets wrong</source>
+        <translation>这个网络认错的下一个测试数字</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Wipe the drawing (the right mouse button erases a part)</source>
+        <translation>擦掉整幅画（用鼠标右键可擦掉一部分）</translation>
+    </message>
+    <message>
+        <source>true label</source>
+        <translation>真实标签</translation>
+    </message>
+    <message>
+        <source>why not {c}?</source>
+        <translation>为什么不是 {c}？</translation>
+    </message>
+    <message>
+        <source>The class y the loss is taken against: δ and ∂C/∂x show what would make the network say it</source>
+        <translation>计算损失时所对照的类别 y：δ 和 ∂C/∂x 显示怎样才能让网络给出这个答案</translation>
+    </message>
+    <message>
+        <source>Network 784-512-256-10</source>
+        <translation>网络 784-512-256-10</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <source>The units whose δ is largest in size, with the numbers of their backpropagation step</source>
+        <translation>|δ| 最大的神经元，以及它们在反向传播这一步中的数值</translation>
+    </message>
+    <message>
+        <source>Untrained (seed {seed})</source>
+        <translation>未训练（随机种子 {seed}）</translation>
+    </message>
+    <message>
+        <source>The weights every MNIST-tab run with this seed starts from</source>
+        <translation>MNIST 页中用这个随机种子的每次训练都从这组权重出发</translation>
+    </message>
+    <message>
+        <source>MNIST tab: {label}</source>
+        <translation>MNIST 页：{label}</translation>
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation>文件：{name}</translation>
+    </message>
+    <message>
+        <source>Looking for the MNIST test set…</source>
+        <translation>正在查找 MNIST 测试集…</translation>
+    </message>
+    <message>
+        <source>Open run</source>
+        <translation>打开训练记录</translation>
+    </message>
+    <message>
+        <source>the untrained network</source>
+        <translation>未训练的网络</translation>
+    </message>
+    <message>
+        <source>The MNIST tab no longer has run {label}</source>
+        <translation>MNIST 页中已没有训练 {label}</translation>
+    </message>
+    <message>
+        <source>Could not load {what}: {error}</source>
+        <translation>无法载入 {what}：{error}</translation>
+    </message>
+    <message>
+        <source>Loading {what}…</source>
+        <translation>正在载入 {what}…</translation>
+    </message>
+    <message>
+        <source>In use: {label}</source>
+        <translation>正在使用：{label}</translation>
+    </message>
+    <message>
+        <source> ({note})</source>
+        <translation>（{note}）</translation>
+    </message>
+    <message>
+        <source>No MNIST data: draw a digit.</source>
+        <translation>没有 MNIST 数据：请手写一个数字。</translation>
+    </message>
+    <message>
+        <source>Loading the MNIST test set from {folder}…</source>
+        <translation>正在从 {folder} 载入 MNIST 测试集…</translation>
+    </message>
+    <message>
+        <source>No MNIST test set was found (the MNIST tab can download it, into GradLab&apos;s data folder)</source>
+        <translation>没有找到 MNIST 测试集（MNIST 页可以下载它，存入 GradLab 的数据文件夹）</translation>
+    </message>
+    <message>
+        <source>MNIST could not be read: {error}</source>
+        <translation>无法读取 MNIST：{error}</translation>
+    </message>
+    <message>
+        <source>{label} gets every test digit right</source>
+        <translation>{label} 认对了所有测试数字</translation>
+    </message>
+    <message>
+        <source>target {y} (chosen)</source>
+        <translation>目标 {y}（手动选择）</translation>
+    </message>
+    <message>
+        <source>target {y} (the true label)</source>
+        <translation>目标 {y}（真实标签）</translation>
+    </message>
+    <message>
+        <source>target {y} (the prediction; a drawing has no label)</source>
+        <translation>目标 {y}（网络的预测；手写的数字没有标签）</translation>
+    </message>
+    <message>
+        <source>Test digit {index} (a {label})</source>
+        <translation>测试数字 {index}（真实为 {label}）</translation>
+    </message>
+    <message>
+        <source>Your drawing</source>
+        <translation>你画的数字</translation>
+    </message>
+    <message>
+        <source>{what} · backward pass for {why} · C = {loss}</source>
+        <translation>{what} · 针对{why}的反向传播 · C = {loss}</translation>
+    </message>
+    <message>
+        <source>The network says {digit} ({percent}%)</source>
+        <translation>网络认为是 {digit}（{percent}%）</translation>
+    </message>
+    <message>
+        <source>Largest |δ| per layer, for target {y}:</source>
+        <translation>目标为 {y} 时，每层 |δ| 最大的神经元：</translation>
+    </message>
+    <message>
+        <source>layer {l}, unit {j}: {delta}</source>
+        <translation>第 {l} 层，神经元 {j}：{delta}</translation>
+    </message>
+</context>
+<context>
+    <name>BackpropSmall</name>
+    <message>
+        <source>Batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>whose numbers the diagram and the equation show: one sample&apos;s, or every sample&apos;s line (the gradient is the batch mean)</source>
+        <translation>网络图和公式显示谁的数值：某一个样本的，或者每个样本各一行（梯度是整批的平均）</translation>
+    </message>
+    <message>
+        <source>type a value to trace the network again</source>
+        <translation>输入一个值，网络会重新计算一遍</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 后退</translation>
+    </message>
+    <message>
+        <source>the previous phase (Left)</source>
+        <translation>上一个阶段（左方向键）</translation>
+    </message>
+    <message>
+        <source>Step ▶</source>
+        <translation>前进 ▶</translation>
+    </message>
+    <message>
+        <source>the next phase (Right); after the update, the next step</source>
+        <translation>下一个阶段（右方向键）；更新之后进入下一步</translation>
+    </message>
+    <message>
+        <source>step through the phases at the chosen pace (Space)</source>
+        <translation>按所选速度逐个阶段播放（空格键）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>the network as the seed drew it, at the first phase</source>
+        <translation>回到随机种子生成的网络，从第一个阶段开始</translation>
+    </message>
+    <message>
+        <source>Step ×10</source>
+        <translation>前进 ×10</translation>
+    </message>
+    <message>
+        <source>ten optimizer steps on the batch</source>
+        <translation>在这一批上让优化器走十步</translation>
+    </message>
+    <message>
+        <source>{pace} phase/s</source>
+        <translation>每秒 {pace} 个阶段</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{positive}&apos;&gt;━&amp;nbsp;w&amp;nbsp;&amp;gt;&amp;nbsp;0&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:{negative}&apos;&gt;━&amp;nbsp;w&amp;nbsp;&amp;lt;&amp;nbsp;0&lt;/span&gt;, width ∝ |w| · unit colour: its value (blue &amp;gt; 0, red &amp;lt; 0) · &lt;span style=&apos;color:{highlight}&apos;&gt;&lt;b&gt;yellow&lt;/b&gt;&lt;/span&gt;: this phase · dashed ring, white line: selected</source>
+        <translation>&lt;span style=&apos;color:{positive}&apos;&gt;━&amp;nbsp;w&amp;nbsp;&amp;gt;&amp;nbsp;0&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:{negative}&apos;&gt;━&amp;nbsp;w&amp;nbsp;&amp;lt;&amp;nbsp;0&lt;/span&gt;，线宽 ∝ |w| · 神经元颜色：它的值（蓝 &amp;gt; 0，红 &amp;lt; 0） · &lt;span style=&apos;color:{highlight}&apos;&gt;&lt;b&gt;黄色&lt;/b&gt;&lt;/span&gt;：本阶段计算的部分 · 虚线圈、白线：选中的对象</translation>
+    </message>
+    <message>
+        <source>sample {i}</source>
+        <translation>样本 {i}</translation>
+    </message>
+    <message>
+        <source>batch (all {n})</source>
+        <translation>整批（全部 {n} 个）</translation>
+    </message>
+    <message>
+        <source>{reason} (cross-entropy shown instead)</source>
+        <translation>{reason}（改为显示交叉熵）</translation>
+    </message>
+    <message>
+        <source>1 input</source>
+        <translation>1 个输入</translation>
+    </message>
+    <message>
+        <source>{n} inputs</source>
+        <translation>{n} 个输入</translation>
+    </message>
+    <message>
+        <source>no hidden layers</source>
+        <translation>没有隐藏层</translation>
+    </message>
+    <message>
+        <source>1 hidden layer</source>
+        <translation>1 个隐藏层</translation>
+    </message>
+    <message>
+        <source>{n} hidden layers</source>
+        <translation>{n} 个隐藏层</translation>
+    </message>
+    <message>
+        <source>a layer of {n} units</source>
+        <translation>有一层 {n} 个神经元</translation>
+    </message>
+    <message>
+        <source>{n} classes</source>
+        <translation>{n} 个类别</translation>
+    </message>
+    <message>
+        <source>The Backpropagation tab cannot step through this network ({wrong}): it shows {inputs_lo}-{inputs_hi} inputs, {layers_lo}-{layers_hi} hidden layers of at most {units} units and {outputs_lo}-{outputs_hi} classes; switch features off or remove layers or units.</source>
+        <translation>“反向传播”页无法逐步演示这个网络（{wrong}）：它能显示 {inputs_lo}-{inputs_hi} 个输入、{layers_lo}-{layers_hi} 个隐藏层（每层最多 {units} 个神经元）和 {outputs_lo}-{outputs_hi} 个类别；请关掉一些输入特征，或减少层数或神经元。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The Backpropagation tab cannot trace this network: {reason}</source>
+        <translation>“反向传播”页无法计算这个网络：{reason}</translation>
+    </message>
+    <message>
+        <source>From the Playground</source>
+        <translation>来自游乐场</translation>
+    </message>
+    <message>
+        <source>: the point ({x}, {y}), class {label}</source>
+        <translation>：点 ({x}, {y})，类别 {label}</translation>
+    </message>
+    <message>
+        <source>; inputs x₀… are {names}</source>
+        <translation>；输入 x₀… 依次是 {names}</translation>
+    </message>
+    <message>
+        <source>. Reset returns to these weights.</source>
+        <translation>。“重置”会回到这组权重。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>sample {i}:</source>
+        <translation>样本 {i}：</translation>
+    </message>
+    <message>
+        <source>sample {i}:  </source>
+        <translation>样本 {i}：  </translation>
+    </message>
+    <message>
+        <source>Step {step} · phase {phase} of {phases}: {title}</source>
+        <translation>第 {step} 步 · 阶段 {phase}/{phases}：{title}</translation>
+    </message>
+    <message>
+        <source>Showing unit 0 of layer {layer}: click one of its units for that unit&apos;s numbers.</source>
+        <translation>这里显示第 {layer} 层的神经元 0：点击该层的某个神经元可查看它的数值。</translation>
+    </message>
+    <message>
+        <source>Each sample has its own δ of this unit: {deltas}</source>
+        <translation>每个样本在这个神经元上都有自己的 δ：{deltas}</translation>
+    </message>
+    <message>
+        <source>The batch gradient is the mean of the {n} samples&apos; terms {term} ({listed}) = {gradient}</source>
+        <translation>整批的梯度是 {n} 个样本的 {term} 项的平均（{listed}）= {gradient}</translation>
+    </message>
+    <message>
+        <source>Select a weight (click a line) to see its batch gradient, the mean over the samples.</source>
+        <translation>选中一个权重（点击一条连线），查看它在整批上的梯度，即对各样本取平均。</translation>
+    </message>
+    <message>
+        <source>The nudges are each sample&apos;s own: choose a sample under Show to see them.</source>
+        <translation>推动箭头是每个样本各自的：在“显示”中选一个样本即可看到。</translation>
+    </message>
+    <message>
+        <source>Click a unit or a weight to select it; hover over one for all its numbers.</source>
+        <translation>点击神经元或权重可选中它；鼠标悬停可查看它的全部数值。</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;Green arrows&lt;/b&gt;&lt;/span&gt;: the nudge {nudge} of sample {sample}: up, raising the unit lowers the cost. One scale: the longest is {longest}&amp;nbsp;=&amp;nbsp;{value}.</source>
+        <translation>&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;绿色箭头&lt;/b&gt;&lt;/span&gt;：样本 {sample} 的推动方向 {nudge}：朝上表示增大这个神经元的值会降低损失。所有箭头用同一比例：最长的是 {longest}&amp;nbsp;=&amp;nbsp;{value}。</translation>
+    </message>
+</context>
+<context>
+    <name>BackpropTab</name>
+    <message>
+        <source>Small network</source>
+        <translation>小网络</translation>
+    </message>
+    <message>
+        <source>Real network (MNIST)</source>
+        <translation>真实网络（MNIST）</translation>
+    </message>
+</context>
+<context>
+    <name>BackpropViews</name>
+    <message>
+        <source>{n} units as a {rows}×{cols} grid, unit 0 top left, row by row</source>
+        <translation>{n} 个神经元排成 {rows}×{cols} 的网格，神经元 0 在左上角，逐行排列</translation>
+    </message>
+    <message>
+        <source>The input x = a{mark}, as the network reads it (normalised)</source>
+        <translation>输入 x = a{mark}，即网络读到的样子（已标准化）</translation>
+    </message>
+    <message>
+        <source>Activations a{mark} = f(z{mark}): {grid}</source>
+        <translation>激活值 a{mark} = f(z{mark})：{grid}</translation>
+    </message>
+    <message>
+        <source>The saliency ∂C/∂x: how each pixel pushes the loss for the target (red: more ink raises C)</source>
+        <translation>显著图 ∂C/∂x：每个像素如何推动针对目标的损失（红色：墨水越多，C 越大）</translation>
+    </message>
+    <message>
+        <source>δ{mark} = ∂C/∂z{mark} for the target: {grid}</source>
+        <translation>针对目标的 δ{mark} = ∂C/∂z{mark}：{grid}</translation>
+    </message>
+    <message>
+        <source>p = softmax(z{mark}): the network&apos;s probability of each digit</source>
+        <translation>p = softmax(z{mark})：网络给每个数字的概率</translation>
+    </message>
+    <message>
+        <source>δ{mark} = ∂C/∂z{mark} for the target (p − one-hot(y) for cross-entropy)</source>
+        <translation>针对目标的 δ{mark} = ∂C/∂z{mark}（交叉熵时为 p − onehot(y)）</translation>
+    </message>
+</context>
+<context>
     <name>Dialog</name>
     <message>
         <source>The race stopped</source>
@@ -62,6 +677,34 @@
     <message>
         <source>Qt could not write the image</source>
         <translation>Qt 无法写入该图像</translation>
+    </message>
+    <message>
+        <source>Look in:</source>
+        <translation>查找范围：</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>文件名：</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>文件类型：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>选择</translation>
     </message>
 </context>
 <context>
@@ -149,7 +792,7 @@ Check each entry θₖ:
   （两者都对样本 i 取平均）
 逐个检验每个分量 θₖ：
   ĝₖ = [C(θ + εeₖ) − C(θ − εeₖ)] / 2ε
-  误差 = ‖g − ĝ‖ / (‖g‖ + ‖ĝ‖)</translation>
+  相对误差 = ‖g − ĝ‖ / (‖g‖ + ‖ĝ‖)</translation>
     </message>
     <message>
         <source>Hand-written backpropagation</source>
@@ -433,6 +1076,561 @@ focal is {ratio} × CE</source>
     </message>
 </context>
 <context>
+    <name>LandscapeControls</name>
+    <message>
+        <source>Line θ₀ → θ_T</source>
+        <translation>直线 θ₀ → θ_T</translation>
+    </message>
+    <message>
+        <source>Random plane</source>
+        <translation>随机平面</translation>
+    </message>
+    <message>
+        <source>Plane of two runs</source>
+        <translation>两次训练的平面</translation>
+    </message>
+    <message>
+        <source>PCA plane of one run</source>
+        <translation>一次训练的 PCA 平面</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>the MNIST tab&apos;s finished or stopped runs, and loaded run files; tick the ones to show</source>
+        <translation>MNIST 标签页中已完成或已停止的训练，以及加载的训练文件；勾选要显示的训练</translation>
+    </message>
+    <message>
+        <source>Load run…</source>
+        <translation>加载训练…</translation>
+    </message>
+    <message>
+        <source>add a run saved from the MNIST tab or by `gradlab train --save`</source>
+        <translation>添加一次从 MNIST 标签页保存、或由 `gradlab train --save` 保存的训练</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>grid points along each axis (the line: points from α = −0.5 to 1.5)</source>
+        <translation>每条坐标轴上的网格点数（直线图：α 从 −0.5 到 1.5 的点数）</translation>
+    </message>
+    <message>
+        <source>Subset</source>
+        <translation>子集</translation>
+    </message>
+    <message>
+        <source>the loss is measured on the first this many training images (one forward pass of them per grid point)</source>
+        <translation>损失在前这么多张训练图像上计算（每个网格点对它们做一次前向传播）</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>the random plane&apos;s directions: the same seed gives the same plane</source>
+        <translation>随机平面的方向：相同的随机种子给出相同的平面</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>compute the picture in the background (coarse first)</source>
+        <translation>在后台计算图像（先粗后细）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>α and β from −span to +span, in units of d₁ and d₂</source>
+        <translation>α 和 β 取 −范围 到 +范围，以 d₁ 和 d₂ 为单位</translation>
+    </message>
+    <message>
+        <source>not used by the line: α always runs from −0.5 to 1.5</source>
+        <translation>直线图不使用：α 总是从 −0.5 取到 1.5</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>the area around the plane&apos;s points (θ₀, the runs&apos; ends, the path) times this: 1 shows them all with a margin, 0.5 the middle half</source>
+        <translation>平面上各点（θ₀、各次训练的终点、路径）周围的区域乘以这个数：1 显示全部并留出边距，0.5 只显示中间的一半</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeExplain</name>
+    <message>
+        <source>No MNIST data yet: load or download them in the MNIST tab (its Data box), then come back here.</source>
+        <translation>还没有 MNIST 数据：请先在 MNIST 标签页（其“数据”框）中加载或下载，再回到这里。</translation>
+    </message>
+    <message>
+        <source>The straight line from the shared start θ₀ through each ticked run&apos;s final weights.</source>
+        <translation>从共同的起点 θ₀ 出发、穿过每次勾选训练的最终权重的直线。</translation>
+    </message>
+    <message>
+        <source>The loss around the first ticked run&apos;s final weights, along two random directions.</source>
+        <translation>第一个勾选训练的最终权重周围、沿两个随机方向的损失。</translation>
+    </message>
+    <message>
+        <source>The plane through θ₀ and the final weights of the first two ticked runs, with every ticked run&apos;s path.</source>
+        <translation>经过 θ₀ 和前两个勾选训练的最终权重的平面，并画出每个勾选训练的路径。</translation>
+    </message>
+    <message>
+        <source>The plane in which the first ticked run&apos;s path varies most, with that path.</source>
+        <translation>第一个勾选训练的路径变化最大的平面，并画出这条路径。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{count} training images</source>
+        <translation>{count} 张训练图像</translation>
+    </message>
+    <message>
+        <source>θ_T + α·d₁ + β·d₂ around {run}&apos;s final weights θ_T: d₁, d₂ are random directions (seed {seed}), filter-normalised (each row of a weight matrix as long as that row of θ_T; biases fixed), so one unit is the network&apos;s own scale. Loss on the first {samples}.</source>
+        <translation>θ_T + α·d₁ + β·d₂，围绕 {run} 的最终权重 θ_T：d₁、d₂ 是随机方向（随机种子 {seed}），并按滤波器归一化（权重矩阵的每一行与 θ_T 中对应行等长；偏置保持不变），因此一个单位就是网络自身的尺度。损失在前 {samples}上计算。</translation>
+    </message>
+    <message>
+        <source>θ₀ + α·d₁ + β·d₂ with d₁ = θ_T({a}) − θ₀ and d₂ ⟂ d₁ of the same length, so θ₀ = (0, 0), {a} ends at (1, 0) and {b} at ({b1}, {b2}), exactly; the paths are projected onto the plane. {a}&apos;s loss on the first {samples}.</source>
+        <translation>θ₀ + α·d₁ + β·d₂，其中 d₁ = θ_T({a}) − θ₀，d₂ ⟂ d₁ 且长度相同，因此 θ₀ 位于 (0, 0)，{a} 终止于 (1, 0)，{b} 终止于 ({b1}, {b2})，这些位置都是精确的；各条路径投影到这个平面上。所示为 {a} 的损失，在前 {samples}上计算。</translation>
+    </message>
+    <message>
+        <source> No path for {runs} (another θ₀, or none kept).</source>
+        <translation>{runs} 没有画出路径（起点 θ₀ 不同，或没有保存路径）。</translation>
+    </message>
+    <message>
+        <source>θ_T + α·d₁ + β·d₂: d₁, d₂ are the directions in which {run}&apos;s path (checkpoints − θ_T) varies most, explaining {r1} % and {r2} % of its variance. A PCA plane belongs to one run and must not be used to compare optimizers. Loss on the first {samples}.</source>
+        <translation>θ_T + α·d₁ + β·d₂：d₁、d₂ 是 {run} 的路径（各检查点 − θ_T）变化最大的两个方向，分别解释了其方差的 {r1} % 和 {r2} %。PCA 平面只属于这一次训练，不能用来比较不同的优化器。损失在前 {samples}上计算。</translation>
+    </message>
+    <message>
+        <source>θ₀ + α·(θ_T − θ₀) for each run&apos;s final weights θ_T: α = 0 is the start they share, α = 1 the end of training. Loss and accuracy on the first {samples}.</source>
+        <translation>θ₀ + α·(θ_T − θ₀)，θ_T 为每次训练的最终权重：α = 0 是它们共同的起点，α = 1 是训练的终点。损失和准确率在前 {samples}上计算。</translation>
+    </message>
+    <message>
+        <source>θ₀ + α·(θ_T − θ₀) for the run&apos;s final weights θ_T: α = 0 is the start of training, α = 1 the end of training. Loss and accuracy on the first {samples}.</source>
+        <translation>θ₀ + α·(θ_T − θ₀)，θ_T 为这次训练的最终权重：α = 0 是训练的起点，α = 1 是训练的终点。损失和准确率在前 {samples}上计算。</translation>
+    </message>
+    <message>
+        <source> Not drawn: {runs} (another θ₀, or no path kept).</source>
+        <translation>未画出：{runs}（起点 θ₀ 不同，或没有保存路径）。</translation>
+    </message>
+    <message>
+        <source>The line needs {run}&apos;s start and path, and that run kept none (trained or saved before GradLab kept them); its random plane works.</source>
+        <translation>直线图需要 {run} 的起点和路径，但这次训练没有保存（训练或保存于 GradLab 开始保存路径之前）；它的随机平面可以使用。</translation>
+    </message>
+    <message>
+        <source>The plane of two runs needs {run}&apos;s start and path, and that run kept none (trained or saved before GradLab kept them); its random plane works.</source>
+        <translation>两次训练的平面需要 {run} 的起点和路径，但这次训练没有保存（训练或保存于 GradLab 开始保存路径之前）；它的随机平面可以使用。</translation>
+    </message>
+    <message>
+        <source>The PCA plane needs {run}&apos;s start and path, and that run kept none (trained or saved before GradLab kept them); its random plane works.</source>
+        <translation>PCA 平面需要 {run} 的起点和路径，但这次训练没有保存（训练或保存于 GradLab 开始保存路径之前）；它的随机平面可以使用。</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeJobs</name>
+    <message>
+        <source>Tick at least one run in the list (train one in the MNIST tab, or Load… a run file).</source>
+        <translation>请在列表中至少勾选一次训练（可在 MNIST 标签页中训练，或用“加载训练…”加载训练文件）。</translation>
+    </message>
+    <message>
+        <source>The plane of two runs needs two ticked runs that share θ₀ (same seed, same network).</source>
+        <translation>两次训练的平面需要勾选两次起点 θ₀ 相同的训练（相同的随机种子、相同的网络）。</translation>
+    </message>
+    <message>
+        <source>{a} and {b} do not share θ₀ (the same seed and network give the same start): tick two runs trained from one seed.</source>
+        <translation>{a} 和 {b} 的起点 θ₀ 不同（相同的随机种子和网络才有相同的起点）：请勾选用同一个随机种子训练的两次训练。</translation>
+    </message>
+    <message>
+        <source>The grid needs at least 3 points a side, a positive span and a subset of at least 1.</source>
+        <translation>网格每边至少需要 3 个点，范围必须为正，子集至少为 1。</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <source>{run}, final</source>
+        <translation>{run}，终点</translation>
+    </message>
+    <message>
+        <source>Random plane around the end of {run}</source>
+        <translation>{run} 终点周围的随机平面</translation>
+    </message>
+    <message>
+        <source>α (along d₁)</source>
+        <translation>α（沿 d₁）</translation>
+    </message>
+    <message>
+        <source>β (along d₂)</source>
+        <translation>β（沿 d₂）</translation>
+    </message>
+    <message>
+        <source>Plane through θ₀ and the ends of {a} and {b}</source>
+        <translation>经过 θ₀ 以及 {a} 和 {b} 终点的平面</translation>
+    </message>
+    <message>
+        <source>α (along d₁ = {a}&apos;s final weights − θ₀)</source>
+        <translation>α（沿 d₁ = {a} 的最终权重 − θ₀）</translation>
+    </message>
+    <message>
+        <source>β (along d₂ ⟂ d₁)</source>
+        <translation>β（沿 d₂ ⟂ d₁）</translation>
+    </message>
+    <message>
+        <source>PCA plane of {run}&apos;s path</source>
+        <translation>{run} 路径的 PCA 平面</translation>
+    </message>
+    <message>
+        <source>α (along d₁: {share} % of the variance)</source>
+        <translation>α（沿 d₁：解释 {share} % 的方差）</translation>
+    </message>
+    <message>
+        <source>β (along d₂: {share} %)</source>
+        <translation>β（沿 d₂：{share} %）</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeLine</name>
+    <message>
+        <source>0 = θ₀ (start)</source>
+        <translation>0 = θ₀（起点）</translation>
+    </message>
+    <message>
+        <source>1 = final weights</source>
+        <translation>1 = 最终权重</translation>
+    </message>
+    <message>
+        <source>loss (log scale)</source>
+        <translation>损失（对数）</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>α   (θ = θ₀ + α·(final weights − θ₀))</source>
+        <translation>α   （θ = θ₀ + α·(最终权重 − θ₀)）</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>准确率 (%)</translation>
+    </message>
+    <message>
+        <source>The straight line from θ₀ to each run&apos;s end</source>
+        <translation>从 θ₀ 到每次训练终点的直线</translation>
+    </message>
+    <message>
+        <source>{run}: loss {loss}, {accuracy} %</source>
+        <translation>{run}：损失 {loss}，{accuracy} %</translation>
+    </message>
+    <message>
+        <source>{run}: loss {loss}</source>
+        <translation>{run}：损失 {loss}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>not computed yet</source>
+        <translation>尚未计算</translation>
+    </message>
+    <message>
+        <source>{where}: {values}</source>
+        <translation>{where}：{values}</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeMap</name>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>α (along d₁)</source>
+        <translation>α（沿 d₁）</translation>
+    </message>
+    <message>
+        <source>β (along d₂)</source>
+        <translation>β（沿 d₂）</translation>
+    </message>
+    <message>
+        <source>loss (log scale)</source>
+        <translation>损失（对数刻度）</translation>
+    </message>
+    <message>
+        <source>{where}: not computed yet</source>
+        <translation>{where}：尚未计算</translation>
+    </message>
+    <message>
+        <source>{where}: loss {loss}, accuracy {accuracy} %</source>
+        <translation>{where}：损失 {loss}，准确率 {accuracy} %</translation>
+    </message>
+    <message>
+        <source>{where}: loss {loss}</source>
+        <translation>{where}：损失 {loss}</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeRender</name>
+    <message>
+        <source>Random plane (filter-normalised directions)</source>
+        <translation>随机平面（按滤波器归一化的方向）</translation>
+    </message>
+    <message>
+        <source>The plane through θ₀ and two runs&apos; final weights</source>
+        <translation>经过 θ₀ 和两次训练最终权重的平面</translation>
+    </message>
+    <message>
+        <source>PCA plane of one run&apos;s path</source>
+        <translation>一次训练路径的 PCA 平面</translation>
+    </message>
+    <message>
+        <source>Loss plane</source>
+        <translation>损失平面</translation>
+    </message>
+    <message>
+        <source>d₁ and d₂ explain {r1} % and {r2} % of the path&apos;s variance. A PCA plane belongs to one run and must not be used to compare optimizers.</source>
+        <translation>d₁ 和 d₂ 分别解释了路径方差的 {r1} % 和 {r2} %。PCA 平面只属于这一次训练，不能用来比较不同的优化器。</translation>
+    </message>
+    <message>
+        <source>Filter-normalised random directions, seed {seed}.</source>
+        <translation>按滤波器归一化的随机方向，随机种子 {seed}。</translation>
+    </message>
+    <message>
+        <source>Loss on the first {n} training images.</source>
+        <translation>损失在前 {n} 张训练图像上计算。</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeRuns</name>
+    <message>
+        <source>{path} ({steps} steps)</source>
+        <translation>{path}（{steps} 步）</translation>
+    </message>
+    <message>
+        <source>MNIST tab</source>
+        <translation>MNIST 标签页</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeTab</name>
+    <message>
+        <source>GradLab run (*.pt);;All files (*)</source>
+        <translation>GradLab 训练文件 (*.pt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Hover over the picture to read the loss there.</source>
+        <translation>把鼠标悬停在图上，即可读出该处的损失。</translation>
+    </message>
+    <message>
+        <source>Drag to turn the surface; the 2-D map reads the loss under the mouse.</source>
+        <translation>拖动可以旋转曲面；在二维等高线图上可以读出鼠标所在处的损失。</translation>
+    </message>
+    <message>
+        <source>This picture is of the earlier choice: press Compute to draw the view chosen.</source>
+        <translation>这是之前所选视图的图像：点击“计算”来画出现在选择的视图。</translation>
+    </message>
+    <message>
+        <source>Nothing computed yet: tick runs, pick a picture, then Compute.</source>
+        <translation>尚未计算：先勾选训练、选择图像，再点击“计算”。</translation>
+    </message>
+    <message>
+        <source>2-D map</source>
+        <translation>二维等高线图</translation>
+    </message>
+    <message>
+        <source>3-D surface</source>
+        <translation>三维曲面</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>save the picture shown (the 2-D map, the 3-D surface or the line plot), the 2-D ones with their explanation</source>
+        <translation>保存当前显示的图像（二维等高线图、三维曲面或直线图），二维图像连同其说明一起保存</translation>
+    </message>
+    <message>
+        <source>partial: {done} of {total} points · </source>
+        <translation>未完成：{done} / {total} 个点 · </translation>
+    </message>
+    <message>
+        <source>{label}
+{where}, finished</source>
+        <translation>{label}
+{where}，已完成</translation>
+    </message>
+    <message>
+        <source>{label}
+{where}, finished; kept no path (random plane only)</source>
+        <translation>{label}
+{where}，已完成；未保存路径（只能画随机平面）</translation>
+    </message>
+    <message>
+        <source>{label}
+{where}, stopped before its last epoch</source>
+        <translation>{label}
+{where}，在最后一轮之前停止</translation>
+    </message>
+    <message>
+        <source>{label}
+{where}, stopped before its last epoch; kept no path (random plane only)</source>
+        <translation>{label}
+{where}，在最后一轮之前停止；未保存路径（只能画随机平面）</translation>
+    </message>
+    <message>
+        <source>Reading MNIST</source>
+        <translation>读取 MNIST</translation>
+    </message>
+    <message>
+        <source>reading MNIST…</source>
+        <translation>正在读取 MNIST…</translation>
+    </message>
+    <message>
+        <source>Could not read MNIST: {problem}</source>
+        <translation>无法读取 MNIST：{problem}</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>A run file is still loading; try again in a moment.</source>
+        <translation>还有一个训练文件正在加载，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Could not load {file}: {problem}</source>
+        <translation>无法加载 {file}：{problem}</translation>
+    </message>
+    <message>
+        <source>{file} is already listed as {run}: not added again.</source>
+        <translation>{file} 已经列为 {run}：不再重复添加。</translation>
+    </message>
+    <message>
+        <source>Loaded {path}</source>
+        <translation>已加载 {path}</translation>
+    </message>
+    <message>
+        <source>Loading {file}</source>
+        <translation>加载 {file}</translation>
+    </message>
+    <message>
+        <source>Load run</source>
+        <translation>加载训练</translation>
+    </message>
+    <message>
+        <source>{what} failed: {problem}</source>
+        <translation>{what} 失败：{problem}</translation>
+    </message>
+    <message>
+        <source>The computation stopped: {problem}</source>
+        <translation>计算已中止：{problem}</translation>
+    </message>
+    <message>
+        <source>preparing the directions…</source>
+        <translation>正在准备方向…</translation>
+    </message>
+    <message>
+        <source>cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>{done} / {total} points</source>
+        <translation>{done} / {total} 个点</translation>
+    </message>
+    <message>
+        <source>{done} / {total} points · pass {n} of {passes}</source>
+        <translation>{done} / {total} 个点 · 第 {n} 遍，共 {passes} 遍</translation>
+    </message>
+    <message>
+        <source>done: {done} / {total} points</source>
+        <translation>完成：{done} / {total} 个点</translation>
+    </message>
+    <message>
+        <source>cancelled at {done} / {total} points</source>
+        <translation>已取消，停在 {done} / {total} 个点</translation>
+    </message>
+    <message>
+        <source>stopped at {done} / {total} points</source>
+        <translation>已停止，停在 {done} / {total} 个点</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Qt could not write the image</source>
+        <translation>Qt 无法写入图像</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not export {path}: {problem}</source>
+        <translation>无法导出 {path}：{problem}</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeView3D</name>
+    <message>
+        <source>Qt&apos;s {platform} platform has no OpenGL</source>
+        <translation>Qt 的 {platform} 平台不支持 OpenGL</translation>
+    </message>
+    <message>
+        <source>PyOpenGL is not usable ({problem})</source>
+        <translation>PyOpenGL 不可用（{problem}）</translation>
+    </message>
+    <message>
+        <source>height: loss from {lo} (floor) to {hi} (top), log scale</source>
+        <translation>高度：损失从 {lo}（底面）到 {hi}（顶部），对数刻度</translation>
+    </message>
+    <message>
+        <source>height: loss from {lo} (floor) to {hi} (top)</source>
+        <translation>高度：损失从 {lo}（底面）到 {hi}（顶部）</translation>
+    </message>
+    <message>
+        <source>The 3-D view is unavailable: {problem}. The 2-D map shows the same grid.</source>
+        <translation>三维视图不可用：{problem}。二维等高线图显示的是同一个网格。</translation>
+    </message>
+    <message>
+        <source>OpenGL failed to start ({problem})</source>
+        <translation>OpenGL 启动失败（{problem}）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Optimizer race</source>
@@ -495,12 +1693,12 @@ focal is {ratio} × CE</source>
         <translation>小网络：右方向键逐步前进，左方向键后退，空格键播放，点击神经元或权重查看它的数值。真实网络：手写一个数字，或选一个测试集里的数字。</translation>
     </message>
     <message>
-        <source>Play trains the network live; click the plane to add a point, right-click removes one; hover a unit for its map. Compare races 2 to 4 settings.</source>
-        <translation>“播放”实时训练网络；点击平面添加一个点，右键删除一个点；悬停在神经元上查看它的输出图。“比较”让 2 到 4 组设置同台竞赛。</translation>
+        <source>Play trains the network live; click the plane to add a point, right-click removes one, click a point to trace it in Backpropagation; hover a unit for its map. Compare races 2 to 4 settings.</source>
+        <translation>“播放”实时训练网络；点击平面添加一个点，右键删除一个点，点击一个数据点可在“反向传播”页中逐步追踪它；悬停在神经元上查看它的输出图。“比较”让 2 到 4 组设置同台竞赛。</translation>
     </message>
     <message>
         <source>Tick the MNIST tab&apos;s runs (or Load… a run file), pick the picture, Compute; hover the map to read the loss there.</source>
-        <translation>勾选 MNIST 标签页中的训练（或“加载…”一个训练文件），选择图像，点击“计算”；悬停在图上读取该处的损失。</translation>
+        <translation>勾选 MNIST 标签页中的训练记录（或“加载…”一个训练记录文件），选择视图，点击“计算”；悬停在图上读取该处的损失。</translation>
     </message>
     <message>
         <source>Loading {tab}…</source>
@@ -608,6 +1806,1280 @@ focal is {ratio} × CE</source>
     <message>
         <source>&amp;About GradLab</source>
         <translation>关于 GradLab(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>MnistControls</name>
+    <message>
+        <source>MSE on softmax (one-hot)</source>
+        <translation>Softmax 上的均方误差（独热编码）</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>Step (StepLR)</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <source>Cosine annealing</source>
+        <translation>余弦退火</translation>
+    </message>
+    <message>
+        <source>PyTorch autograd</source>
+        <translation>PyTorch 自动求导</translation>
+    </message>
+    <message>
+        <source>NumPy, hand-written backprop</source>
+        <translation>NumPy，手写反向传播</translation>
+    </message>
+    <message>
+        <source>Auto (CUDA if present)</source>
+        <translation>自动（有 CUDA 时用 CUDA）</translation>
+    </message>
+    <message>
+        <source>per epoch</source>
+        <translation>每轮</translation>
+    </message>
+    <message>
+        <source>per batch</source>
+        <translation>每个批次</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>inverse frequency</source>
+        <translation>逆频率</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>{what}: {text} is not a list of numbers</source>
+        <translation>{what}：{text} 不是一串数字</translation>
+    </message>
+    <message>
+        <source>{what}: need {count} numbers (one per digit 0-9), got {got}</source>
+        <translation>{what}：需要 {count} 个数（数字 0-9 各一个），实际是 {got} 个</translation>
+    </message>
+    <message>
+        <source>{what}: {text} is not a list of whole numbers</source>
+        <translation>{what}：{text} 不是一串整数</translation>
+    </message>
+    <message>
+        <source>{what}: give numbers from {lo} to {hi}, got {text}</source>
+        <translation>{what}：请给出 {lo} 到 {hi} 之间的数，实际是 {text}</translation>
+    </message>
+    <message>
+        <source>ten numbers, one per digit 0-9</source>
+        <translation>十个数，数字 0-9 各一个</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>class weights</source>
+        <translation>类别权重</translation>
+    </message>
+    <message>
+        <source>focal alpha</source>
+        <translation>焦点损失的 α</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>focusing γ</source>
+        <translation>聚焦参数 γ</translation>
+    </message>
+    <message>
+        <source>class balance α</source>
+        <translation>类别平衡 α</translation>
+    </message>
+    <message>
+        <source>Hidden activation</source>
+        <translation>隐藏层激活函数</translation>
+    </message>
+    <message>
+        <source>leak α</source>
+        <translation>负半轴斜率 α</translation>
+    </message>
+    <message>
+        <source>ELU α</source>
+        <translation>ELU α</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>计算方式</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>浮点精度</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>训练轮数</translation>
+    </message>
+    <message>
+        <source>LR schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>step size</source>
+        <translation>衰减间隔</translation>
+    </message>
+    <message>
+        <source>decay factor</source>
+        <translation>衰减系数</translation>
+    </message>
+    <message>
+        <source>minimum lr</source>
+        <translation>最小学习率</translation>
+    </message>
+    <message>
+        <source>advance</source>
+        <translation>更新时机</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Imbalance</source>
+        <translation>类别不平衡</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>fraction kept</source>
+        <translation>保留比例</translation>
+    </message>
+    <message>
+        <source>Training samples</source>
+        <translation>训练样本数</translation>
+    </message>
+    <message>
+        <source>Test subset every</source>
+        <translation>测试子集评估间隔</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>slope for x ≤ 0: f(x) = αx</source>
+        <translation>x ≤ 0 时的斜率：f(x) = αx</translation>
+    </message>
+    <message>
+        <source>f(x) = α(eˣ − 1) for x ≤ 0: the value it saturates at is −α</source>
+        <translation>x ≤ 0 时 f(x) = α(eˣ − 1)：它饱和于 −α</translation>
+    </message>
+    <message>
+        <source>widths of the hidden layers; 784 inputs and 10 outputs are fixed</source>
+        <translation>各隐藏层的宽度；784 个输入和 10 个输出是固定的</translation>
+    </message>
+    <message>
+        <source>keep only a fraction of some digits</source>
+        <translation>某些数字只保留一部分样本</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>epoch ends only</source>
+        <translation>仅在每轮结束时</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> 步</translation>
+    </message>
+    <message>
+        <source>digits to imbalance</source>
+        <translation>要减少的数字</translation>
+    </message>
+    <message>
+        <source>hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+</context>
+<context>
+    <name>MnistData</name>
+    <message>
+        <source> Looked in {folder} and {raw}.</source>
+        <translation>已查找 {folder} 和 {raw}。</translation>
+    </message>
+    <message>
+        <source>MNIST not found.{looked} Put the four files ({names}) in {where}, or choose a folder that holds them (or their MNIST/raw), or download them (about 11 MB).</source>
+        <translation>未找到 MNIST。{looked}请把四个文件（{names}）放到 {where}，或者选择一个包含它们（或包含 MNIST/raw 子文件夹）的文件夹，或者直接下载（约 11 MB）。</translation>
+    </message>
+    <message>
+        <source>MNIST data</source>
+        <translation>MNIST 数据</translation>
+    </message>
+    <message>
+        <source>folder with the four MNIST files</source>
+        <translation>包含四个 MNIST 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Download MNIST</source>
+        <translation>下载 MNIST</translation>
+    </message>
+    <message>
+        <source>%p% of 11 MB</source>
+        <translation>%p%（共 11 MB）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Loading MNIST from {folder}…</source>
+        <translation>正在从 {folder} 加载 MNIST…</translation>
+    </message>
+    <message>
+        <source>{train} training and {test} test images from {where}</source>
+        <translation>{train} 张训练图像和 {test} 张测试图像，来自 {where}</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Folder with the MNIST files</source>
+        <translation>包含 MNIST 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Downloading MNIST into {folder}…</source>
+        <translation>正在把 MNIST 下载到 {folder}…</translation>
+    </message>
+    <message>
+        <source>Cancelling the download…</source>
+        <translation>正在取消下载…</translation>
+    </message>
+    <message>
+        <source>Download cancelled; nothing was left behind.</source>
+        <translation>下载已取消；没有留下任何文件。</translation>
+    </message>
+    <message>
+        <source>Offline? </source>
+        <translation>没有联网？</translation>
+    </message>
+</context>
+<context>
+    <name>MnistExport</name>
+    <message>
+        <source>{path} exists; not replaced without asking</source>
+        <translation>{path} 已存在；未经询问不会覆盖</translation>
+    </message>
+    <message>
+        <source>{path}: choose a .png or .svg file</source>
+        <translation>{path}：请选择 .png 或 .svg 文件</translation>
+    </message>
+</context>
+<context>
+    <name>MnistHyper</name>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>GradLab&apos;s optimizers run through CoreOptimizer; the (torch.optim) entries are PyTorch&apos;s own, for comparison</source>
+        <translation>前面是 GradLab 自己实现的优化器；带 (torch.optim) 的是 PyTorch 自带的实现，用来对照</translation>
+    </message>
+</context>
+<context>
+    <name>MnistImages</name>
+    <message>
+        <source>Confusion (% of true digit)</source>
+        <translation>混淆矩阵（占真实数字的 %）</translation>
+    </message>
+    <message>
+        <source>true digit</source>
+        <translation>真实数字</translation>
+    </message>
+    <message>
+        <source>predicted digit</source>
+        <translation>预测数字</translation>
+    </message>
+    <message>
+        <source>counts [true, predicted]:</source>
+        <translation>计数 [真实, 预测]：</translation>
+    </message>
+    <message>
+        <source> ({percent}%)</source>
+        <translation>（{percent}%）</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>预测正确</translation>
+    </message>
+    <message>
+        <source>mistaken</source>
+        <translation>预测错误</translation>
+    </message>
+    <message>
+        <source>true {t} → predicted {p}: {n} of {total} test {t}s{share}, {verdict}</source>
+        <translation>真实 {t} → 预测 {p}：测试集的 {total} 个 {t} 中有 {n} 个{share}，{verdict}</translation>
+    </message>
+    <message>
+        <source>First-layer weights ({count} units)</source>
+        <translation>第一层权重（{count} 个神经元）</translation>
+    </message>
+    <message>
+        <source>Per-class accuracy (%)</source>
+        <translation>各类别准确率（%）</translation>
+    </message>
+    <message>
+        <source>digit</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>no samples</source>
+        <translation>没有样本</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;per-class accuracy&lt;/b&gt; · digit {digit} · </source>
+        <translation>&lt;b&gt;各类别准确率&lt;/b&gt; · 数字 {digit} · </translation>
+    </message>
+</context>
+<context>
+    <name>MnistPlots</name>
+    <message>
+        <source>Training loss per batch (each run&apos;s own loss)</source>
+        <translation>每个批次的训练损失（各次训练自己的损失函数）</translation>
+    </message>
+    <message>
+        <source>Test cross-entropy</source>
+        <translation>测试集交叉熵</translation>
+    </message>
+    <message>
+        <source>Test accuracy (%)</source>
+        <translation>测试集准确率（%）</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Gradient norm per layer</source>
+        <translation>各层梯度范数</translation>
+    </message>
+    <message>
+        <source>Dead ReLU units (%)</source>
+        <translation>死亡 ReLU 单元（%）</translation>
+    </message>
+    <message>
+        <source>training loss (own)</source>
+        <translation>训练损失（自身的损失函数）</translation>
+    </message>
+    <message>
+        <source>test cross-entropy</source>
+        <translation>测试集交叉熵</translation>
+    </message>
+    <message>
+        <source>test accuracy %</source>
+        <translation>测试集准确率 %</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>gradient norm</source>
+        <translation>梯度范数</translation>
+    </message>
+    <message>
+        <source>dead units %</source>
+        <translation>死亡单元 %</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>test subset</source>
+        <translation>测试子集</translation>
+    </message>
+    <message>
+        <source>full test set</source>
+        <translation>完整测试集</translation>
+    </message>
+    <message>
+        <source>hover over a plot to read its values</source>
+        <translation>把鼠标悬停在图上可读出数值</translation>
+    </message>
+    <message>
+        <source>hidden {layer} ({units})</source>
+        <translation>隐藏层 {layer}（{units}）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; · epoch {x} · {y}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; · 第 {x} 轮 · {y}</translation>
+    </message>
+    <message>
+        <source> (epoch {x})</source>
+        <translation>（第 {x} 轮）</translation>
+    </message>
+    <message>
+        <source> · smoothed: </source>
+        <translation> · 平滑后：</translation>
+    </message>
+</context>
+<context>
+    <name>MnistProgress</name>
+    <message>
+        <source>Add settings to the queue, then press Start.</source>
+        <translation>把设置加入队列，然后点击“开始”。</translation>
+    </message>
+    <message>
+        <source>Run {position}/{count}</source>
+        <translation>训练 {position}/{count}</translation>
+    </message>
+    <message>
+        <source>starting (loading PyTorch and the data)…</source>
+        <translation>正在启动（加载 PyTorch 和数据）…</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}/{epochs}</source>
+        <translation>第 {epoch}/{epochs} 轮</translation>
+    </message>
+    <message>
+        <source>step {step}/{total}</source>
+        <translation>第 {step}/{total} 步</translation>
+    </message>
+    <message>
+        <source>{rate} samples/s</source>
+        <translation>{rate} 样本/秒</translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation>剩余 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>MnistQueue</name>
+    <message>
+        <source>Runs to compare</source>
+        <translation>要比较的训练</translation>
+    </message>
+    <message>
+        <source>Add current settings</source>
+        <translation>加入当前设置</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>全部清除</translation>
+    </message>
+    <message>
+        <source>Remove every run from the queue and the plots</source>
+        <translation>从队列和图中移除所有训练</translation>
+    </message>
+    <message>
+        <source>Same seed: same initial weights, same batches.</source>
+        <translation>相同的随机种子：相同的初始权重，相同的批次。</translation>
+    </message>
+</context>
+<context>
+    <name>MnistRuns</name>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>训练中</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <source>diverged at step {step}</source>
+        <translation>在第 {step} 步发散</translation>
+    </message>
+    <message>
+        <source>failed: {error}</source>
+        <translation>失败：{error}</translation>
+    </message>
+    <message>
+        <source>stopped at step {step}</source>
+        <translation>停在第 {step} 步</translation>
+    </message>
+    <message>
+        <source>done, test accuracy {accuracy}%</source>
+        <translation>已完成，测试集准确率 {accuracy}%</translation>
+    </message>
+    <message>
+        <source>saved by an older GradLab without test cross-entropy: its test cross-entropy is not drawn (accuracy and training loss are)</source>
+        <translation>由旧版 GradLab 保存，没有测试集交叉熵：不画它的测试集交叉熵（准确率和训练损失照常画出）</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>weighted CE</source>
+        <translation>加权交叉熵</translation>
+    </message>
+    <message>
+        <source>focal</source>
+        <translation>焦点损失</translation>
+    </message>
+    <message>
+        <source>MSE on softmax</source>
+        <translation>Softmax 上的 MSE</translation>
+    </message>
+    <message>
+        <source>step schedule</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <source>cosine schedule</source>
+        <translation>余弦退火</translation>
+    </message>
+    <message>
+        <source>batch {size}</source>
+        <translation>批量 {size}</translation>
+    </message>
+    <message>
+        <source>NumPy backprop</source>
+        <translation>NumPy 反向传播</translation>
+    </message>
+    <message>
+        <source>fewer {digits}</source>
+        <translation>减少 {digits}</translation>
+    </message>
+    <message>
+        <source>seed {seed}</source>
+        <translation>种子 {seed}</translation>
+    </message>
+</context>
+<context>
+    <name>MnistTab</name>
+    <message>
+        <source>Save runs…</source>
+        <translation>保存训练…</translation>
+    </message>
+    <message>
+        <source>Save the runs in this folder</source>
+        <translation>把训练保存到这个文件夹</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Train the queued runs (the current settings if none are queued)</source>
+        <translation>训练队列中的各项（队列为空时训练当前设置）</translation>
+    </message>
+    <message>
+        <source>Stop after the current step; what was trained is kept</source>
+        <translation>在当前这一步之后停止；已训练的结果会保留</translation>
+    </message>
+    <message>
+        <source>Go on from where the stopped runs stopped</source>
+        <translation>从已停止的训练停下的地方接着训练</translation>
+    </message>
+    <message>
+        <source>Train more</source>
+        <translation>再训练</translation>
+    </message>
+    <message>
+        <source>Go on training the selected finished run for more epochs (a cosine schedule stretches over the new length)</source>
+        <translation>把选中的已完成训练再多训练几轮（余弦退火会拉伸到新的总长度）</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>加载…</translation>
+    </message>
+    <message>
+        <source>Save the selected run (weights, optimizer state, config, curves)</source>
+        <translation>保存选中的训练（权重、优化器状态、设置、曲线）</translation>
+    </message>
+    <message>
+        <source>Load a saved run: its curves, and Resume if it has epochs left</source>
+        <translation>加载保存的训练：显示它的曲线；若还有未训练的轮次，可点击“继续”</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>PNG/SVG…</source>
+        <translation>PNG/SVG…</translation>
+    </message>
+    <message>
+        <source>Export every run&apos;s curves as CSV</source>
+        <translation>把所有训练的曲线导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Export the plots as a PNG or SVG picture</source>
+        <translation>把图导出为 PNG 或 SVG 图片</translation>
+    </message>
+    <message>
+        <source>log-scale losses</source>
+        <translation>损失用对数刻度</translation>
+    </message>
+    <message>
+        <source>Smoothing: weight w of the debiased moving average of the training loss</source>
+        <translation>平滑：训练损失的偏差校正指数移动平均的权重 w</translation>
+    </message>
+    <message>
+        <source>Fit to data</source>
+        <translation>适应数据范围</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source> epoch</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
+        <source>Load MNIST first (see the data box).</source>
+        <translation>请先加载 MNIST（见数据框）。</translation>
+    </message>
+    <message>
+        <source>Stopping… what was trained is kept; Resume goes on.</source>
+        <translation>正在停止…已训练的结果会保留；点击“继续”可接着训练。</translation>
+    </message>
+    <message>
+        <source>{runs} has training that is not saved (one is still training). Closing loses it.</source>
+        <translation>{runs}有未保存的训练结果（仍在训练中）。关闭会丢失它。</translation>
+    </message>
+    <message>
+        <source>{runs} has training that is not saved. Closing loses it.</source>
+        <translation>{runs}有未保存的训练结果。关闭会丢失它。</translation>
+    </message>
+    <message>
+        <source>{runs} have training that is not saved (one is still training). Closing loses them.</source>
+        <translation>{runs}有未保存的训练结果（其中一个仍在训练）。关闭会丢失它们。</translation>
+    </message>
+    <message>
+        <source>{runs} have training that is not saved. Closing loses them.</source>
+        <translation>{runs}有未保存的训练结果。关闭会丢失它们。</translation>
+    </message>
+    <message>
+        <source>Close GradLab?</source>
+        <translation>关闭 GradLab？</translation>
+    </message>
+    <message>
+        <source>Discard and close</source>
+        <translation>丢弃并关闭</translation>
+    </message>
+    <message>
+        <source>{runs} has training that is not saved.</source>
+        <translation>{runs}有未保存的训练结果。</translation>
+    </message>
+    <message>
+        <source>{runs} have training that is not saved.</source>
+        <translation>{runs}有未保存的训练结果。</translation>
+    </message>
+    <message>
+        <source>Remove runs?</source>
+        <translation>移除训练？</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Could not save run {run} to {path}: {error}</source>
+        <translation>无法把第 {run} 次训练保存到 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Saved {files} in {folder}</source>
+        <translation>已把 {files} 保存到 {folder}</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>没有可保存的内容。</translation>
+    </message>
+    <message>
+        <source>Nothing to train: add settings to the queue.</source>
+        <translation>没有可训练的内容：请把设置加入队列。</translation>
+    </message>
+    <message>
+        <source>Run {run} {status}</source>
+        <translation>第 {run} 次训练{status}</translation>
+    </message>
+    <message>
+        <source>Stopped. Resume goes on from the last step.</source>
+        <translation>已停止。点击“继续”会从最后一步接着训练。</translation>
+    </message>
+    <message>
+        <source>Select a stopped or finished run to save.</source>
+        <translation>请选择一个已停止或已完成的训练来保存。</translation>
+    </message>
+    <message>
+        <source>Save run</source>
+        <translation>保存训练</translation>
+    </message>
+    <message>
+        <source>Saved run {run} to {path}</source>
+        <translation>已把第 {run} 次训练保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Load run</source>
+        <translation>加载训练</translation>
+    </message>
+    <message>
+        <source>Could not load {file}: {error}</source>
+        <translation>无法加载 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>Loading {file}…</source>
+        <translation>正在加载 {file}…</translation>
+    </message>
+    <message>
+        <source>Loaded {file}: {status}</source>
+        <translation>已加载 {file}：{status}</translation>
+    </message>
+    <message>
+        <source>; {note}</source>
+        <translation>；{note}</translation>
+    </message>
+    <message>
+        <source>Export curves</source>
+        <translation>导出曲线</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Curves written to {path}</source>
+        <translation>曲线已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation>导出图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Replace?</source>
+        <translation>替换？</translation>
+    </message>
+    <message>
+        <source>{files} exists. Replace it?</source>
+        <translation>{files} 已存在。要替换吗？</translation>
+    </message>
+    <message>
+        <source>Plots written to {paths}</source>
+        <translation>图已写入 {paths}</translation>
+    </message>
+    <message>
+        <source>GradLab MNIST run (*.pt)</source>
+        <translation>GradLab MNIST 训练 (*.pt)</translation>
+    </message>
+    <message>
+        <source>Run {number}</source>
+        <translation>第 {number} 次训练</translation>
+    </message>
+    <message>
+        <source>Runs {numbers} and {last}</source>
+        <translation>第 {numbers} 和 {last} 次训练</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>MnistView</name>
+    <message>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>Inside the selected run</source>
+        <translation>选中训练的内部</translation>
+    </message>
+    <message>
+        <source>Test digits: predicted label (red = mistake)</source>
+        <translation>测试数字：预测标签（红色 = 预测错误）</translation>
+    </message>
+    <message>
+        <source>Inside the selected run, after its latest evaluation: train a run to see it.</source>
+        <translation>选中训练在最近一次评估后的内部情况：先训练一次才能看到。</translation>
+    </message>
+    <message>
+        <source>hover over the confusion matrix to read a cell</source>
+        <translation>把鼠标悬停在混淆矩阵上可读出一个格子</translation>
+    </message>
+    <message>
+        <source>the confusion matrix, test digits and first-layer weights of the run selected in the list</source>
+        <translation>列表中选中训练的混淆矩阵、测试数字和第一层权重</translation>
+    </message>
+    <message>
+        <source>Select a run that has been evaluated to see inside it.</source>
+        <translation>选择一个已经评估过的训练，查看它的内部。</translation>
+    </message>
+    <message>
+        <source>test set</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>first {count} test digits</source>
+        <translation>前 {count} 个测试数字</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{run}&lt;/b&gt; after step {step} (epoch {epoch}): {accuracy}% right on the {where}</source>
+        <translation>&lt;b&gt;{run}&lt;/b&gt; 第 {step} 步之后（第 {epoch} 轮）：在{where}上正确率 {accuracy}%</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundCompare</name>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Compare these settings</source>
+        <translation>比较这几组设置</translation>
+    </message>
+    <message>
+        <source>same data, same initial weights, 2 to 4 settings side by side</source>
+        <translation>相同的数据、相同的初始权重，2 到 4 组设置并排训练</translation>
+    </message>
+    <message>
+        <source>{optimizer} lr {lr}</source>
+        <translation>{optimizer} η={lr}</translation>
+    </message>
+    <message>
+        <source>, {setting}</source>
+        <translation> {setting}</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundControls</name>
+    <message>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>Weighted cross-entropy</source>
+        <translation>加权交叉熵</translation>
+    </message>
+    <message>
+        <source>Focal</source>
+        <translation>焦点损失</translation>
+    </message>
+    <message>
+        <source>MSE on softmax</source>
+        <translation>Softmax 输出的均方误差</translation>
+    </message>
+    <message>
+        <source>MSE</source>
+        <translation>均方误差</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>Exclusive or</source>
+        <translation>异或</translation>
+    </message>
+    <message>
+        <source>Two Gaussians</source>
+        <translation>两个高斯分布</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>Moons</source>
+        <translation>双月牙</translation>
+    </message>
+    <message>
+        <source>class {k}</source>
+        <translation>类别 {k}</translation>
+    </message>
+    <message>
+        <source>Layer {k}:</source>
+        <translation>第 {k} 层：</translation>
+    </message>
+    <message>
+        <source>one unit fewer in layer {k}</source>
+        <translation>第 {k} 层减少一个神经元</translation>
+    </message>
+    <message>
+        <source>one unit more in layer {k}</source>
+        <translation>第 {k} 层增加一个神经元</translation>
+    </message>
+    <message>
+        <source>{n} unit</source>
+        <translation>{n} 个神经元</translation>
+    </message>
+    <message>
+        <source>{n} units</source>
+        <translation>{n} 个神经元</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>classes: the spiral&apos;s arms (2 or 3)</source>
+        <translation>类别数：螺旋的臂数（2 或 3）</translation>
+    </message>
+    <message>
+        <source>arms</source>
+        <translation>臂数</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>new points: the next seed</source>
+        <translation>生成新的点：换用下一个随机种子</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>class imbalance: keep this share of one class&apos;s points</source>
+        <translation>类别不平衡：某一类别的点只保留这个比例</translation>
+    </message>
+    <message>
+        <source>of class</source>
+        <translation>针对</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留比例</translation>
+    </message>
+    <message>
+        <source>a click on the plane adds a point of this class; right-click (or Shift+click) removes the nearest</source>
+        <translation>在平面上点击会添加一个该类别的点；右键（或 Shift+点击）删除最近的点</translation>
+    </message>
+    <message>
+        <source>Click adds</source>
+        <translation>点击添加</translation>
+    </message>
+    <message>
+        <source>test points</source>
+        <translation>测试点</translation>
+    </message>
+    <message>
+        <source>discretise</source>
+        <translation>离散化</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入特征</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>one hidden layer fewer</source>
+        <translation>减少一个隐藏层</translation>
+    </message>
+    <message>
+        <source>one hidden layer more</source>
+        <translation>增加一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隐藏层数</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>focal loss γ: how much well-classified points are played down</source>
+        <translation>焦点损失的 γ：已经分对的点被削弱的程度</translation>
+    </message>
+    <message>
+        <source>focal γ</source>
+        <translation>焦点 γ</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>learning rate: changes apply at once, while training, without a reset</source>
+        <translation>学习率：修改立即生效，训练中也可以改，无需重置</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>L2 weight decay λ: adds λ·w to each weight&apos;s gradient</source>
+        <translation>L2 权重衰减 λ：在每个权重的梯度上加上 λ·w</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批量大小</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundCurves</name>
+    <message>
+        <source>training</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundDiagram</name>
+    <message>
+        <source>layer {layer}, unit {unit} ← {source}:  w = {w}</source>
+        <translation>第 {layer} 层，神经元 {unit} ← {source}：w = {w}</translation>
+    </message>
+    <message>
+        <source>,  ∂C/∂w = {gradient}</source>
+        <translation>，∂C/∂w = {gradient}</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundRender</name>
+    <message>
+        <source>diverged at epoch {epoch}</source>
+        <translation>在第 {epoch} 轮发散</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}: train loss {train_loss}, test loss {test_loss}, test accuracy {accuracy}%</source>
+        <translation>第 {epoch} 轮：训练损失 {train_loss}，测试损失 {test_loss}，测试准确率 {accuracy}%</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundTab</name>
+    <message>
+        <source>Hover a unit for its map, an edge for w and ∂C/∂w.</source>
+        <translation>鼠标悬停在神经元上可查看它的输出图，悬停在连线上可查看 w 和 ∂C/∂w。</translation>
+    </message>
+    <message>
+        <source>Click a point to trace it in the Backpropagation tab; click empty space to add a point of the chosen class; right-click removes the nearest.</source>
+        <translation>点击一个数据点，可在“反向传播”标签页中追踪它的计算；点击空白处添加一个所选类别的点；右键删除最近的点。</translation>
+    </message>
+    <message>
+        <source>Diverged at epoch {epoch}: the loss is no longer a finite number. Lower the learning rate, then Reset.</source>
+        <translation>在第 {epoch} 轮发散：损失已不再是有限的数。请调低学习率，然后点击“重置”。</translation>
+    </message>
+    <message>
+        <source>train continuously / pause</source>
+        <translation>连续训练 / 暂停</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>train one epoch</source>
+        <translation>训练一轮</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>back to the same initial weights</source>
+        <translation>回到同样的初始权重</translation>
+    </message>
+    <message>
+        <source>New weights</source>
+        <translation>新权重</translation>
+    </message>
+    <message>
+        <source>initial weights drawn from the next seed</source>
+        <translation>用下一个随机种子重新抽取初始权重</translation>
+    </message>
+    <message>
+        <source>❚❚  Pause</source>
+        <translation>❚❚  暂停</translation>
+    </message>
+    <message>
+        <source>▶  Play</source>
+        <translation>▶  播放</translation>
+    </message>
+    <message>
+        <source>This network diverged at epoch {epoch}: its weights are not finite numbers to trace. Lower the learning rate, then Reset.</source>
+        <translation>这个网络在第 {epoch} 轮发散了：它的权重已不是有限的数，无法追踪。请调低学习率，然后点击“重置”。</translation>
+    </message>
+    <message>
+        <source>Tracing a point needs GradLab&apos;s window, which holds the Backpropagation tab.</source>
+        <translation>追踪一个点需要 GradLab 的主窗口，“反向传播”标签页在其中。</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}</source>
+        <translation>第 {epoch} 轮</translation>
+    </message>
+    <message>
+        <source>Diverged at epoch {epoch}</source>
+        <translation>在第 {epoch} 轮发散</translation>
+    </message>
+    <message>
+        <source>{network}: diverged at epoch {epoch}. Lower its learning rate.</source>
+        <translation>{network}：在第 {epoch} 轮发散。请调低它的学习率。</translation>
+    </message>
+    <message>
+        <source>Layer {layer}, unit {unit}: its output (blue +, orange −)</source>
+        <translation>第 {layer} 层，神经元 {unit}：它的输出（蓝色为正，橙色为负）</translation>
+    </message>
+    <message>
+        <source>{why}</source>
+        <comment>a core&apos;s error shown as it is</comment>
+        <translation>无法按这些设置训练：{why}</translation>
+    </message>
+    <message>
+        <source>Not trained yet: Play or Step.</source>
+        <translation>还没有训练：点击“播放”或“单步”。</translation>
+    </message>
+    <message>
+        <source>Loss {train_loss} training, {test_loss} test;  accuracy {train_accuracy} / {test_accuracy}</source>
+        <translation>损失：训练集 {train_loss}，测试集 {test_loss}；准确率 {train_accuracy} / {test_accuracy}</translation>
+    </message>
+    <message>
+        <source>not trained yet</source>
+        <translation>尚未训练</translation>
+    </message>
+    <message>
+        <source>loss {train_loss} / {test_loss}, acc {test_accuracy}</source>
+        <translation>损失 {train_loss} / {test_loss}，准确率 {test_accuracy}</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
     </message>
 </context>
 <context>
@@ -1568,7 +4040,7 @@ Note: Dozat&apos;s momentum schedule μ_t, as torch implements it (ψ = 0.004).<
     </message>
     <message>
         <source>Step ▶</source>
-        <translation>前进 ▶</translation>
+        <translation>单步 ▶</translation>
     </message>
     <message>
         <source>one step forward (Right)</source>
