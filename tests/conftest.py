@@ -39,6 +39,28 @@ def mnist_dir() -> Path:
 
 
 @pytest.fixture
+def english(qapp):
+    """English now, and English again after the test (a test that switches to Chinese;
+    the other tests read the English texts)."""
+    from gradlab.gui.i18n import set_language
+
+    set_language(qapp, "en")
+    yield qapp
+    set_language(qapp, "en")
+
+
+@pytest.fixture(params=["en"])
+def language(request, qapp):
+    """The app's language for one test (parametrize it indirectly: "en", "zh_CN"),
+    English again afterwards."""
+    from gradlab.gui.i18n import set_language
+
+    assert not set_language(qapp, request.param)
+    yield request.param
+    set_language(qapp, "en")
+
+
+@pytest.fixture
 def torch_float64():
     """torch's default dtype is float64 for the test, restored after: oracle comparisons
     at 1e-10, and torch keeps some scalar state (NAdam's mu_product, Adam's step) in it."""

@@ -6,6 +6,9 @@ and which of them still hold English.
     assert english_leftovers(window.race) == []      # ["RaceTab > QPushButton 'Run': Run"]
     set_language(app, "en")                           # other tests read the English texts
 
+A tab's test switches with `to_chinese(app, ("RaceTransport", "Max steps"))` before it
+builds any widget, and takes the `english` fixture (tests/conftest.py) to end in English.
+
 What is read: each widget's text() (buttons, labels, group boxes' titles), toolTip(),
 windowTitle() (windows), placeholderText(), the items of combo boxes, lists and tables
 (and the tables' headers), the tabs of tab bars, read-only text browsers, spin boxes'
@@ -27,6 +30,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from PySide6 import QtCore, QtGui, QtWidgets
+
+from gradlab.gui.i18n import set_language, translate
 
 ALLOWED_WORDS = {
     # optimizers, activations, losses: names Chinese courses keep in English
@@ -59,6 +64,16 @@ ALLOWED_PHRASES = ("TensorFlow Playground", "MPL-2.0 and MIT", "Focal Loss", "(L
 _TAG = re.compile(r"<[^>]*>")
 _ENTITY = re.compile(r"&[a-zA-Z]+;|&#\d+;")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")  # "LGPLv3", "PySide6", "x2" are one word each
+
+
+def to_chinese(app: QtCore.QCoreApplication, *probes: tuple[str, str]) -> None:
+    """Chinese from now on; fails at once when a probe, a (context, source text) of the
+    tab under test, has no translation in resources/i18n/gradlab_zh_CN.ts. Call it before
+    the test builds any widget: a test that stopped while a tab lived (a skip did) once
+    crashed pytest-qt's teardown."""
+    set_language(app, "zh_CN")
+    missing = [probe for probe in probes if translate(*probe) == probe[1]]
+    assert not missing, f"not translated in resources/i18n/gradlab_zh_CN.ts: {missing}"
 
 
 def english_words(text: str, allow: Iterable[str] = ()) -> list[str]:

@@ -22,31 +22,14 @@ from gradlab.gui.backprop.diagram import EdgeItem, UnitItem
 from gradlab.gui.backprop.real import RealNetworkPage
 from gradlab.gui.backprop.tab import BackpropTab
 from gradlab.gui.backprop.words import core_text, phase_title
-from gradlab.gui.i18n import set_language, translate
-from i18n_walk import english_leftovers, english_words, texts
+from gradlab.gui.i18n import set_language
+from i18n_walk import english_leftovers, english_words, texts, to_chinese
 
 # Words of the core's formulas, which stay formulas in Chinese ("pᵢ − onehot(yᵢ)", Adagrad's
 # symbol "η_decay"), and "logits", which the course text keeps in English ("最后输出10个logits").
 FORMULA_WORDS = ("onehot", "decay", "logit", "logits")
-UNTRANSLATED = ("the Backpropagation tab's Chinese is not in resources/i18n/gradlab_zh_CN.ts yet "
-                "(nor in a .qm named in $GRADLAB_EXTRA_QM)")
-
-
-def _to_chinese(app) -> None:
-    """Chinese from now on; the test skips (before it builds any widget: a skip raised
-    while a tab lives crashed pytest-qt's teardown) where the tab is not translated."""
-    set_language(app, "zh_CN")
-    if translate("BackpropSmall", "Step ▶") == "Step ▶" or translate("BackpropCore", "Gradients") == "Gradients":
-        set_language(app, "en")
-        pytest.skip(UNTRANSLATED)
-
-
-@pytest.fixture
-def english(qapp):
-    """English now, and English again after the test (other tests read English texts)."""
-    set_language(qapp, "en")
-    yield qapp
-    set_language(qapp, "en")
+# Texts whose translations say the tab is in the .ts (checked before any widget is built).
+PROBES = (("BackpropSmall", "Step ▶"), ("BackpropCore", "Gradients"))
 
 
 _tabs: list[BackpropTab] = []
@@ -131,7 +114,7 @@ def _walk_small(page, qtbot) -> list[str]:
 
 
 def test_the_small_network_in_chinese_has_no_english_left(english, qtbot, tmp_path):
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     tab = _tab(qtbot)  # built in Chinese
     page = tab.small
     assert tab.tabs.tabText(0) == "小网络"
@@ -185,7 +168,7 @@ def test_the_small_network_in_chinese_has_no_english_left(english, qtbot, tmp_pa
 
 
 def test_the_real_network_in_chinese_has_no_english_left(english, qtbot, tmp_path):
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     page = _real_page(qtbot, tmp_path)  # built in Chinese, no MNIST folder
     with qtbot.waitSignal(page.traced, timeout=5000):
         page.canvas.set_array(_seven())
@@ -215,7 +198,7 @@ def _snapshot(tab: BackpropTab) -> list[tuple[str, str]]:
 
 
 def test_switching_live_retranslates_the_open_tab_and_back(english, qtbot, tmp_path):
-    _to_chinese(english)  # translated? (skips here if not)
+    to_chinese(english, *PROBES)  # translated? (fails here if not)
     set_language(english, "en")
     tab = _tab(qtbot)  # built in English
     page, real = tab.small, tab.real
@@ -234,7 +217,7 @@ def test_switching_live_retranslates_the_open_tab_and_back(english, qtbot, tmp_p
     assert page.equation.title.text() == "Step 1 · phase 2 of 7: Forward: layer 2"
     assert page.loss_plot.plot_item.titleLabel.text == "Loss C per step"
 
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     chinese = _snapshot(tab)
     left = _leftovers(tab, _scene_texts(page))
     assert not left, "\n".join(left)
@@ -291,7 +274,7 @@ def test_nothing_the_tab_computes_depends_on_the_language(english, qtbot, tmp_pa
         tab.close()
         return out
 
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     chinese = run()
     set_language(english, "en")
     english_run = run()
@@ -319,7 +302,7 @@ def _cut(root: QtWidgets.QWidget) -> list[str]:
 def test_the_tab_in_chinese_fits_a_1280_by_720_projector(english, qtbot):
     from gradlab.gui.main_window import MainWindow
 
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     window = MainWindow()  # built in Chinese
     qtbot.addWidget(window)
     window.resize(1280, 720)

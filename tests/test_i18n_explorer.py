@@ -10,40 +10,22 @@ need them skip and say so.
 from __future__ import annotations
 
 import pyqtgraph as pg
-import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from gradlab.core import gradient_check as gc
 from gradlab.core.surfaces import logistic as ls
 from gradlab.gui.explorer import gradcheck, surface
 from gradlab.gui.explorer.tab import ExplorerTab
-from gradlab.gui.i18n import set_language, translate
+from gradlab.gui.i18n import set_language
 from gradlab.gui.plotting.fonts import label_font
 from gradlab.gui.plotting.title import FittedTitle, fit_titles
-from i18n_walk import english_leftovers, english_words, texts
+from i18n_walk import english_leftovers, english_words, texts, to_chinese
 
 # Words of the core's formulas, which stay formulas in Chinese ("ReLU'(x) = 1 if x > 0
 # else 0", "pᵢ − onehot(yᵢ)").
 FORMULA_WORDS = ("else", "onehot")
-UNTRANSLATED = ("the explorer's Chinese is not in resources/i18n/gradlab_zh_CN.ts yet "
-                "(nor in a .qm named in $GRADLAB_EXTRA_QM)")
-
-
-def _to_chinese(app) -> None:
-    """Chinese from now on; the test skips (before it builds any widget: a skip raised
-    while an ExplorerTab lives crashed pytest-qt's teardown) where it is not translated."""
-    set_language(app, "zh_CN")
-    if translate("ExplorerTab", "Loss surface of a model") == "Loss surface of a model":
-        set_language(app, "en")
-        pytest.skip(UNTRANSLATED)
-
-
-@pytest.fixture
-def english(qapp):
-    """English now, and English again after the test (other tests read English texts)."""
-    set_language(qapp, "en")
-    yield qapp
-    set_language(qapp, "en")
+# Texts whose translations say the tab is in the .ts (checked before any widget is built).
+PROBES = (("ExplorerTab", "Loss surface of a model"),)
 
 
 def _tab(qtbot) -> ExplorerTab:
@@ -85,7 +67,7 @@ def _leftovers(tab: ExplorerTab) -> list[str]:
 
 
 def test_the_explorer_in_chinese_has_no_english_left(english, qtbot):
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     tab = _tab(qtbot)  # built in Chinese
     _show_everything(tab, qtbot)
     for key, button in tab.surface.loss_buttons.items():  # each lesson and formula
@@ -109,7 +91,7 @@ def _snapshot(tab: ExplorerTab) -> list[tuple[str, str]]:
 
 
 def test_switching_live_retranslates_the_open_tab_and_back(english, qtbot):
-    _to_chinese(english)  # translated? (skips here if not)
+    to_chinese(english, *PROBES)  # translated? (fails here if not)
     set_language(english, "en")
     tab = _tab(qtbot)  # built in English
     _show_everything(tab, qtbot)
@@ -118,7 +100,7 @@ def test_switching_live_retranslates_the_open_tab_and_back(english, qtbot):
     before = _snapshot(tab)
     assert tab.losses.slope_plot.titleLabel.text == "Slope  ∂L/∂zₜ  (what backprop sends)"
 
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     chinese = _snapshot(tab)
     assert not _leftovers(tab), _leftovers(tab)
     assert tab.tabs.tabText(1) == "损失函数"
@@ -223,7 +205,7 @@ def _outside_view(view: pg.GraphicsView) -> list[str]:
 def test_the_explorer_in_chinese_fits_a_1280_by_720_projector(english, qtbot):
     from gradlab.gui.main_window import MainWindow
 
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     window = MainWindow()  # built in Chinese
     qtbot.addWidget(window)
     window.resize(1280, 720)

@@ -14,37 +14,19 @@ from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
-import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from gradlab.gui.i18n import set_language, translate
+from gradlab.gui.i18n import set_language
 from gradlab.gui.landscape import explain, jobs
 from gradlab.gui.landscape.runs import RunSource, short_name
 from gradlab.gui.plotting.title import FittedTitle
-from i18n_walk import english_leftovers, english_words, texts
+from i18n_walk import english_leftovers, english_words, texts, to_chinese
 from test_landscape_gui import DATA, SUBSET, TIMEOUT, checkpoint, trained
 
-UNTRANSLATED = ("the Landscape tab's Chinese is not in resources/i18n/gradlab_zh_CN.ts yet "
-                "(nor in a .qm named in $GRADLAB_EXTRA_QM)")
+# Texts whose translations say the tab is in the .ts (checked before any widget is built).
+PROBES = (("LandscapeTab", "2-D map"),)
 # Names, not English: Qt's platform in the 3-D view's one line (offscreen here), a command.
 NAMES = ("offscreen", "gradlab train --save")
-
-
-def _to_chinese(app) -> None:
-    """Chinese from now on; the test skips (before it builds any widget: a skip raised
-    while a tab lives crashed pytest-qt's teardown) where it is not translated."""
-    set_language(app, "zh_CN")
-    if translate("LandscapeTab", "2-D map") == "2-D map":
-        set_language(app, "en")
-        pytest.skip(UNTRANSLATED)
-
-
-@pytest.fixture
-def english(qapp):
-    """English now, and English again after the test (other tests read English texts)."""
-    set_language(qapp, "en")
-    yield qapp
-    set_language(qapp, "en")
 
 
 def _runs() -> dict[str, RunSource]:
@@ -105,7 +87,7 @@ def _hover(tab) -> None:
 
 
 def test_the_landscape_in_chinese_has_no_english_left(english, qtbot):
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     tab = _tab(qtbot, data=None)  # built in Chinese, without data: the line saying where to get them
     try:
         assert tab.controls.problem.text().startswith("还没有 MNIST 数据")
@@ -164,7 +146,7 @@ def _snapshot(tab) -> list[tuple[str, str]]:
 
 
 def test_switching_live_retranslates_the_open_tab_and_back(english, qtbot):
-    _to_chinese(english)  # translated? (skips here if not)
+    to_chinese(english, *PROBES)  # translated? (fails here if not)
     set_language(english, "en")
     tab = _tab(qtbot)  # built in English
     try:
@@ -177,7 +159,7 @@ def test_switching_live_retranslates_the_open_tab_and_back(english, qtbot):
             before = _snapshot(tab)
             assert tab.controls.progress.format() == "done: 25 / 25 points" or view == "line"
 
-            _to_chinese(english)
+            to_chinese(english, *PROBES)
             chinese = _snapshot(tab)
             assert not _leftovers(tab), (view, _leftovers(tab))
             assert tab.button_2d.text() == "二维等高线图"
@@ -207,7 +189,7 @@ def test_the_files_written_are_the_same_in_both_languages(english, qtbot, tmp_pa
     from gradlab.core.mnist import data as mnist_data
     from gradlab.core.mnist.run_file import save_run
 
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     run_file = save_run(tmp_path / "sgd.pt", checkpoint("sgd", 0.5))
     monkeypatch.setattr(mnist_data, "load", lambda folder, *a, **kw: DATA)
     written = {}
@@ -290,7 +272,7 @@ def _outside_view(view: pg.GraphicsView) -> list[str]:
 def test_the_landscape_in_chinese_fits_a_1280_by_720_projector(english, qtbot, monkeypatch):
     from gradlab.gui.main_window import MainWindow
 
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     window = MainWindow()  # built in Chinese
     qtbot.addWidget(window)
     window.resize(1280, 720)

@@ -17,13 +17,13 @@ from PySide6 import QtWidgets
 
 from gradlab.core.mnist import data as mnist_data
 from gradlab.core.mnist.frames import TrainConfig
-from gradlab.gui.i18n import set_language, translate
+from gradlab.gui.i18n import set_language
 from gradlab.gui.main_window import MainWindow
 from gradlab.gui.mnist.export import write_csv
 from gradlab.gui.mnist.runs import config_label
 from gradlab.gui.mnist.tab import DISCARD, MnistTab
 from gradlab.gui.plotting.legend import full_text
-from i18n_walk import english_words, texts
+from i18n_walk import english_words, texts, to_chinese
 from test_mnist_presenter import cut_titles
 from test_mnist_tab import DATA, click, small, wait_idle
 from test_presenter_layout import cut_values
@@ -31,17 +31,8 @@ from test_presenter_layout import cut_values
 # Code names a Chinese course writes as they are: the module torch.optim (the "(torch.optim)"
 # optimizers) and the precisions' dtypes.
 CODE_WORDS = ("optim", "float32", "float64")
-UNTRANSLATED = ("the MNIST tab's Chinese is not in resources/i18n/gradlab_zh_CN.ts yet "
-                "(nor in a .qm named in $GRADLAB_EXTRA_QM)")
-
-
-def _to_chinese(app) -> None:
-    """Chinese from now on; the test skips (before it builds any widget: a skip raised
-    while a tab lives crashed pytest-qt's teardown) where it is not translated."""
-    set_language(app, "zh_CN")
-    if translate("MnistTab", "Train more") == "Train more":
-        set_language(app, "en")
-        pytest.skip(UNTRANSLATED)
+# Texts whose translations say the tab is in the .ts (checked before any widget is built).
+PROBES = (("MnistTab", "Train more"),)
 
 
 @pytest.fixture
@@ -108,7 +99,7 @@ def _leftovers(tab: MnistTab) -> list[str]:
 
 
 def test_the_mnist_tab_in_chinese_has_no_english_left(english, qtbot):
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     tab = _tab(qtbot)  # built in Chinese: no data yet (the missing-files message)
     assert not _leftovers(tab), _leftovers(tab)
     # Every row of the form shown once: focal loss, leaky ReLU, a step schedule, imbalance.
@@ -148,7 +139,7 @@ def _snapshot(tab: MnistTab) -> list[tuple[str, str]]:
 
 
 def test_switching_live_retranslates_the_open_tab_and_back(english, qtbot):
-    _to_chinese(english)  # translated? (skips here if not)
+    to_chinese(english, *PROBES)  # translated? (fails here if not)
     set_language(english, "en")
     tab = _tab(qtbot)  # built in English
     _train(qtbot, tab)
@@ -186,7 +177,7 @@ def test_the_run_label_in_english_is_the_cores(english):
 
 
 def test_files_written_are_the_same_in_both_languages(english, qtbot, tmp_path):
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     set_language(english, "en")
     tab = _tab(qtbot)
     _train(qtbot, tab)
@@ -228,7 +219,7 @@ def _legend_cut(tab: MnistTab) -> list[str]:
 @pytest.mark.parametrize("code", ["en", "zh_CN"])
 def test_the_tab_fits_a_projector_in_presenter_mode(english, qtbot, code):
     if code != "en":
-        _to_chinese(english)
+        to_chinese(english, *PROBES)
     w = MainWindow()
     qtbot.addWidget(w)
     w.resize(1280, 720)

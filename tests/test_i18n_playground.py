@@ -18,31 +18,14 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 
 from gradlab.core.playground import datasets
-from gradlab.gui.i18n import set_language, translate
+from gradlab.gui.i18n import set_language
 from gradlab.gui.playground import controls
 from gradlab.gui.playground.tab import PlaygroundTab
 from gradlab.gui.plotting.title import FittedTitle
-from i18n_walk import english_leftovers, english_words, texts
+from i18n_walk import english_leftovers, english_words, texts, to_chinese
 
-UNTRANSLATED = ("the Playground's Chinese is not in resources/i18n/gradlab_zh_CN.ts yet "
-                "(nor in a .qm named in $GRADLAB_EXTRA_QM)")
-
-
-def _to_chinese(app) -> None:
-    """Chinese from now on; the test skips (before it builds any widget: a skip raised
-    while a tab lives crashed pytest-qt's teardown) where it is not translated."""
-    set_language(app, "zh_CN")
-    if translate("PlaygroundTab", "New weights") == "New weights":
-        set_language(app, "en")
-        pytest.skip(UNTRANSLATED)
-
-
-@pytest.fixture
-def english(qapp):
-    """English now, and English again after the test (other tests read English texts)."""
-    set_language(qapp, "en")
-    yield qapp
-    set_language(qapp, "en")
+# Texts whose translations say the tab is in the .ts (checked before any widget is built).
+PROBES = (("PlaygroundTab", "New weights"),)
 
 
 @pytest.fixture
@@ -107,7 +90,7 @@ def _diverge(tab: PlaygroundTab) -> None:
 
 
 def test_the_playground_in_chinese_has_no_english_left(english, qtbot, make_tab):
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     tab = make_tab()  # built in Chinese
     assert not _leftovers(tab), _leftovers(tab)  # not trained yet
     assert tab.stats_label.text() == "还没有训练：点击“播放”或“单步”。"
@@ -159,7 +142,7 @@ def _switch_and_back(english, tab: PlaygroundTab, pinned) -> None:
     """English → Chinese (every text that should change, no English left) → English as
     before → Chinese as before."""
     before = _snapshot(tab)
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     chinese = _snapshot(tab)
     assert not _leftovers(tab), _leftovers(tab)
     pinned()
@@ -174,7 +157,7 @@ def _switch_and_back(english, tab: PlaygroundTab, pinned) -> None:
 
 
 def test_switching_live_retranslates_the_open_tab_and_back(english, qtbot, make_tab):
-    _to_chinese(english)  # translated? (skips here if not)
+    to_chinese(english, *PROBES)  # translated? (fails here if not)
     set_language(english, "en")
     tab = make_tab()  # built in English
     tab.step()
@@ -217,7 +200,7 @@ def test_the_files_written_are_the_same_in_both_languages(english, tmp_path):
     with the Chinese translation installed; its picture may follow the language."""
     from gradlab.cli import playground as cli
 
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     args = ["--epochs", "5", "--points", "60", "--hidden", "3"]
     out = {}
     for code in ("zh_CN", "en"):
@@ -275,7 +258,7 @@ def _cut(tab: PlaygroundTab) -> list[str]:
 def test_the_playground_in_chinese_fits_a_1280_by_720_projector(english, qtbot):
     from gradlab.gui.main_window import MainWindow
 
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     window = MainWindow()  # built in Chinese
     qtbot.addWidget(window)
     window.resize(1280, 720)

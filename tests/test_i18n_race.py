@@ -25,10 +25,10 @@ from gradlab.gui.race.config import OptimizerEntry, RaceConfig
 from gradlab.gui.race.export import export_csv
 from gradlab.gui.race.tab import RaceTab, default_config
 from gradlab.resources import scenario_paths, scenario_texts
-from i18n_walk import english_words, texts
+from i18n_walk import english_words, texts, to_chinese
 
-UNTRANSLATED = ("the race's Chinese is not in resources/i18n/gradlab_zh_CN.ts yet "
-                "(nor in a .qm named in $GRADLAB_EXTRA_QM)")
+# Texts whose translations say the tab is in the .ts (checked before any widget is built).
+PROBES = (("RaceTransport", "Max steps"),)
 # Names kept as they are in Chinese: the authors the optimizers' notes cite, and what
 # only a machine without OpenGL shows (Qt's platform name).
 NAMES = ("Sutskever", "Bengio", "Duchi", "Loshchilov", "Hutter", "Dozat", "Keras", "offscreen",
@@ -38,21 +38,6 @@ NAMES = ("Sutskever", "Bengio", "Duchi", "Loshchilov", "Hutter", "Dozat", "Keras
 CODE = re.compile(r"torch\.optim\.\w+(\([^)]*\))?|``[^`]*``|\bamsgrad\b|\bf_min\b|"
                   r"(?<=\()(" + "|".join(map(re.escape, optimizers.HYPER_INFO)) + r")(?=\))|"
                   r"^(" + "|".join(map(re.escape, optimizers.HYPER_INFO)) + r")(?=（)")
-
-
-def _to_chinese(app) -> None:
-    set_language(app, "zh_CN")
-    if translate("RaceTransport", "Max steps") == "Max steps":
-        set_language(app, "en")
-        pytest.skip(UNTRANSLATED)
-
-
-@pytest.fixture
-def english(qapp):
-    """English now, and English again after the test (other tests read English texts)."""
-    set_language(qapp, "en")
-    yield qapp
-    set_language(qapp, "en")
 
 
 def _tab(qtbot, config: RaceConfig | None = None) -> RaceTab:
@@ -135,7 +120,7 @@ def test_english_is_shown_as_before(qtbot, english):
 # -- no English left ------------------------------------------------------------------------------------
 def test_the_race_tab_has_no_english_in_chinese(qtbot, english):
     tab = _tab(qtbot)
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     _everything_shown(tab, qtbot)
     assert _leftovers(tab) == []
     # What the tab's racers read in Chinese: the optimizer's title, the label's number kept.
@@ -150,7 +135,7 @@ def test_every_kind_of_race_has_no_english_in_chinese(qtbot, english, where):
     """A surface without a minimum, a typed formula (the loss gap), the explorer's model
     surface, a racer that diverged (table, card), a point where the map cannot be drawn."""
     tab = _tab(qtbot)
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     if where == "saddle":
         tab.set_surface_name("saddle")
     elif where == "formula":
@@ -180,7 +165,7 @@ def test_the_scenarios_menu_and_lessons_in_chinese(qtbot, english):
     menu = QtWidgets.QMenu()
     actions = scenario_menu.fill(menu, scenario_paths(), lambda path: None)
     english_titles = [a.text() for a in actions]
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     assert [a.text() for a in actions if english_words(a.text(), NAMES)] == []
     tab = _tab(qtbot)
     for path in scenario_paths():
@@ -194,7 +179,7 @@ def test_the_scenarios_menu_and_lessons_in_chinese(qtbot, english):
 
 def test_a_bad_scenario_is_refused_in_chinese_naming_its_field(english):
     """The refusal a dialog shows: the field's path as the file writes it, then why."""
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     bad = {"version": 1, "title": 5, "surface": {"name": "quadratic"}, "start": [0, 0],
            "optimizers": [{"name": "sgd"}]}
     with pytest.raises(scenario.ScenarioError) as info:
@@ -212,7 +197,7 @@ def test_switching_live_translates_the_open_tab_and_back(qtbot, english):
     plots = (tab.curves.loss.plot.titleLabel.text, tab.curves.dist.plot.titleLabel.text,
              tab.curves.loss.plot.getAxis("bottom").labelText, tab.legend.text(),
              tab.lesson.toPlainText(), tab.view.caption.text)
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     tab.redraw()
     chinese = (tab.curves.loss.plot.titleLabel.text, tab.curves.dist.plot.titleLabel.text,
                tab.curves.loss.plot.getAxis("bottom").labelText, tab.legend.text(),
@@ -229,7 +214,7 @@ def test_switching_live_translates_the_open_tab_and_back(qtbot, english):
 # -- files do not depend on the language ------------------------------------------------------------------
 def test_the_csv_and_a_saved_scenario_are_the_same_in_both_languages(qtbot, english, tmp_path):
     tab = _tab(qtbot)
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     tab.panel.add("momentum")  # added in Chinese: its label is still the core's title
     for _ in range(5):
         tab.step()
@@ -296,7 +281,7 @@ def test_the_race_fits_a_1280_by_720_projector_in_presenter_mode_in_chinese(qtbo
 
     w = MainWindow()
     qtbot.addWidget(w)
-    _to_chinese(english)
+    to_chinese(english, *PROBES)
     w.resize(1280, 720)
     w.show()
     qtbot.waitExposed(w)

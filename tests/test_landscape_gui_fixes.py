@@ -54,7 +54,8 @@ def test_the_hover_line_never_widens_the_window(qtbot):
     assert len(landscape.line.curves) == 3
     plot = landscape.line.loss_plot
     landscape.line._mouse_moved(plot.sceneBoundingRect().center())
-    qtbot.wait(200)  # the layout requests it posts are handled
+    # The layout requests the new reading posts are handled now (no waiting on a clock).
+    QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.LayoutRequest)
     full = landscape.hover.toolTip()
     assert all(name[:70] in full for name in runs)  # the whole reading, in the tooltip
     assert landscape.hover.fontMetrics().horizontalAdvance(full) > 1280  # long enough to matter

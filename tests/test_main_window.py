@@ -21,17 +21,6 @@ def window(qtbot):
     return w
 
 
-@pytest.fixture
-def language(request, qapp):
-    """The window's language for one test, English again afterwards (other tests read
-    the English texts)."""
-    from gradlab.gui.i18n import set_language
-
-    assert not set_language(qapp, request.param)
-    yield request.param
-    set_language(qapp, "en")
-
-
 @pytest.mark.parametrize("language", ["en", "zh_CN"], indirect=True)
 @pytest.mark.parametrize("presenter", [False, True], ids=["normal", "presenter"])
 def test_every_tab_fits_a_1280_by_720_projector(qtbot, language, window, presenter):

@@ -99,16 +99,7 @@ def test_lesson_text_stays_visible_in_presenter_mode(qtbot, projector):
     assert lesson.isVisible() and lesson.height() >= 2 * lesson.fontMetrics().lineSpacing()
 
 
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request, qapp):
-    """A language for the whole test, English again afterwards."""
-    from gradlab.gui.i18n import set_language
-
-    assert not set_language(qapp, request.param)
-    yield request.param
-    set_language(qapp, "en")
-
-
+@pytest.mark.parametrize("language", ["en", "zh_CN"], indirect=True)
 def test_no_number_is_cut_in_any_tab_in_presenter_mode(qtbot, language, projector):
     w = projector
     race = w.race
