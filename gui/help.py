@@ -156,11 +156,15 @@ def shortcuts_dialog(window: QtWidgets.QMainWindow) -> QtWidgets.QDialog:
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 table.setItem(r, c, QtWidgets.QTableWidgetItem(text))
-        # Sized by their texts whenever they change (a language switch, the fonts of presenter mode).
-        for column in (0, 1):
-            table.horizontalHeader().setSectionResizeMode(
-                column, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        # Where and Key sized by their texts whenever they change (a language switch, the
+        # fonts of presenter mode); What takes the rest and wraps: on a 1280×720 projector
+        # the longest one, "Rastrigin：遍地都是局部最小值", was cut when it sized itself
+        # and left Key too little ("Ctrl+Shift+E" cut).
+        header = table.horizontalHeader()
+        for column, mode in ((0, "ResizeToContents"), (1, "Stretch"), (2, "ResizeToContents")):
+            header.setSectionResizeMode(column, getattr(QtWidgets.QHeaderView.ResizeMode, mode))
+        table.setWordWrap(True)
+        table.verticalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         note.setText(translate("Help", "A tab's keys work while that tab is shown, except while a "
                                        "text field or number field has the keyboard focus (there, "
                                        "keys type). Tabs not opened yet in this session add their "
@@ -170,7 +174,21 @@ def shortcuts_dialog(window: QtWidgets.QMainWindow) -> QtWidgets.QDialog:
     # The window's menus are renamed first (it is the parent, so it gets the event first).
     on_language_change(dialog, fill)
     _finish(dialog, [table, note], QtCore.QSize(680, 700))
+    # Wide enough for every row on one line where the screen allows (measured now that the
+    # dialog has the window's font).
+    dialog.resize(_on_screen(dialog, QtCore.QSize(max(dialog.width(), _whole_width(table)),
+                                                  dialog.height())))
     return dialog
+
+
+def _whole_width(table: QtWidgets.QTableWidget) -> int:
+    """The dialog width that shows every column of `table` on one line (at its font now,
+    the presenter's once `_finish` has made the dialog take it); `_finish` bounds it by
+    the screen, and a narrower table wraps its stretched column instead."""
+    columns = sum(max(table.sizeHintForColumn(c), table.horizontalHeader().sectionSizeHint(c))
+                  for c in range(table.columnCount()))
+    scroll_bar = table.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_ScrollBarExtent)
+    return columns + scroll_bar + 2 * table.frameWidth() + 2 * 12  # + the dialog's layout margins
 
 
 # -- how to use each tab --------------------------------------------------------------------
@@ -287,7 +305,12 @@ def _finish(dialog: QtWidgets.QDialog, widgets: list[QtWidgets.QWidget], size: Q
     buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)
+    dialog.resize(_on_screen(dialog, size))
+
+
+def _on_screen(dialog: QtWidgets.QDialog, size: QtCore.QSize) -> QtCore.QSize:
+    """`size`, no larger than the dialog's screen (a 1280 x 720 projector) leaves room for."""
     screen = dialog.screen().availableGeometry() if dialog.screen() is not None else None
-    if screen is not None:  # a 1280 x 720 projector: never taller than the screen
+    if screen is not None:
         size = size.boundedTo(QtCore.QSize(screen.width() - 40, screen.height() - 60))
-    dialog.resize(size)
+    return size

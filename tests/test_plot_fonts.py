@@ -150,10 +150,40 @@ def _title_overflows(view: pg.GraphicsView) -> list[str]:
     return out
 
 
+def _cut_titles(view: pg.GraphicsView) -> list[str]:
+    """Titles of visible plots in `view` drawn cut short with "…" (the whole only in the
+    tooltip): a title that fits its plot only because it was elided."""
+    return [item.titleLabel.text for item in view.scene().items()
+            if isinstance(item, pg.PlotItem) and item.isVisible() and item.titleLabel.text
+            and getattr(item.titleLabel, "shown", item.titleLabel.text) != item.titleLabel.text]
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"], indirect=True)
+def test_the_race_plot_titles_are_whole_at_1280_by_720_in_presenter_mode(qtbot, language, window):
+    """Each title the race's second plot can have ("distance to nearest minimum" was drawn
+    "distance to nearest m…"): a distance, a typed formula's loss gap, no minimum."""
+    race = window.race
+    window.set_presenter(True)
+    title = race.curves.dist.plot.titleLabel
+    for second_plot, choose in (("distance", lambda: None),
+                                ("gap", lambda: race.set_formula("(x**2 - 1)**2 + y**2")),
+                                ("no minimum", lambda: race.set_surface_name("saddle"))):
+        choose()
+        assert race.curves.gap == (second_plot == "gap")
+        assert race.curves.has_minima == (second_plot != "no minimum")
+        qtbot.waitUntil(lambda: race.curves.dist.widget.width() > 0 and title.width() > 0, timeout=3000)
+        QtWidgets.QApplication.processEvents()
+        assert title.width() < 300  # the narrow column this test is about
+        for view in (race.curves.loss.widget, race.curves.dist.widget):
+            assert _cut_titles(view) == [], (second_plot, title.text, title.shown, title.width())
+        assert race.curves.dist.plot.toolTip()  # what the short title leaves out
+    race.shutdown()
+
+
 def test_in_presenter_mode_every_plot_title_fits_a_1280_by_720_window(qtbot, window):
     window.set_presenter(True)
     explorer = window.tab("Explorer")
-    pages = [(tab, None) for tab in ("Optimizer race", "MNIST")]
+    pages = [(tab, None) for tab in ("Optimizer race", "MNIST", "Backpropagation", "Playground", "Landscape")]
     pages += [("Explorer", i) for i in range(explorer.tabs.count())]
     for name, sub in pages:
         tab = window.tab(name)
@@ -165,6 +195,7 @@ def test_in_presenter_mode_every_plot_title_fits_a_1280_by_720_window(qtbot, win
         QtWidgets.QApplication.processEvents()
         for view in shown:
             assert _title_overflows(view) == [], (name, sub)
+            assert _cut_titles(view) == [], (name, sub)
 
 
 def test_presenter_mode_reaches_the_explorer_panels_monospace_equations(window):

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from gradlab.core import activations, losses, optimizers
 from gradlab.gui import terms
 from gradlab.gui.i18n import on_language_change, translate
+from gradlab.gui.number_box import NumberBox
 
 # Losses that take logits and labels (the trace's softmax output), as the contract lists.
 LOSSES = ("cross_entropy", "weighted_cross_entropy", "focal", "softmax_mse")
@@ -50,53 +51,10 @@ class Setup:
         return optimizers.get(self.optimizer, **self.hyper)
 
 
-class NumberBox(QtWidgets.QDoubleSpinBox):
-    """A spin box showing 0.05 and 1e-08 as typed (`%g`); log-scaled values step by 10^(1/4)."""
-
-    def __init__(self, lo: float, hi: float, value: float, log: bool = False) -> None:
-        super().__init__()
-        self.log = log
-        self.setDecimals(12)
-        self.setRange(lo, hi)
-        self.setKeyboardTracking(False)  # one change when typing is done, not one per key
-        if not log:
-            self.setSingleStep(0.05 if hi <= 1 else 0.5)
-        self.setValue(value)
-
-    def minimumSizeHint(self) -> QtCore.QSize:  # noqa: N802 - Qt override
-        # Qt sizes a spin box for its range at 12 decimals: far wider than "0.05" needs,
-        # and wider than the settings column (its right edge was cut off).
-        hint = super().minimumSizeHint()
-        return QtCore.QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("0.000001") + 28),
-                            hint.height())
-
-    def sizeHint(self) -> QtCore.QSize:  # noqa: N802 - Qt override
-        hint = super().sizeHint()
-        return QtCore.QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("0.0000001") + 32),
-                            hint.height())
-
-    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt override
-        return f"{value:g}"
-
-    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt override
-        try:
-            return float(text.replace(",", "."))
-        except ValueError:
-            return self.value()
-
-    def validate(self, text: str, pos: int) -> object:  # noqa: D102 - Qt override
-        try:
-            v = float(text.replace(",", "."))
-        except ValueError:
-            return QtGui.QValidator.State.Intermediate, text, pos
-        ok = self.minimum() <= v <= self.maximum()
-        return (QtGui.QValidator.State.Acceptable if ok else QtGui.QValidator.State.Intermediate), text, pos
-
-    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
-        if self.log and self.value() > 0:
-            self.setValue(self.value() * 10 ** (steps / 4))
-        else:
-            super().stepBy(steps)
+def _number_box(lo: float, hi: float, value: float, log: bool = False) -> NumberBox:
+    """A box showing 0.05 and 1e-08 as typed; log-scaled values step by 10^(1/4), others
+    by 0.05 (0.5 above 1); sized for "0.0000001", not for its range (a narrow column)."""
+    return NumberBox(lo, hi, log, value=value, step=0.05 if hi <= 1 else 0.5, compact=True)
 
 
 def narrow_combo(box: QtWidgets.QComboBox, chars: int = 10) -> QtWidgets.QComboBox:
@@ -149,13 +107,13 @@ class NetworkForm(QtWidgets.QWidget):
         self.loss = narrow_combo(QtWidgets.QComboBox())
         for name in LOSSES:
             self.loss.addItem(terms.loss_title(name), name)
-        self.class_weights = [NumberBox(0.0, 10.0, w) for w in (1.0, 2.0, 1.0)]
+        self.class_weights = [_number_box(0.0, 10.0, w) for w in (1.0, 2.0, 1.0)]
         self.weights_row = QtWidgets.QWidget()
         row = QtWidgets.QHBoxLayout(self.weights_row)
         row.setContentsMargins(0, 0, 0, 0)
         for box in self.class_weights:
             row.addWidget(box)
-        self.gamma = NumberBox(0.0, 10.0, 2.0)
+        self.gamma = _number_box(0.0, 10.0, 2.0)
         for field in (self.activation, self.loss, self.weights_row, self.gamma):
             form.addRow(QtWidgets.QLabel(), field)
         self._loss_form = form
@@ -260,7 +218,7 @@ class NetworkForm(QtWidgets.QWidget):
                 if key == "lr":
                     value = TEACHING_LR.get(name, value)
                 lo, hi, log = (info.lo, info.hi, info.log) if info else (0.0, max(1.0, value), False)
-                box = NumberBox(min(lo, value), max(hi, value), float(value), log)
+                box = _number_box(min(lo, value), max(hi, value), float(value), log)
                 box.valueChanged.connect(lambda _v: self.settings_changed.emit())
             self.opt_form.addRow(_hyper_label(key), box)
             self.hyper[key] = box

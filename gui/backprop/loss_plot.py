@@ -48,7 +48,7 @@ class StepLossPlot(pg.PlotWidget):
 
     def retranslate(self) -> None:
         """The title and the step axis's label in the language in use."""
-        self.plot_item.setTitle(translate("BackpropPlot", "Loss C per step"))
+        self.plot_item.setTitle(translate("BackpropPlot", "Loss C"))
         self.plot_item.setLabel("bottom", translate("BackpropPlot", "step"))
 
     def show_losses(self, losses: Sequence[float], current: int) -> None:

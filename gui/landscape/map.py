@@ -110,11 +110,20 @@ def complete_stride(values: np.ndarray) -> int | None:
     return None
 
 
+CAPTION_MARGIN = 30  # pixels of the view's width the caption leaves to the layout's margins
+
+
 def set_caption(view: pg.GraphicsLayoutWidget, text: str, chars: int = 110) -> None:
-    """`text` as a caption in the last row of `view`'s layout (wrapped; "" removes it)."""
+    """`text` as a caption in the last row of `view`'s layout (wrapped; "" removes it).
+
+    At the text scale the view's other text has (presenter mode's 1.6×, see
+    `gradlab.gui.plotting.fonts.set_text_scale`), wrapped to the view's width (or, before
+    the view has one, at about `chars` characters a line)."""
     import html
     import re
     import textwrap
+
+    from gradlab.gui.plotting.fonts import rescale_new_text
 
     old = getattr(view, "caption_item", None)
     if old is not None:
@@ -122,13 +131,24 @@ def set_caption(view: pg.GraphicsLayoutWidget, text: str, chars: int = 110) -> N
         view.caption_item = None
     if not text:
         return
+    k = float(view.property("plot_text_scale") or 1.0)
     text = re.sub(r"(\d) (\d)", "\\1\u00a0\\2", text)  # "2 000" is one word
-    if view.width() > 100:  # as wide as the picture: about 7.5 pixels a character
-        chars = max(chars, int(view.width() / 7.5))
-    lines = [html.escape(line, quote=False) for part in text.split("\n") for line in textwrap.wrap(part, chars)]
+    width = view.width() - CAPTION_MARGIN
+    if width > 100:  # wrapped by Qt to the picture's width (Chinese too, two columns a character)
+        lines = [html.escape(part, quote=False) for part in text.split("\n")]
+    else:  # not laid out yet: `chars` a line, fewer at a larger scale
+        chars = max(int(chars / k), 20)
+        lines = [html.escape(line, quote=False) for part in text.split("\n")
+                 for line in textwrap.wrap(part, chars)]
     item = pg.LabelItem("<br>".join(lines), color="#dddddd", justify="left")
+    if width > 100:
+        item.item.setTextWidth(width)  # kept when the text is set again (rescaled)
+        # Its least size from the wrapped text before it joins the layout: the one-line
+        # width it was made with widened the layout past the view for good.
+        item.setText(item.text)
     view.ci.addItem(item, row=view.ci.layout.rowCount(), col=0)
     view.caption_item = item
+    rescale_new_text(view)  # the caption's font, as the titles' and the axes' (presenter mode)
 
 
 class MapView(pg.GraphicsLayoutWidget):

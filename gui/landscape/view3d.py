@@ -5,8 +5,10 @@ stretched so the relief is half as tall as the plane is wide (every plane alike:
 line under the view, `scale`, says which losses the floor and the top are, so a sharp
 minimum and a flat one are told apart by those numbers); cells not computed yet
 lie on the floor in grey. The runs' paths are drawn on the surface (their heights
-interpolated between grid points). OpenGL is optional: on Qt's offscreen platform, or
-without PyOpenGL or a GL context, the view says why in one line and the 2-D map works.
+interpolated between grid points). A stale picture (the tab's controls ask for another
+view) is drawn faded toward the background, as the 2-D map is dimmed. OpenGL is
+optional (gradlab.gui.opengl): on Qt's offscreen platform, or without PyOpenGL or a GL
+context, the view says why in one line and the 2-D map works.
 """
 
 from __future__ import annotations
@@ -17,24 +19,20 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from gradlab.gui.i18n import on_language_change, translate
+from gradlab.gui.opengl import opengl_problem, start_failure
 
 
-def opengl_problem() -> str | None:
-    """Why the 3-D view cannot work here, or None when it should.
+BACKGROUND = (30, 31, 36)  # the GL view's background (and what a dimmed picture fades to)
 
-    The same test as the race's 3-D view (gui/race/view3d.py); feature packages may
-    not import each other, so it is repeated here until it moves to the top of gui/."""
-    platform = QtGui.QGuiApplication.platformName()
-    if platform in ("offscreen", "minimal"):
-        return translate("LandscapeView3D", "Qt's {platform} platform has no OpenGL").format(
-            platform=repr(platform))
-    try:
-        import OpenGL.GL  # noqa: F401
-        import pyqtgraph.opengl  # noqa: F401
-    except Exception as exc:  # noqa: BLE001 - any failure means "no 3-D here"
-        return translate("LandscapeView3D", "PyOpenGL is not usable ({problem})").format(
-            problem=f"{type(exc).__name__}: {exc}")
-    return None
+
+def dimmed(rgba: np.ndarray, opacity: float) -> np.ndarray:
+    """Colours (…, 4) in 0..1 as if drawn at `opacity` over the background:
+    c' = b + opacity·(c − b), alpha kept. OpenGL items have no opacity of their own, so a
+    stale picture fades this way, as the 2-D map does at `opacity` over the same dark."""
+    out = np.array(rgba, dtype=float, copy=True)
+    background = np.array(BACKGROUND, dtype=float) / 255.0
+    out[..., :3] = background + opacity * (out[..., :3] - background)
+    return out
 
 
 def heights_at(alphas: np.ndarray, betas: np.ndarray, z: np.ndarray, xy: np.ndarray) -> np.ndarray:
@@ -70,12 +68,27 @@ class Surface3D(QtWidgets.QWidget):
         self._items: list[Any] = []
         self.levels = (0.0, 1.0)
         self.log = False
+        self.opacity = 1.0  # below 1 while the picture is stale (another view was chosen)
         # The height's scale in words: the relief is stretched to one height for any plane.
         self.scale = QtWidgets.QLabel()
         self.scale.setObjectName("LandscapeHeightScale")
         self.scale.setWordWrap(True)
         self.layout_.addWidget(self.scale)
         on_language_change(self, self.retranslate)
+
+    def set_dimmed(self, opacity: float) -> None:
+        """Draw the surface, paths, points and the height line at `opacity` (1: as they
+        are): the tab dims a picture that no longer matches its controls."""
+        if opacity == self.opacity:
+            return
+        self.opacity = opacity
+        effect = None
+        if opacity < 1.0:
+            effect = QtWidgets.QGraphicsOpacityEffect(self.scale)
+            effect.setOpacity(opacity)
+        self.scale.setGraphicsEffect(effect)  # the old effect is deleted by Qt
+        if self.isVisible():
+            self._draw()
 
     def retranslate(self) -> None:
         """Why there is no 3-D view, said again in the language in use."""
@@ -116,12 +129,11 @@ class Surface3D(QtWidgets.QWidget):
                 import pyqtgraph.opengl as gl
 
                 self.view = gl.GLViewWidget()
-                self.view.setBackgroundColor((30, 31, 36))
+                self.view.setBackgroundColor(BACKGROUND)
                 self.layout_.insertWidget(0, self.view, 1)
             except Exception as exc:  # noqa: BLE001
                 reason = f"{type(exc).__name__}: {exc}"
-                self._problem = lambda: translate("LandscapeView3D", "OpenGL failed to start ({problem})").format(
-                    problem=reason)
+                self._problem = lambda: start_failure(reason)
                 problem = self._problem()
                 self.view = None
         if problem is not None:
@@ -171,6 +183,7 @@ class Surface3D(QtWidgets.QWidget):
         zz = np.where(finite, (np.clip(self.z, lo, hi) - lo) / (hi - lo) * height, 0.0)
         colors = pg.colormap.get("viridis").map((zz / height).T.ravel(), mode="float")
         colors[~finite.T.ravel()] = (0.45, 0.45, 0.45, 1.0)
+        colors = dimmed(colors, self.opacity)
         surface = gl.GLSurfacePlotItem(x=self.alphas, y=self.betas, z=zz.T, colors=colors,
                                        shader=None, smooth=False, glOptions="opaque")
         self.view.addItem(surface)
@@ -183,15 +196,16 @@ class Surface3D(QtWidgets.QWidget):
                     continue
                 h = heights_at(self.alphas, self.betas, zz, xy) + 0.01 * height
                 colour = QtGui.QColor(self.colours.get(run, "#ffffff"))
-                line = gl.GLLinePlotItem(pos=np.column_stack([xy, h]), color=colour.getRgbF(),
+                line = gl.GLLinePlotItem(pos=np.column_stack([xy, h]),
+                                         color=tuple(dimmed(np.array(colour.getRgbF()), self.opacity)),
                                          width=3, antialias=True, glOptions="opaque")
                 self.view.addItem(line)
                 self._items.append(line)
             if self.marks:
                 xy = np.array(list(self.marks.values()), dtype=float).reshape(-1, 2)
                 h = heights_at(self.alphas, self.betas, zz, xy) + 0.02 * height
-                colours = np.array([QtGui.QColor(self.mark_colours.get(m, "#ffffff")).getRgbF()
-                                    for m in self.marks])
+                colours = dimmed(np.array([QtGui.QColor(self.mark_colours.get(m, "#ffffff")).getRgbF()
+                                           for m in self.marks]), self.opacity)
                 dots = gl.GLScatterPlotItem(pos=np.column_stack([xy, h]), color=colours, size=12,
                                             pxMode=True, glOptions="opaque")
                 self.view.addItem(dots)

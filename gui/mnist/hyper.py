@@ -12,11 +12,12 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from gradlab.core import optimizers
 from gradlab.core.mnist.frames import TORCH_PREFIX
 from gradlab.gui.i18n import on_language_change, translate
+from gradlab.gui.number_box import NumberBox
 from gradlab.gui.terms import hyper_name, optimizer_title
 
 # torch.optim has these (TrainConfig's docstring lists them); adamax/nadam are ours only.
@@ -44,40 +45,13 @@ def _label(key: str) -> str:
     return f"{hyper_name(key)} {info.symbol}" if info else key
 
 
-class SciSpinBox(QtWidgets.QDoubleSpinBox):
-    """A spin box that shows 0.001 and 1e-08 as typed (`%g`), and steps log-scaled
-    quantities (learning rate, epsilon) by factors of 10^(1/4) instead of by 0.01."""
+class SciSpinBox(NumberBox):
+    """The shared number box (0.001 and 1e-08 shown as typed, log-scaled quantities
+    stepped by 10^(1/4)) with this tab's steps: 0.01 (0.1 above 1); a typed value beyond
+    the range is clamped to it."""
 
     def __init__(self, lo: float, hi: float, log: bool, parent=None) -> None:
-        super().__init__(parent)
-        self.log = log
-        self.setDecimals(12)
-        self.setRange(lo, hi)
-        self.setKeyboardTracking(False)
-        if not log:
-            self.setSingleStep(0.01 if hi <= 1 else 0.1)
-
-    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt override
-        return f"{value:g}"
-
-    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt override
-        try:
-            return float(text)
-        except ValueError:
-            return self.value()
-
-    def validate(self, text: str, pos: int):  # noqa: D102 - Qt override
-        try:
-            float(text)
-            return QtGui.QValidator.State.Acceptable, text, pos
-        except ValueError:
-            return QtGui.QValidator.State.Intermediate, text, pos
-
-    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
-        if self.log and self.value() > 0:
-            self.setValue(self.value() * 10 ** (steps / 4))
-        else:
-            super().stepBy(steps)
+        super().__init__(lo, hi, log, step=0.01 if hi <= 1 else 0.1, clamp_typed=True, parent=parent)
 
 
 class HyperForm(QtWidgets.QWidget):

@@ -34,9 +34,20 @@ from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 from gradlab.gui.style import BACKGROUND, NORMAL, Look
 
 LOG_DECADES = 16.0  # float64 resolves ~16 digits: below max·1e-16 a value is rounding
-DISTANCE_TITLE = QT_TRANSLATE_NOOP("RaceCurves", "distance to nearest minimum")
-GAP_TITLE = QT_TRANSLATE_NOOP("RaceCurves", "loss gap f − f_min (f_min: lowest f found)")
-NO_MINIMUM_TITLE = QT_TRANSLATE_NOOP("RaceCurves", "distance to minimum (none here)")
+# The second plot's titles are short: at 1280×720 in presenter mode the plot is about
+# 240 px wide, and a longer title was cut with "…". What they leave out is said in the
+# plot's tooltip (hover anywhere on it).
+DISTANCE_TITLE = QT_TRANSLATE_NOOP("RaceCurves", "distance to minimum")
+GAP_TITLE = QT_TRANSLATE_NOOP("RaceCurves", "loss gap f − f_min")
+NO_MINIMUM_TITLE = QT_TRANSLATE_NOOP("RaceCurves", "no minimum known")
+TITLE_TIPS = {
+    DISTANCE_TITLE: QT_TRANSLATE_NOOP("RaceCurves", "‖θ − θ*‖: each racer's distance to the "
+                                                    "nearest of the surface's minima θ*"),
+    GAP_TITLE: QT_TRANSLATE_NOOP("RaceCurves", "f(θ) − f_min, with f_min the lowest f found on "
+                                               "the surface: 0 for a racer at any lowest point"),
+    NO_MINIMUM_TITLE: QT_TRANSLATE_NOOP("RaceCurves", "this surface lists no minimum, so there is "
+                                                      "no distance to one to draw"),
+}
 
 
 def log_floor(values: np.ndarray) -> float:
@@ -186,13 +197,10 @@ class RaceCurves(QtWidgets.QWidget):
 
     def _dist_titles(self) -> None:
         """The second plot says what it shows: a distance, or the loss gap (see the module)."""
-        if self.gap:
-            self.dist.plot.setTitle(translate("RaceCurves", GAP_TITLE))
-            self.dist.plot.setLabel("left", "f(θ) − f_min")
-        else:
-            self.dist.plot.setTitle(translate("RaceCurves", DISTANCE_TITLE if self.has_minima
-                                              else NO_MINIMUM_TITLE))
-            self.dist.plot.setLabel("left", "‖θ − θ*‖")
+        title = GAP_TITLE if self.gap else DISTANCE_TITLE if self.has_minima else NO_MINIMUM_TITLE
+        self.dist.plot.setTitle(translate("RaceCurves", title))
+        self.dist.plot.setToolTip(translate("RaceCurves", TITLE_TIPS[title]))
+        self.dist.plot.setLabel("left", "f(θ) − f_min" if self.gap else "‖θ − θ*‖")
 
     def set_racers(self, entries: list[OptimizerEntry]) -> None:
         self.loss.set_racers(entries, self.look)

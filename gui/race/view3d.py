@@ -20,23 +20,10 @@ from gradlab.gui.race.config import OptimizerEntry
 from gradlab.gui.race.history import RaceHistory
 from gradlab.gui.race.render import finite_path
 from gradlab.gui.i18n import on_language_change, translate
+from gradlab.gui.opengl import opengl_problem, start_failure
 from gradlab.gui.plotting.surface_layer import display_scale, sample
 
 GRID = 120
-
-
-def opengl_problem() -> str | None:
-    """Why the 3-D view cannot work here, or None when it should."""
-    platform = QtGui.QGuiApplication.platformName()
-    if platform in ("offscreen", "minimal"):
-        return translate("Race3D", "Qt's {platform} platform has no OpenGL").format(platform=repr(platform))
-    try:
-        import OpenGL.GL  # noqa: F401
-        import pyqtgraph.opengl  # noqa: F401
-    except Exception as exc:  # noqa: BLE001 - any failure means "no 3-D here"
-        return translate("Race3D", "PyOpenGL is not usable ({error})").format(
-            error=f"{type(exc).__name__}: {exc}")
-    return None
 
 
 class Race3D(QtWidgets.QWidget):
@@ -93,8 +80,7 @@ class Race3D(QtWidgets.QWidget):
         """Why there is no 3-D view, in the language in use (asked again after a change)."""
         if self.message is None:
             return
-        problem = opengl_problem() or translate("Race3D", "OpenGL failed to start ({error})").format(
-            error=self._error)
+        problem = opengl_problem() or start_failure(self._error)
         self.message.setText(translate("Race3D", "The 3-D view is unavailable: {problem}.\nEverything "
                                        "else works; run GradLab on a desktop with OpenGL to see "
                                        "the surface in 3-D.").format(problem=problem))

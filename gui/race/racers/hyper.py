@@ -13,54 +13,10 @@ from typing import Any
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from gradlab.gui.i18n import on_language_change, translate
+from gradlab.gui.number_box import NumberBox
 
 SLIDER_TICKS = 1000
 MARK_COLOR = "#ff3030"  # a stability limit on the slider: the red of the theory map's edge
-
-
-class NumberBox(QtWidgets.QDoubleSpinBox):
-    """A QDoubleSpinBox showing `%.6g` and stepping geometrically when `log`."""
-
-    def __init__(self, lo: float, hi: float, log: bool, parent: QtWidgets.QWidget | None = None):
-        super().__init__(parent)
-        self.log = log
-        self.setDecimals(12)
-        self.setRange(lo, hi)
-        self.setKeyboardTracking(False)  # emit when typing is finished, not per key
-        if not log:
-            self.setSingleStep((hi - lo) / 100 if hi > lo else 0.01)
-        self.setFixedWidth(92)
-        self.setAlignment(QtCore.Qt.AlignmentFlag.AlignRight)
-
-    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt override
-        return f"{value:.6g}"
-
-    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt override
-        try:
-            return float(text.replace(",", "."))
-        except ValueError:
-            return self.value()
-
-    def validate(self, text: str, pos: int) -> object:  # noqa: D102 - Qt override
-        t = text.strip().replace(",", ".")
-        if t in ("", "-", ".", "e", "-."):
-            return QtGui.QValidator.State.Intermediate
-        try:
-            v = float(t)
-        except ValueError:
-            # "1e" or "1e-" on the way to "1e-3"
-            if t[-1:] in "eE-+":
-                return QtGui.QValidator.State.Intermediate
-            return QtGui.QValidator.State.Invalid
-        if self.minimum() <= v <= self.maximum():
-            return QtGui.QValidator.State.Acceptable
-        return QtGui.QValidator.State.Intermediate
-
-    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
-        if not self.log:
-            super().stepBy(steps)
-            return
-        self.setValue(max(self.value(), self.minimum()) * 10 ** (0.1 * steps))
 
 
 def log_slider_tip(lo: float, hi: float) -> str:
@@ -112,7 +68,11 @@ class HyperControl(QtWidgets.QWidget):
                  parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.lo, self.hi, self.log = lo, hi, log
-        self.box = NumberBox(lo, hi, log)
+        # 6 significant digits, 10^0.1 a press (as the log slider's tenth of a decade)
+        self.box = NumberBox(lo, hi, log, shown=".6g", log_step=0.1,
+                             step=(hi - lo) / 100 if hi > lo else 0.01)
+        self.box.setFixedWidth(92)
+        self.box.setAlignment(QtCore.Qt.AlignmentFlag.AlignRight)
         self.box.setValue(value)
         row = QtWidgets.QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
