@@ -194,6 +194,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     # After the first paint, not before it: start-up time is what the user sees first.
     QtCore.QTimer.singleShot(1000, settle_garbage_collector)
+    if memory is not None:
+        # Someone who trained here will likely train again: torch readied in the
+        # background after the first paint (issue 19; no torch imported here).
+        from gradlab.gui.mnist.early import warm_up_after_first_paint
+
+        warm_up_after_first_paint(window, memory.mnist_folder(), memory.tab())
 
     if args.screenshot is None:
         return int(app.exec())

@@ -148,11 +148,14 @@ def test_stop_while_the_warm_up_cannot_be_interrupted(qtbot, monkeypatch):
 
     entered, release = threading.Event(), threading.Event()
 
-    def stuck(config) -> None:
+    def stuck(config, data=None) -> None:
         entered.set()
         release.wait(10)
 
     monkeypatch.setattr(runner, "_warm_up", stuck)
+    # As in a fresh process: torch and the trainer not imported yet (another test may
+    # have imported them here), so Start waits for the warm-up.
+    monkeypatch.setattr(runner, "_trainer_ready", threading.Event())
     tab = MnistTab()
     qtbot.addWidget(tab)
     tab.data_panel.set_data(synthetic(200, 50), "test")

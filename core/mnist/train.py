@@ -78,7 +78,8 @@ def _permutation(seed: int, epoch: int, n: int) -> torch.Tensor:
 
 def train(config: TrainConfig, data: MnistData, stop: Callable[[], bool] = lambda: False,
           resume: Checkpoint | None = None, frame_seconds: float = 0.05,
-          clock: Callable[[], float] = time.perf_counter) -> Iterator[TrainFrame]:
+          clock: Callable[[], float] = time.perf_counter,
+          loop_in_background: bool = False) -> Iterator[TrainFrame]:
     """Train as `config` says, yielding `TrainFrame`s (see `gradlab.core.mnist.frames`).
 
     A frame comes about every `frame_seconds` of `clock`, right after each evaluation
@@ -89,18 +90,26 @@ def train(config: TrainConfig, data: MnistData, stop: Callable[[], bool] = lambd
     from a checkpoint of a run with the same config (only `epochs`, device and evaluation
     settings may change). ValueError for a bad config, raised by this call itself (not
     at the first `next`), before anything is computed.
+
+    `loop_in_background`: the first steps do not wait for the optimizer's compiled loop
+    (numba's import and the loop's load, ~0.5 s the first time in a process); they take
+    numpy slices, which give the loop's result bit for bit, until it is ready: it is made
+    in a thread of its own once the first frame is built
+    (`CoreOptimizer.slices_until_prepared`, then `prepare(wait=False)`). The MNIST tab's
+    Start uses it; a timed run (the CLI, benchmarks) waits, so that no epoch includes the
+    slower first steps.
     """
     validate(config)
     if resume is not None:
         check_resume(config, resume)
-    return _frames(config, data, stop, resume, frame_seconds, clock)
+    return _frames(config, data, stop, resume, frame_seconds, clock, loop_in_background)
 
 
 def _frames(config: TrainConfig, data: MnistData, stop: Callable[[], bool],
             resume: Checkpoint | None, frame_seconds: float,
-            clock: Callable[[], float]) -> Iterator[TrainFrame]:
+            clock: Callable[[], float], loop_in_background: bool = False) -> Iterator[TrainFrame]:
     """The training loop: epochs of steps, a frame now and then (see `train`)."""
-    run = _Training(config, data, stop, resume, clock)
+    run = _Training(config, data, stop, resume, clock, loop_in_background)
     if run.epochs_done >= config.epochs:  # resumed a finished run with no more epochs asked
         yield run.frame(done=True)
         return
@@ -183,7 +192,8 @@ class _Training:
     drives it; every method here is one thing the loop does."""
 
     def __init__(self, config: TrainConfig, data: MnistData, stop: Callable[[], bool],
-                 resume: Checkpoint | None, clock: Callable[[], float]) -> None:
+                 resume: Checkpoint | None, clock: Callable[[], float],
+                 loop_in_background: bool = False) -> None:
         self.config, self.stop, self.clock = config, stop, clock
         self.device = _use_device(config)
         self.device_name = "cpu (numpy)" if config.engine == "numpy" else str(self.device)
@@ -213,7 +223,12 @@ class _Training:
         sizes = [INPUTS, *config.hidden, CLASSES]
         self.engine = _engine(config, sizes, self.loss_fn, labels, self.device, tdtype)
         self.optimizer = make_optimizer(config.optimizer, self.engine.tensors(), config.hyper)
-        if hasattr(self.optimizer, "prepare"):  # CoreOptimizer: compile its loop outside the timing
+        # CoreOptimizer: its loop compiled outside the timing, or (loop_in_background) made
+        # beside the run once the first frame is out; numpy slices until then.
+        self.loop_later = loop_in_background and hasattr(self.optimizer, "slices_until_prepared")
+        if self.loop_later:
+            self.optimizer.slices_until_prepared()
+        elif hasattr(self.optimizer, "prepare"):
             self.optimizer.prepare()
         self.steps_per_epoch = math.ceil(len(self.train_y) / config.batch_size)
         self.scheduler = make_scheduler(self.optimizer, config.schedule, config.schedule_params,
@@ -364,6 +379,9 @@ class _Training:
             extra["stopped"] = True
         if extra.get("done") or extra.get("stopped"):
             extra["checkpoint"] = self.checkpoint()
+        if self.loop_later:  # the first frame: the loop may now take the CPU beside the run
+            self.loop_later = False
+            self.optimizer.prepare(wait=False)
         return TrainFrame(progress=progress or self.progress(), **arrays, **extra)
 
 

@@ -255,6 +255,8 @@ _kernels: dict[str, Callable[..., None]] = {}
 _lock = threading.Lock()
 _numba: Any = None  # the module once imported; False when it cannot be
 _namespace: dict[str, Any] = {}  # np, the jit decorator and the helpers, made once
+_background: list[threading.Thread] = []  # in_background's threads, maybe still running
+_background_lock = threading.Lock()
 
 
 def available() -> bool:
@@ -267,6 +269,16 @@ def available() -> bool:
             _numba = numba
         except Exception:  # noqa: BLE001 - a broken install is "not available"
             _numba = False
+    return _numba is not False
+
+
+def installed() -> bool:
+    """True when numba is installed (found, not imported: 0.5 s saved until the loop is
+    needed); `available()` says whether it actually imports."""
+    if _numba is None:
+        import importlib.util  # noqa: PLC0415
+
+        return importlib.util.find_spec("numba") is not None
     return _numba is not False
 
 
@@ -356,6 +368,31 @@ def _in_memory(source: str) -> Callable[..., None]:
     namespace = dict(_namespace)
     exec(compile(source, "<gradlab rule>", "exec"), namespace)  # noqa: S102 - our own recorded source
     return namespace["kernel"]
+
+
+def in_background(make: Callable[[], None], name: str = "gradlab loop") -> threading.Thread:
+    """`make()` (a loop's compilation or load) in a thread of its own, started; returns
+    the thread. Its errors are dropped: the step that needs the loop meets them again
+    and falls back to numpy. `wait_for_background` joins every such thread."""
+    def run() -> None:
+        try:
+            make()
+        except Exception:  # noqa: BLE001 - see above
+            pass
+
+    thread = threading.Thread(target=run, name=name)
+    with _background_lock:  # not _lock: a compilation holds that one for 0.3 s
+        _background[:] = [t for t in _background if t.is_alive()]
+        _background.append(thread)
+    thread.start()
+    return thread
+
+
+def wait_for_background(timeout: float | None = None) -> bool:
+    """Join the threads `in_background` started (tests, exit); True when none is left."""
+    for thread in list(_background):
+        thread.join(timeout)
+    return not any(t.is_alive() for t in _background)
 
 
 def purge(source: str) -> None:

@@ -19,8 +19,9 @@ contiguous float32/float64 CPU parameter is updated through numpy views of its m
 1. compiled (`rule_kernel`, when numba imports): the rule is recorded once on symbolic
    entries and compiled into one loop that reads g, θ and the slots once and writes θ
    and the slots once. Its result is the rule on numpy arrays, bit for bit.
-2. numpy slices (without numba, one torch thread): the rule runs on consecutive slices
-   of `CHUNK_BYTES`, so its temporaries stay in the core's L2 cache.
+2. numpy slices (without numba, one torch thread; or while `prepare(wait=False)` is
+   still making the loop, whatever the thread count): the rule runs on consecutive
+   slices of `CHUNK_BYTES`, so its temporaries stay in the core's L2 cache.
 
 Measured on the 784-512-256-10 network (bench/mnist_speed.py, 1 thread): Adam's step
 0.7 ms compiled (0.4 ms of it in the loop), 2.3 ms in numpy slices, 3.3 ms on whole torch
@@ -64,6 +65,8 @@ NUMPY_SLICES = True
 WHOLE_TENSOR_RULES: frozenset[str] = frozenset()
 
 _NUMPY_DTYPES = (torch.float32, torch.float64)
+# In CoreOptimizer._loading: the loop is held back until `prepare` (slices_until_prepared).
+_LATER = object()
 # Tells autograd that numpy changed a tensor (torch >= 2.1); without it, no numpy slices.
 _increment_version = getattr(torch.autograd.graph, "increment_version", None)
 
@@ -90,6 +93,8 @@ class CoreOptimizer(torch.optim.Optimizer):
         # them). Building the views costs ~3 us a tensor; they stay valid while the
         # pointers do (load_state_dict makes new slot tensors, and new views).
         self._views: dict[torch.Tensor, tuple[list[int], Any, tuple]] = {}
+        # dtype -> the thread making its loop (prepare(wait=False)), or _LATER, until made.
+        self._loading: dict[torch.dtype, Any] = {}
         super().__init__(params, dict(core.hyper))
 
     def add_param_group(self, param_group: dict[str, Any]) -> None:
@@ -138,27 +143,72 @@ class CoreOptimizer(torch.optim.Optimizer):
                 state.update(zip(slot_names, slots))
         return loss
 
-    def prepare(self) -> None:
+    def prepare(self, wait: bool = True) -> None:
         """Compile the rule's loop now for the dtypes of the CPU parameters (the first
         time in a process about 0.5 s: numba's import and set-up, and the compilation or
         a load from `rule_kernel`'s disk cache), so that the first step is as fast as the
         others and a timed epoch does not include it. Does nothing where no loop would
-        run. The MNIST tab calls it in a warm-up thread (gui/mnist/runner.py)."""
-        if not (self._compilable and COMPILED and rule_kernel.available()):
+        run.
+
+        wait=False: the loop is made in a thread of its own (`rule_kernel.in_background`)
+        and the steps go on meanwhile, through numpy slices whatever torch's thread
+        count, until it is ready: the first step does not wait for numba (the MNIST
+        tab's Start, issue 19). The loop's result is the rule on numpy arrays bit for bit
+        (tests/test_rule_kernel.py), so which steps took which path changes nothing."""
+        if not (self._compilable and COMPILED):
+            self._loading.clear()  # nothing held back for a loop that will not come
+            return
+        dtypes = {p.dtype for group in self.param_groups for p in group["params"]
+                  if p.device.type == "cpu" and p.dtype in _NUMPY_DTYPES}
+        if not wait:
+            for dtype in dtypes:
+                if self._loading.get(dtype, _LATER) is _LATER:
+                    self._loading[dtype] = rule_kernel.in_background(
+                        lambda dtype=dtype: self._compile_for(dtype), f"gradlab loop {self.name}")
+            return
+        for dtype in dtypes:
+            self._compile_for(dtype)
+            self._loading.pop(dtype, None)
+
+    def slices_until_prepared(self) -> None:
+        """Until `prepare` is called, the steps take numpy slices (whatever the thread
+        count) and do not make the loop: a first step that neither waits for numba nor
+        shares the CPU with it (`prepare(wait=False)` after the first frame). Only where
+        the loop would serve: without numba nothing changes (no run mixes numpy's and
+        torch's rounding)."""
+        if not (self._compilable and COMPILED and rule_kernel.installed()):
             return
         for group in self.param_groups:
-            dtypes = {p.dtype for p in group["params"]
-                      if p.device.type == "cpu" and p.dtype in _NUMPY_DTYPES}
-            for dtype in dtypes:
-                empty = torch.empty(0, dtype=dtype)
-                slots = tuple(_flat(s) if isinstance(s, torch.Tensor) else s
-                              for s in self._core.init_slots(empty, group))
-                try:
-                    recording = rule_kernel.record(self._rule, slots, 1, group, _flat(empty).dtype)
-                    rule_kernel.apply(recording, _flat(empty), _flat(empty.clone()), slots)
-                except rule_kernel.Untraceable:
-                    self._compilable = False
-                    return
+            for p in group["params"]:
+                if p.device.type == "cpu" and p.dtype in _NUMPY_DTYPES:
+                    self._loading.setdefault(p.dtype, _LATER)
+
+    def _compile_for(self, dtype: torch.dtype) -> None:
+        """The loop of every group's rule for `dtype`, compiled (or loaded) once; a rule
+        the recorder or numba refuses turns the loop off for good (numpy serves)."""
+        if not (self._compilable and rule_kernel.available()):
+            return
+        for group in self.param_groups:
+            empty = torch.empty(0, dtype=dtype)
+            slots = tuple(_flat(s) if isinstance(s, torch.Tensor) else s
+                          for s in self._core.init_slots(empty, group))
+            try:
+                recording = rule_kernel.record(self._rule, slots, 1, group, _flat(empty).dtype)
+                rule_kernel.apply(recording, _flat(empty), _flat(empty.clone()), slots)
+            except rule_kernel.Untraceable:
+                self._compilable = False
+                return
+
+    def _loop_loading(self, dtype: torch.dtype) -> bool:
+        """True while `prepare(wait=False)`'s thread is still making `dtype`'s loop, or
+        `slices_until_prepared` holds it back."""
+        thread = self._loading.get(dtype)
+        if thread is None:
+            return False
+        if thread is _LATER or thread.is_alive():
+            return True
+        del self._loading[dtype]
+        return False
 
     def _numpy_views_ok(self, p: torch.Tensor, g: torch.Tensor, slots: tuple) -> bool:
         """An elementwise rule on a CPU float32/float64 parameter whose gradient and slot
@@ -173,7 +223,12 @@ class CoreOptimizer(torch.optim.Optimizer):
     def _update(self, p: torch.Tensor, g: torch.Tensor, slots: tuple, t: int,
                 group: dict[str, Any], recordings: dict[Any, Any]) -> tuple:
         """p updated in place by the fastest path that applies; returns the new slots."""
-        if self._compilable and COMPILED and rule_kernel.available():
+        if self._loop_loading(p.dtype):
+            # The loop is on its way: numpy slices meanwhile, equal to it bit for bit
+            # (the thread count only decides speed between these two and torch).
+            if self._numpy_views_ok(p, g, slots):
+                return self._update_in_slices(p, g, slots, t, group)
+        elif self._compilable and COMPILED and rule_kernel.available():
             views = self._flat_views(p, g, slots)
             if views is not None:
                 try:

@@ -3,7 +3,9 @@
 - At start the panel looks (file names only, instantly) in the folder it was given, its
   torchvision layout `ROOT/MNIST/raw`, and GradLab's data folder (platformdirs).
 - Loading (parse + MD5, about a second) and downloading run in `GeneratorWorker`s, so
-  the window never freezes; the loaded `MnistData` is cached by folder.
+  the window never freezes; the loaded `MnistData` is cached by folder. `before_loaded`
+  (the tab's: torch imported and the data's tensors made, issue 19) runs in the load's
+  worker after the files are read: `loaded` means the data are ready to train on.
 - A broken file gets `MnistError`'s message, which names the file and what is wrong.
   Missing files get where to put them and a Download button (progress bar, Cancel).
 """
@@ -11,12 +13,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from PySide6 import QtCore, QtWidgets
 
 from gradlab.core.mnist import data as mnist_data
 from gradlab.core.mnist.data import MnistData, MnistError
+from gradlab.gui.core_errors import explain
 from gradlab.gui.i18n import on_language_change, translate
 from gradlab.gui.worker import GeneratorWorker
 
@@ -24,14 +27,21 @@ from gradlab.gui.worker import GeneratorWorker
 _CACHE: dict[Path, MnistData] = {}
 
 
-def _load_frames(folder: Path):
+def _load_frames(folder: Path, before_loaded: Callable[[MnistData, Callable[[], bool]], None] | None = None):
     """The load worker's generator: yields the MnistData or the MnistError (as a value,
-    so the panel can show its message as it is)."""
+    so the panel can show its message as it is); `before_loaded(data, stop)` runs
+    between the read and the yield (nothing is yielded when it ends on a stop)."""
     def make(stop):
         try:
-            yield _CACHE.get(folder) or mnist_data.load(folder)
+            data = _CACHE.get(folder) or mnist_data.load(folder)
         except MnistError as e:
             yield e
+            return
+        if before_loaded is not None:
+            before_loaded(data, stop)
+            if stop():
+                return
+        yield data
     return make
 
 
@@ -58,8 +68,10 @@ class DataPanel(QtWidgets.QGroupBox):
     loaded = QtCore.Signal(object)
     unavailable = QtCore.Signal(str)
 
-    def __init__(self, folder: str | Path | None = None, parent=None) -> None:
+    def __init__(self, folder: str | Path | None = None, parent=None,
+                 before_loaded: Callable[[MnistData, Callable[[], bool]], None] | None = None) -> None:
         super().__init__(parent)
+        self._before_loaded = before_loaded
         self._status: tuple = (lambda: "", "")  # (says the status line, its style): said again on a change of language
         self.data: MnistData | None = None
         self._loader: GeneratorWorker | None = None
@@ -123,7 +135,7 @@ class DataPanel(QtWidgets.QGroupBox):
         self.data = None
         self._loading = folder
         self._set_status(lambda: translate("MnistData", "Loading MNIST from {folder}…").format(folder=folder), "")
-        self._loader = GeneratorWorker(_load_frames(folder), self)
+        self._loader = GeneratorWorker(_load_frames(folder, self._before_loaded), self)
         self._loader.frame.connect(self._on_loaded)
         self._loader.failed.connect(lambda msg: self._error(msg))
         self._loader.start()
@@ -171,10 +183,10 @@ class DataPanel(QtWidgets.QGroupBox):
         if "missing" in message:
             # Which file is missing, then where to put them all and the Download button.
             loading = self._loading
-            self._set_status(lambda: message + "\n\n" + missing_message(loading), "color: #a40000;")
+            self._set_status(lambda: explain(message) + "\n\n" + missing_message(loading), "color: #a40000;")
             self._show_download(False, offer=True)
         else:
-            self._set_status(message, "color: #a40000;")
+            self._set_status(lambda: explain(message), "color: #a40000;")
             self._show_download(False, offer=False)
         self.unavailable.emit(message)
 

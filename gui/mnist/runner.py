@@ -4,19 +4,24 @@ The worker runs `mnist_train.train(config, data, stop, resume)`; torch is import
 in the worker thread, the first time a run starts, so the window opens without it.
 The frame slot only appends to the run's buffers and marks the view dirty.
 
-Start-up (issue 19). The first run of a process imports torch (0.3-1 s) and numba
-(0.35 s with its set-up) and compiles the optimizer's loop (0.1-0.3 s, or loads it from
-`rule_kernel`'s disk cache); none of it can be interrupted. So the worker does it in a
-warm-up thread of its own and waits for it checking `stop` every `WARM_UP_POLL_S`: Stop
-is honoured at once, the warm-up is abandoned (it finishes in the background, and what
-it compiled serves the next Start), and the run ends with no frame (it will start over).
-The tab also starts a warm-up as soon as it is built (when first shown: never while the
-window starts on another tab), and when the data are loaded (`Runner.warm_up`):
-torch's import overlaps the data's loading, and a Start pressed as soon as the data are
-in finds it done or nearly (bench/run_start.py measures that, from the tab's opening).
-torch's import holds the GIL while it loads its libraries: the GUI thread can wait
-~0.1-0.5 s then, wherever the import runs (at the tab's opening it delays the tab's
-first paint by about that much: bench/run_start.py prints the GUI timer's waits).
+Start-up (issue 19). The first run of a process imports torch (0.9 s on a quiet
+2-core machine, 2-3 s on a busy one), makes the data's tensors (0.15 s) and readies the
+optimizer's compiled loop (numba's import 0.16 s, its set-up 0.3 s even when the loop
+comes from `rule_kernel`'s disk cache). A warm-up thread imports torch and the trainer
+ahead of Start: the app starts one after the window's first paint when the person is
+likely to train (gui/mnist/early.py), the tab one at its own first paint, and one with
+the data when they are loaded (`Runner.warm_up`), which also makes the tensors. The data
+panel says the data are loaded once torch and the trainer are in and the tensors made
+(`ready_to_train`, in its load worker: reading the files overlaps the import), so a
+Start pressed then waits for neither. Nor does it wait for numba: the run's first steps take numpy
+slices, which give the loop's result bit for bit, and the run makes its loop in a thread
+of its own after its first frame (`train(loop_in_background=True)`), when it no longer
+delays anything the person waits for. The warm-up cannot be interrupted, so the worker
+waits for it checking `stop` every `WARM_UP_POLL_S`: Stop is honoured at once, the
+warm-up is abandoned (it finishes in the background and serves the next Start), and the
+run ends with no frame (it will start over). torch's import holds the GIL in stretches
+(its main library's load, 0.15-0.3 s, is done without it: `torch_libraries`): the GUI
+thread can wait then (bench/run_start.py prints the GUI timer's waits).
 
 - Stop: the flag is set; the generator's final frame (`stopped`, with a checkpoint)
   keeps what was trained, and the queue halts.
@@ -26,12 +31,14 @@ first paint by about that much: bench/run_start.py prints the GUI timer's waits)
 
 from __future__ import annotations
 
+import sys
 import threading
 from typing import Any, Callable
 
 from PySide6 import QtCore
 
 from gradlab.core.mnist.frames import TrainFrame
+from gradlab.gui.mnist import torch_libraries
 from gradlab.gui.mnist.runs import Run, RunStatus
 from gradlab.gui.worker import GeneratorWorker
 
@@ -39,56 +46,109 @@ from gradlab.gui.worker import GeneratorWorker
 # How often the worker looks at Stop while the warm-up runs (Stop within 0.5 s).
 WARM_UP_POLL_S = 0.02
 _warm_ups: list[threading.Thread] = []  # started, maybe still running (abandoned ones too)
+_warm_ups_lock = threading.Lock()
+# Set once torch and the trainer are imported in this process (they stay imported): from
+# then on Start needs nothing else from a warm-up.
+_trainer_ready = threading.Event()
 
 
-def _warm_up(config: Any) -> None:
+def _warm_up(config: Any, data: Any = None) -> None:
     """What the first run of a process pays before its first step, done ahead of it:
-    torch and the trainer imported, the optimizer's compiled loop built (or loaded from
-    the disk cache) for the run's dtype. Errors are left to the trainer, which reports
-    them in its own words."""
+    torch and the trainer imported, then `data`'s tensors for the run's device and dtype
+    (kept by `tensors.prepare`, which the trainer then finds ready). Not the optimizer's
+    compiled loop: the run makes it beside itself after its first frame (numba's import
+    and set-up take 0.5 s of CPU, 1-2 s on a busy machine, which a Start pressed meanwhile
+    would share). Errors are left to the trainer, which reports them in its own words."""
     try:
+        torch_libraries.preload()  # its longest stretch under the GIL, without the GIL
+        import numpy as np  # noqa: PLC0415
         import torch  # noqa: PLC0415 - only training pays for torch
 
         from gradlab.core.mnist import train as _trainer  # noqa: F401, PLC0415 - imported ahead
         from gradlab.core.mnist.config import resolve_device  # noqa: PLC0415
-        from gradlab.core.mnist.optimizers import make_optimizer  # noqa: PLC0415
+        from gradlab.core.mnist.tensors import prepare  # noqa: PLC0415
 
-        on_cpu = config.engine != "torch" or resolve_device(config.device).type == "cpu"
-        if on_cpu:
-            dtype = torch.float64 if config.dtype == "float64" else torch.float32
-            probe = torch.zeros(1, dtype=dtype, requires_grad=True)
-            optimizer = make_optimizer(config.optimizer, [probe], config.hyper)
-            if hasattr(optimizer, "prepare"):
-                optimizer.prepare()  # compiled once per process; the trainer's is then free
+        np.unique(np.zeros(1))  # its first call imports numpy.ma (70 ms), else in the first frame
+        _trainer_ready.set()
+        if data is not None:
+            device = torch.device("cpu") if config.engine != "torch" else resolve_device(config.device)
+            prepare(data, device, torch.float64 if config.dtype == "float64" else torch.float32)
     except Exception:  # noqa: BLE001 - the trainer meets the same error and reports it
         pass
 
 
-def start_warm_up(config: Any) -> threading.Thread:
-    """`_warm_up(config)` in a thread of its own, started; returns at once."""
-    thread = threading.Thread(target=_warm_up, args=(config,), name="gradlab warm-up")
-    _warm_ups[:] = [t for t in _warm_ups if t.is_alive()]
-    _warm_ups.append(thread)
+def start_warm_up(config: Any, data: Any = None) -> threading.Thread:
+    """`_warm_up(config[, data])` in a thread of its own, started; returns at once."""
+    args = (config,) if data is None else (config, data)
+    thread = threading.Thread(target=_warm_up, args=args, name="gradlab warm-up")
+    with _warm_ups_lock:  # the GUI thread and the data panel's loader both start them
+        _warm_ups[:] = [t for t in _warm_ups if t.is_alive()]
+        _warm_ups.append(thread)
     thread.start()
     return thread
 
 
 def warm_up_in_background(config: Any, stop: Callable[[], bool]) -> bool:
-    """Run `_warm_up(config)` in a thread of its own and wait for it; False as soon as
-    `stop()` says so (the thread is abandoned: it ends on its own, see `wait_for_warm_ups`)."""
+    """Wait until torch and the trainer are imported (by a warm-up thread started now
+    unless they are); False as soon as `stop()` says so (the thread is abandoned: it
+    ends on its own, see `wait_for_warm_ups`). The rest of the warm-up (the tensors) goes on
+    beside the run, whose trainer waits for it only where it needs it."""
+    if _trainer_ready.is_set():
+        return not stop()
     thread = start_warm_up(config)
-    while thread.is_alive():
+    while not _trainer_ready.is_set() and thread.is_alive():
         if stop():
             return False
-        thread.join(WARM_UP_POLL_S)
+        _trainer_ready.wait(WARM_UP_POLL_S)
     return not stop()
 
 
+def ready_to_train(data: Any, stop: Callable[[], bool]) -> None:
+    """`wait_for_trainer(stop)`, then `data`'s tensors made for a default run's device
+    and dtype (`tensors.prepare` keeps them for the trainer). The data panel calls this
+    in its load worker: the tab says the data are loaded when a run can start on them
+    at once (issue 19)."""
+    wait_for_trainer(stop)
+    if stop() or not _trainer_ready.is_set():
+        return
+    import torch  # noqa: PLC0415 - imported by now
+
+    from gradlab.core.mnist.config import resolve_device  # noqa: PLC0415
+    from gradlab.core.mnist.frames import TrainConfig  # noqa: PLC0415
+    from gradlab.core.mnist.tensors import prepare  # noqa: PLC0415
+
+    config = TrainConfig()
+    try:
+        device = torch.device("cpu") if config.engine != "torch" else resolve_device(config.device)
+        prepare(data, device, torch.float64 if config.dtype == "float64" else torch.float32)
+    except Exception:  # noqa: BLE001 - the trainer makes them itself, and reports what fails
+        pass
+
+
+def wait_for_trainer(stop: Callable[[], bool]) -> None:
+    """Return once torch and the trainer are imported (by the warm-up running, or one
+    started now with a default run's settings), once that warm-up has ended without
+    them (the trainer will report why), or as soon as `stop()` says so."""
+    if _trainer_ready.is_set():
+        return
+    thread = next((t for t in _warm_ups if t.is_alive()), None)
+    if thread is None:
+        from gradlab.core.mnist.frames import TrainConfig  # noqa: PLC0415 - numpy only
+
+        thread = start_warm_up(TrainConfig())
+    while not _trainer_ready.is_set() and thread.is_alive() and not stop():
+        _trainer_ready.wait(WARM_UP_POLL_S)
+
+
 def wait_for_warm_ups(timeout: float | None = None) -> bool:
-    """Join every warm-up thread (tests, and the app's exit); True when none is left."""
+    """Join every warm-up thread and the compiled loops' loaders (tests, and the app's
+    exit); True when none is left."""
     for thread in list(_warm_ups):
         thread.join(timeout)
-    return not any(t.is_alive() for t in _warm_ups)
+    left = any(t.is_alive() for t in _warm_ups)
+    if "gradlab.core.optimizers.rule_kernel" in sys.modules:  # never imported for this
+        left = not sys.modules["gradlab.core.optimizers.rule_kernel"].wait_for_background(timeout) or left
+    return not left
 
 
 def _train(config, data, resume):
@@ -103,7 +163,7 @@ def _train(config, data, resume):
             return iter(())
         from gradlab.core.mnist import train as mnist_train
 
-        return mnist_train.train(config, data, stop=stop, resume=resume)
+        return mnist_train.train(config, data, stop=stop, resume=resume, loop_in_background=True)
     return make
 
 
@@ -127,13 +187,15 @@ class Runner(QtCore.QObject):
     def running(self) -> bool:
         return self.worker is not None
 
-    def warm_up(self, config: Any) -> None:
-        """Pay the first run's start-up (torch, numba, `config`'s compiled loop) now, in
-        the background, so that Start shows its first frame sooner (the tab calls this
-        when it is built and when the data are loaded). Nothing happens while a warm-up
-        or a run is going."""
-        if not self.running() and not any(t.is_alive() for t in _warm_ups):
-            start_warm_up(config)
+    def warm_up(self, config: Any, data: Any = None) -> None:
+        """Pay the first run's start-up (torch, the trainer, `data`'s tensors for
+        `config`) now, in the background, so that Start shows its first frame sooner
+        (the tab calls this at its first paint, and with the data when they are loaded).
+        Nothing happens while a run is going, nor without data while a warm-up is."""
+        if self.running():
+            return
+        if data is not None or not any(t.is_alive() for t in _warm_ups):
+            start_warm_up(config, data)
 
     def start(self, runs: list[Run], data: Any) -> None:
         """Train `runs` in order (stopped ones resume from their checkpoints)."""

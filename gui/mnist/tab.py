@@ -2,8 +2,9 @@
 
 Data flows one way (see ARCHITECTURE.md): the settings form makes a `TrainConfig`; the
 queue holds `Run`s; the `Runner` trains them one after another in a `GeneratorWorker`
-(torch is imported there; a warm-up thread starts importing it, off the GUI thread, as
-soon as the tab is built, see `Runner.warm_up`); each frame
+(torch is imported there; a warm-up thread starts importing it, off the GUI thread,
+at the tab's first paint, see `Runner.warm_up`, and the data count as loaded once it is
+in, see `runner.ready_to_train`); each frame
 is appended to its run's buffers and marks the view dirty; one `QTimer` redraws only when
 something changed: at most 30 times a second when idle; while a run trains it starts at
 150 ms and adapts (33 ms to 500 ms) so that the GUI thread stays busy at most 3% of the
@@ -26,13 +27,15 @@ from typing import Callable
 
 from PySide6 import QtCore, QtWidgets
 
+from gradlab.gui.core_errors import explain
 from gradlab.gui.i18n import on_language_change, translate
 from gradlab.gui.mnist.controls import ConfigForm
 from gradlab.gui.mnist.data_panel import DataPanel
+from gradlab.gui.mnist.early import after_first_paint
 from gradlab.gui.mnist.export import picture_paths, write_csv, write_pictures
 from gradlab.gui.mnist.progress import IDLE_TEXT, ProgressLine
 from gradlab.gui.mnist.queue import RunQueue
-from gradlab.gui.mnist.runner import Runner
+from gradlab.gui.mnist.runner import Runner, ready_to_train
 from gradlab.gui.mnist.runs import RunStatus, run_from_checkpoint
 from gradlab.gui.mnist.view import MnistView
 from gradlab.gui.style import NORMAL, PALETTE, Look
@@ -89,7 +92,10 @@ class MnistTab(QtWidgets.QWidget):
         self.choose_folder: Callable[[], Path | None] = lambda: choose_folder(self)
 
         # -- left: data, settings, queue ------------------------------------------------------
-        self.data_panel = DataPanel(data_folder)
+        # "Loaded" once a run can start on them: the files read, torch imported (the two
+        # overlap) and the tensors made, so that a Start pressed then shows its first
+        # frame at once.
+        self.data_panel = DataPanel(data_folder, before_loaded=ready_to_train)
         self.form = ConfigForm()
         self.queue = RunQueue()
         self.start_button = self._button("start", self.start)
@@ -210,11 +216,12 @@ class MnistTab(QtWidgets.QWidget):
         self._update_buttons()
         self.retranslate()
         on_language_change(self, self.retranslate)
-        # torch, numba and the shown optimizer's loop, readied in a background thread from
-        # now on (issue 19): torch's import alone is ~1-1.5 s, about what loading the data
-        # takes, so the two overlap and a Start pressed as soon as the data are in finds
-        # it done. The tab is built when first shown (the window starts on the race).
-        self._warm_up()
+        # torch and the trainer, imported in a background thread from the tab's first
+        # paint on (issue 19): ~1-1.5 s, more than reading the data takes, so the two
+        # overlap (the data count as loaded once both are done). Not before that paint:
+        # the import holds the GIL in long stretches, and the paint waited 0.5-1.7 s for it.
+        # The tab is built when first shown (the window starts on the race).
+        after_first_paint(self, self._warm_up)
 
     def retranslate(self) -> None:
         """The texts set once, in the language shown (the message line said again in it);
@@ -324,15 +331,15 @@ class MnistTab(QtWidgets.QWidget):
             return
         self._run(self.queue.pending(resume=False))
 
-    def _warm_up(self, _data=None) -> None:
-        """The tab built, or data loaded: torch, numba and the shown optimizer's loop are
-        readied in the background now, so that Start's first frame comes sooner (see
-        Runner.warm_up; nothing happens while a warm-up is still going)."""
+    def _warm_up(self, data=None) -> None:
+        """The tab painted, or data loaded: torch, the trainer and the data's tensors
+        are readied in the background now, so that Start's first frame comes sooner
+        (see Runner.warm_up)."""
         try:
             config = self.form.config()
         except ValueError:
             return  # the form says what is wrong when Start is pressed
-        self.runner.warm_up(config)
+        self.runner.warm_up(config, data)
 
     def resume(self) -> None:
         """Go on with stopped runs from their checkpoints, then the queued ones."""
@@ -437,7 +444,7 @@ class MnistTab(QtWidgets.QWidget):
                 # PySide does not survive collecting a live widget that way).
                 why = str(e)
                 self._say(lambda r=run.number, p=path: translate("MnistTab", "Could not save run {run} to {path}: {error}").format(
-                    run=r, path=p, error=why), error=True)
+                    run=r, path=p, error=explain(why)), error=True)
                 return False
             written.append(path.name)
         if written:
@@ -586,9 +593,9 @@ class MnistTab(QtWidgets.QWidget):
         self.csv_button.setEnabled(any(len(r.steps) for r in self.runs))
 
     def _say(self, text: str | Callable[[], str], error: bool = False) -> None:
-        """The message line: `text`, or what `text()` says (so that a change of language
-        says it again, translated)."""
-        self._message = text if callable(text) else (lambda: text)
+        """The message line: `text()`, or `text` (the core's: explained, see core_errors), said
+        again on a change of language, translated."""
+        self._message = text if callable(text) else (lambda: explain(text))
         self.message.setStyleSheet("color: #a40000;" if error else "")
         self._show_message()
 
@@ -616,7 +623,7 @@ class MnistTab(QtWidgets.QWidget):
         except OSError as e:  # a folder that is missing or not ours: the write was atomic
             why = e.strerror or str(e)  # the text, not the exception (see above)
             self._say(lambda: translate("MnistTab", "Could not save run {run} to {path}: {error}").format(
-                run=run.number, path=path, error=why), error=True)
+                run=run.number, path=path, error=explain(why)), error=True)
 
     def save_run_to(self, run, path: Path) -> None:
         from gradlab.core.mnist.run_file import save_run  # torch, only when saving
@@ -650,7 +657,7 @@ class MnistTab(QtWidgets.QWidget):
         self._loader.setObjectName("mnist run loader")
         self._loader.frame.connect(lambda result: self._on_run_read(path, result))
         self._loader.failed.connect(lambda message: self._say(
-            lambda: translate("MnistTab", "Could not load {file}: {error}").format(file=path.name, error=message), error=True))
+            lambda: translate("MnistTab", "Could not load {file}: {error}").format(file=path.name, error=explain(message)), error=True))
         self._loader.finished.connect(self._on_loader_finished)
         self._say(lambda: translate("MnistTab", "Loading {file}…").format(file=path.name))
         self._loader.start()
@@ -678,7 +685,7 @@ class MnistTab(QtWidgets.QWidget):
             write_csv(path, self.runs, self.smoothing_weight(), overwrite=True)  # the dialog asked
         except OSError as e:  # a full disk or a folder we may not write: say so, keep going
             why = str(e)  # the text, not the exception (see save_run)
-            self._say(lambda: translate("MnistTab", "Could not write {path}: {error}").format(path=path, error=why), error=True)
+            self._say(lambda: translate("MnistTab", "Could not write {path}: {error}").format(path=path, error=explain(why)), error=True)
             return
         self._say(lambda: translate("MnistTab", "Curves written to {path}").format(path=path))
 
