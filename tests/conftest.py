@@ -1,8 +1,9 @@
 """Shared test set-up.
 
 Qt runs offscreen (set before anything imports Qt). GUI tests (those that use `qtbot`)
-get a guard that fails the test if it leaves a QThread or a GradLab QTimer running:
-a window that forgets to stop its worker would otherwise pass and crash later.
+get a guard that fails the test if it leaves a QThread, a GradLab QTimer or a child
+process running: a window that forgets to stop its worker would otherwise pass and
+crash later.
 """
 
 from __future__ import annotations
@@ -131,5 +132,14 @@ def _no_leaked_threads_or_timers(request):
             running = obj.isRunning()
         if running:
             leaks.append(f"{kind} {obj.objectName() or type(obj).__name__}")
+    # Child processes too (the Playground trains in one): joined, or it is a leak.
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.join(2)
+        if child.is_alive():
+            child.kill()
+            child.join(2)
+            leaks.append(f"process {child.name}")
     if leaks:
         pytest.fail("test left running: " + ", ".join(leaks))

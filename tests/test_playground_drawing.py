@@ -95,3 +95,12 @@ def test_the_gil_switch_interval_is_short_only_while_training(qtbot):
     tab.play()
     tab.shutdown()
     assert sys.getswitchinterval() == before
+
+
+def test_the_loss_axes_end_at_round_numbers_above_the_data():
+    """The loss plot's axes change only when a curve outgrows a round number (pinned)."""
+    from gradlab.gui.playground.curves import nice_ceiling
+
+    values = [0.0, -1.0, float("nan"), 0.3, 0.69, 1.0, 1.01, 37, 51, 101, 151, 999, 1000, 1001, 7.6]
+    assert [nice_ceiling(v) for v in values] == [1, 1, 1, 0.3, 0.75, 1, 1.5, 50, 75, 150, 200, 1000, 1000,
+                                                 1500, 10]

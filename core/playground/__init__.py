@@ -9,5 +9,7 @@ GradLab's core). Qt-free, numpy only.
   hand-written backpropagation and a core optimizer) training epoch by epoch, with its
   decision regions and each hidden unit's map over the plane
 - `compare`: `sessions_for`, networks that share the data and the initial weights
-- `frames`: the generator the app's worker runs, yielding `PlaygroundFrame` copies
+- `frames`: the generator that trains them, yielding `PlaygroundFrame` copies
+- `process`: `TrainingProcess`, a child process that trains the sessions (its own GIL)
+  and sends the frames back; the app's worker runs its `frames`
 """

@@ -1,4 +1,6 @@
-"""The generator the app's worker runs: sessions train in turn, frames of copies come out.
+"""The generator that trains the Playground: sessions train in turn, frames of copies
+come out. The app runs it in a child process (`process.py`), or, where none can run, in
+its worker thread, paced with `work_seconds`.
 
     for frame in frames(sessions, stop=lambda: flag.is_set()):
         ...   # PlaygroundFrame: new stats, regions, hidden-unit maps, weights

@@ -173,6 +173,21 @@ class EpochStats:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class TrainingState:
+    """What training changes in a `Session`, to carry it to a copy of the same network
+    (another process trains it: `process.py`) and back: θ, the optimizer's state, the
+    batch order's generator, the stats of the epochs after the first `start`, and the
+    epoch it diverged at (or None)."""
+
+    theta: np.ndarray
+    optimizer_state: Any
+    order: dict
+    start: int
+    history: list[EpochStats]
+    diverged: int | None
+
+
 def softmax(z: np.ndarray) -> np.ndarray:
     """p_k = e^{z_k − max z} / Σ_j e^{z_j − max z}, row by row (no overflow)."""
     e = np.exp(z - z.max(axis=-1, keepdims=True))
@@ -269,6 +284,28 @@ class Session:
         hyper = {**self.optimizer.hyper, "lr": lr}
         self.optimizer = optimizers.get(self.config.optimizer, **hyper)
         self.config = self.config.replace(hyper={**dict(self.config.hyper), "lr": float(lr)})
+
+    def training_state(self, since: int = 0) -> TrainingState:
+        """A copy of where training stands, with the stats of the epochs after `since`
+        (the other side already has the ones before). The optimizer's state is shared,
+        not copied: the core's updates are pure and make a new one each step."""
+        return TrainingState(self._theta.copy(), self._state, dict(self._order_rng.bit_generator.state),
+                             since, list(self.history[since:]), self.diverged)
+
+    def load_training_state(self, state: TrainingState) -> None:
+        """Continue from `state`, taken from a copy of this network (same config, data and
+        initial weights): the next epoch is the one that copy would have trained next.
+
+        The history keeps its first `state.start` epochs and takes `state.history` after
+        them; a copy that never had those first epochs (a process handed this network to
+        train on) holds None in their place: it needs their count (the epoch numbers),
+        not their stats."""
+        self._theta[:] = state.theta  # in place: the MLP's layers are views of θ
+        self._state = state.optimizer_state
+        self._order_rng.bit_generator.state = state.order
+        kept = self.history[:state.start]
+        self.history = kept + [None] * (state.start - len(kept)) + list(state.history)
+        self.diverged = state.diverged
 
     def reset(self) -> None:
         """Back to the initial weights exactly, a fresh optimizer state and batch order."""

@@ -4,10 +4,17 @@ overlays them, each labelled with its settings).
 The tab appends the core's `EpochStats` as frames arrive (`append`); `redraw` plots
 them from growing numpy buffers. A diverged network's non-finite losses are not
 drawn: the curve stops where the loss left the finite numbers.
+
+The axes run from 0 to a round number above the largest epoch and loss (`nice_ceiling`)
+and change only when a curve outgrows them: live auto-ranging changed both axes' tick
+labels on every redraw, and painting them was most of the Playground's frame on the
+GUI thread (10 ms of 13, offscreen, bench/playground_speed.py); now they are painted
+into a pixmap once per change, and steady axes are easier to read while a curve grows.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -21,6 +28,20 @@ from gradlab.gui.style import PALETTE
 
 TRAINING = QT_TRANSLATE_NOOP("PlaygroundCurves", "training")
 TEST = QT_TRANSLATE_NOOP("PlaygroundCurves", "test")
+# An axis ends at the first of these (times a power of ten) at or above its data: the
+# curves fill at least two thirds of it after each step.
+STEPS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.5, 10.0)
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest s · 10^k ≥ `value` with s in STEPS (1 for anything ≤ 0 or not finite)."""
+    if not math.isfinite(value) or value <= 0:
+        return 1.0
+    power = 10.0 ** math.floor(math.log10(value))
+    for step in STEPS:
+        if step * power >= value * (1 - 1e-12):
+            return float(f"{step * power:.6g}")  # 0.3, not 0.30000000000000004
+    return 10.0 * power
 
 
 class _Buffer:
@@ -50,6 +71,8 @@ class LossPlot(pg.PlotWidget):
         for side in ("left", "bottom"):
             item.getAxis(side).setTextPen("#444")
             item.getAxis(side).setPen("#888")
+            # Painted once per range (see the module docstring), not on every redraw.
+            item.getAxis(side).setCacheMode(pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
         item.getAxis("left").enableAutoSIPrefix(False)
         item.showGrid(x=True, y=True, alpha=0.2)
         item.setMenuEnabled(False)
@@ -64,6 +87,7 @@ class LossPlot(pg.PlotWidget):
         item.legend = self.legend  # named curves go into it
         self.buffers: list[_Buffer] = []
         self.curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
+        self._shown_range: tuple[float, float] | None = None  # the axes' ends (`_fit`)
         self.width_px = 1
         self.retranslate()
         on_language_change(self, self.retranslate)
@@ -87,6 +111,10 @@ class LossPlot(pg.PlotWidget):
             item.removeItem(test)
         self.legend.clear()
         self.buffers, self.curves = [], []
+        # No data yet: the axes start again from epochs 0 to 1, losses 0 to 1 (an
+        # auto-range, with nothing to fit, kept the last networks' epochs).
+        self._shown_range = None
+        self._fit(1.0, 1.0)
         for k, label in enumerate(labels):
             colour = self.colour(k, len(labels))
             # Compared networks are named by their planes' titles, drawn in these colours:
@@ -122,10 +150,16 @@ class LossPlot(pg.PlotWidget):
         for s in stats:
             buf.append(s.epoch, s.train_loss, s.test_loss)
 
+    def cut(self, k: int, epochs: int) -> None:
+        """Keep network k's rows up to epoch `epochs` (the rest are forgotten)."""
+        buf = self.buffers[k]
+        buf.n = int(np.searchsorted(buf.view()[:, 0], epochs, side="right"))
+
     def count(self, k: int) -> int:
         return self.buffers[k].n
 
     def redraw(self) -> None:
+        epochs, losses = 1.0, 1.0 if not self.buffers else 0.0
         for buf, (train, test) in zip(self.buffers, self.curves):
             rows = buf.view()
             ok = np.isfinite(rows).all(axis=1)
@@ -133,3 +167,15 @@ class LossPlot(pg.PlotWidget):
                 rows = rows[: int(np.argmin(ok))]
             train.setData(rows[:, 0], rows[:, 1])
             test.setData(rows[:, 0], rows[:, 2])
+            if len(rows):
+                epochs = max(epochs, float(rows[-1, 0]))
+                losses = max(losses, float(rows[:, 1:].max()))
+        self._fit(epochs, losses)
+
+    def _fit(self, epochs: float, losses: float) -> None:
+        """Epochs 0 to `nice_ceiling(epochs)`, losses 0 to `nice_ceiling(losses)`: set
+        only when that changes (each change repaints the axes)."""
+        shown = (nice_ceiling(epochs), nice_ceiling(losses))
+        if shown != self._shown_range:
+            self._shown_range = shown
+            self.getPlotItem().getViewBox().setRange(xRange=(0, shown[0]), yRange=(0, shown[1]), padding=0.02)

@@ -7,7 +7,8 @@ on the right the network diagram (`diagram.NetworkDiagram`) over the loss curves
 (`curves.LossPlot`).
 
 Data flows one way (../../shared/STYLE.md): controls → `PlaygroundConfig` → core
-`Session`s → the core's `frames` generator in a `GeneratorWorker` → the latest frame
+`Session`s → the core's `TrainingProcess.frames` generator in a `GeneratorWorker` (the
+networks train in a child process, which hands them back on pause) → the latest frame
 kept here (`frame` slot: append stats, mark dirty) → one redraw timer. While paused,
 Step trains one epoch in the GUI thread (a few milliseconds) and redraws at once.
 The GUI computes nothing: regions, unit maps, stats and ∂C/∂w come from the core.
@@ -16,9 +17,12 @@ Clicking a data point pauses training and hands network k and that point, as pla
 values (`network_at`), to the window's `trace_in_backprop`, which opens the
 Backpropagation tab on them (the two tabs may not import each other's package).
 Speed (issue 14: ≥ 30 redraws/s, timer latency p99 < 50 ms, ≥ 300 epochs/s): the
-worker trains at most WORK_SECONDS of each FRAME_SECONDS and sleeps the rest, the GIL
-switch interval is short while it trains, the loss curves are redrawn every third frame
-and a large network's thumbnails in turns; bench/playground_speed.py prints all of it.
+networks train in a child process (its own GIL: core/playground/process.py), one started
+at the first Play and reused, ended by `shutdown`; the loss curves are redrawn every
+third frame and a large network's thumbnails in turns; bench/playground_speed.py prints
+all of it. Where the child cannot start or dies (one red line says so), the worker's
+thread trains, at most WORK_SECONDS of each FRAME_SECONDS, sleeping the rest, with a
+short GIL switch interval: it shares the GIL with the painting then.
 """
 
 from __future__ import annotations
@@ -32,7 +36,9 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from gradlab.core.playground import datasets
 from gradlab.core.playground.features import TITLES as FEATURE_TITLES
+from gradlab.core.playground.process import ProcessLost, TrainingProcess
 from gradlab.core.playground.session import PlaygroundConfig, Session
+from gradlab.gui.core_errors import explain
 from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 from gradlab.gui.playground.compare import CompareSettings, CompareView, label
 from gradlab.gui.playground.controls import Controls
@@ -47,13 +53,18 @@ from gradlab.gui.worker import GeneratorWorker
 # once, while the worker sleeps (WORK_SECONDS) and the GIL is free; a periodic clock
 # drew it up to a tick later, its painting then holding the GIL against the worker's
 # next epochs (measured: epochs of 1.4 ms took up to 14). The producer's own clock
-# (FRAME_SECONDS) bounds the rate: at most one redraw per frame, one pending at a time.
+# (PROCESS_FRAME_SECONDS; FRAME_SECONDS in the thread) bounds the rate: at most one
+# redraw per frame, one pending at a time.
 REDRAW_MS = 0
-# The producer's frame period: a little shorter than 1/30 s, so 30 or more frames a
-# second wait for the clock. Of each period the worker trains at most WORK_SECONDS and
-# sleeps the rest: it holds the GIL while it trains, and the GUI needs it to draw
-# (the issue's targets: ≥ 300 epochs/s while ≥ 30 redraws/s and timer latency p99 < 50 ms;
+# The child process's frame period: 40 frames a second, so that 30 or more are drawn
+# when the GUI thread is sometimes late and two frames arrive as one redraw (at 1/33 s
+# 29 were drawn on a busy machine, 35 at 1/40 s, with the same timer latency and epochs/s;
+# the issue's targets: ≥ 300 epochs/s while ≥ 30 redraws/s and timer latency p99 < 50 ms;
 # bench/playground_speed.py measures all three).
+PROCESS_FRAME_SECONDS = 0.025
+# When the thread trains instead (the child starting, or lost), its frame period: a
+# little shorter than 1/30 s. Of each it trains at most WORK_SECONDS and sleeps the rest:
+# it holds the GIL while it trains, and the GUI needs it to draw.
 FRAME_SECONDS = 0.03
 WORK_SECONDS = 0.021
 # Compare mode draws four planes a frame: the GUI keeps more of each period.
@@ -62,7 +73,7 @@ COMPARE_WORK_SECONDS = 0.018
 # their axes' tick labels change with every frame and were the costliest part of one
 # (two axes, ~3 ms each offscreen); the regions and thumbnails keep every frame.
 CURVES_EVERY = 3
-# While the worker trains, the GUI thread waits at most about this long for the GIL each
+# While the worker's thread trains, the GUI thread waits at most about this long for the GIL each
 # time its event loop wakes (a frame arriving, a timer, a paint), instead of Python's
 # 5 ms: a frame wakes the loop several times. Measured with a numpy worker busy: up to
 # 10 ms for a scene of 20 Python-painted items at 5 ms, 0.3 ms at 0.5 ms.
@@ -77,25 +88,26 @@ CLICK_HINT = QT_TRANSLATE_NOOP("PlaygroundTab", "Click a point to trace it in th
                                "the nearest.")
 DIVERGED = QT_TRANSLATE_NOOP("PlaygroundTab", "Diverged at epoch {epoch}: the loss is no longer a finite "
                              "number. Lower the learning rate, then Reset.")
+IN_THREAD = QT_TRANSLATE_NOOP("PlaygroundTab", "Training goes on inside the window, more slowly: {why}.")
 
 
-def _frames(sessions: list[Session], stop) -> Any:
-    from gradlab.core.playground import frames as module
-
+def _frames(trainer: TrainingProcess, sessions: list[Session], stop) -> Any:
     work = WORK_SECONDS if len(sessions) == 1 else COMPARE_WORK_SECONDS
-    return module.frames(sessions, stop, frame_seconds=FRAME_SECONDS, work_seconds=work,
-                         regions_n=REGION_N, maps_n=UNIT_N)
+    return trainer.frames(sessions, stop, frame_seconds=PROCESS_FRAME_SECONDS,
+                          thread_pace=(FRAME_SECONDS, work), regions_n=REGION_N, maps_n=UNIT_N)
 
 
 class PlaygroundTab(QtWidgets.QWidget):
     """See the module docstring. Signals for the tests and the window:
     `frame_drawn` after each redraw, `running_changed(bool)`, `sessions_changed` when
-    the networks were built again, `diverged(k)` when network k stopped."""
+    the networks were built again, `diverged(k)` when network k stopped, `moved_to_thread`
+    when training left the child process (`in_thread_note` says why)."""
 
     frame_drawn = QtCore.Signal()
     running_changed = QtCore.Signal(bool)
     sessions_changed = QtCore.Signal()
     diverged = QtCore.Signal(int)
+    moved_to_thread = QtCore.Signal()
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +128,8 @@ class PlaygroundTab(QtWidgets.QWidget):
         self.last_error = ""
         self._error: Any = None  # the error shown: a function giving its text in the language in use
         self._switch_before: float | None = None  # the GIL switch interval before training
+        self._trainer: TrainingProcess | None = None  # the child process, from the first Play
+        self._in_thread: str | None = None  # why the thread trains (the child was lost)
 
         self.controls = Controls()
         self.compare_settings = CompareSettings()
@@ -324,7 +338,7 @@ class PlaygroundTab(QtWidgets.QWidget):
         live = [s for s in self.sessions if s.diverged is None]
         if self.is_running() or not live:
             return
-        worker = GeneratorWorker(lambda stop, ss=list(self.sessions): _frames(ss, stop), self)
+        worker = GeneratorWorker(lambda stop, t=self.trainer, ss=list(self.sessions): _frames(t, ss, stop), self)
         worker.frame.connect(self._frame)
         worker.failed.connect(self._worker_failed)
         worker.finished.connect(lambda w=worker: self._worker_finished(w))
@@ -332,6 +346,14 @@ class PlaygroundTab(QtWidgets.QWidget):
         worker.start()
         self.timer.start()
         self._set_running(True)
+
+    @property
+    def trainer(self) -> TrainingProcess:
+        """The child process the networks train in (made at first use, started by the
+        first run; `shutdown` ends it)."""
+        if self._trainer is None:
+            self._trainer = TrainingProcess()
+        return self._trainer
 
     def pause(self) -> None:
         self._stop_worker()
@@ -417,9 +439,12 @@ class PlaygroundTab(QtWidgets.QWidget):
 
     def _lr_changed(self, lr: float) -> None:
         """Applied at the next epoch, without a reset (the core allows this one call
-        from another thread). In compare mode each row has its own rate."""
+        from another thread), and sent to the child process while it trains. In compare
+        mode each row has its own rate."""
         if not self.comparing and self.sessions:
             self.sessions[0].set_lr(lr)
+            if self._trainer is not None:
+                self._trainer.set_lr(0, lr)
 
     # -- data by hand ---------------------------------------------------------------------------
     def add_point(self, x: float, y: float) -> None:
@@ -481,6 +506,9 @@ class PlaygroundTab(QtWidgets.QWidget):
         """A frame from the worker: keep it, append its stats, arm the redraw clock."""
         if self.worker is None:  # queued before a pause: the networks are drawn directly
             return
+        if isinstance(frame, ProcessLost):
+            self._moved_to_thread(frame)
+            return
         for k, stats in enumerate(frame.stats):
             self.loss_plot.append(k, stats)
             if stats:
@@ -489,6 +517,24 @@ class PlaygroundTab(QtWidgets.QWidget):
         self._dirty = True
         if not self.timer.isActive():
             self.timer.start()
+
+    def _moved_to_thread(self, lost: ProcessLost) -> None:
+        """The child process was lost: the thread trains on from the run's start. The
+        curves are cut back there (the child's epochs after it are gone) and one red
+        line, kept under the planes, says why."""
+        for k, epoch in enumerate(lost.epoch):
+            if k < len(self.loss_plot.buffers):
+                self.loss_plot.cut(k, epoch)
+        self._in_thread = lost.why
+        self._show_diverged([s.diverged for s in self.sessions])
+        self.moved_to_thread.emit()
+
+    @property
+    def in_thread_note(self) -> str:
+        """The red line saying training left the child process ("" while it has not)."""
+        if self._in_thread is None:
+            return ""
+        return translate("PlaygroundTab", IN_THREAD).format(why=self._in_thread)
 
     def redraw(self) -> None:
         """Draw the newest frame (the timer calls this; nothing to do when not dirty)."""
@@ -544,8 +590,9 @@ class PlaygroundTab(QtWidgets.QWidget):
         self._show_diverged(diverged)
 
     def _show_diverged(self, diverged) -> None:
-        """A red line for each network that stopped (and `diverged(k)` the first time)."""
-        notes = []
+        """A red line for each network that stopped (and `diverged(k)` the first time),
+        after the one saying training left the child process, if it did."""
+        notes = [self.in_thread_note] if self._in_thread is not None else []
         for k, epoch in enumerate(diverged):
             if epoch is None:
                 continue
@@ -649,11 +696,17 @@ class PlaygroundTab(QtWidgets.QWidget):
         self.scroll.setFixedWidth(max(COLUMN_WIDTH, self.column.minimumSizeHint().width() + bar + 4))
 
     def shutdown(self, timeout_ms: int = 2000) -> bool:
-        """Stop training and the redraw clock; True when the worker has ended."""
+        """Stop training, the redraw clock and the child process (joined); True when the
+        worker has ended."""
         worker, self.worker = self.worker, None
         self.timer.stop()
         self._share_gil(False)
-        return worker.stop_and_wait(timeout_ms) if worker is not None else True
+        ended = worker.stop_and_wait(timeout_ms) if worker is not None else True
+        trainer, self._trainer = self._trainer, None
+        if trainer is not None:  # after the worker: a run hands its networks back first
+            trainer.close()
+        self._in_thread = None  # a later run starts a new child
+        return ended
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override: stop the work first
         self.shutdown()
@@ -661,9 +714,9 @@ class PlaygroundTab(QtWidgets.QWidget):
 
 
 def _core_error(why: str) -> Any:
-    """A core's error line (English, as the CLI prints it) shown in the language in use:
-    in Chinese it is introduced by a Chinese phrase; in English it is shown as it is."""
-    return lambda: translate("PlaygroundTab", "{why}", "a core's error shown as it is").format(why=why)
+    """A core's error line (English, as the CLI prints it) in the language in use, said
+    again on a change of language (see gui.core_errors)."""
+    return lambda: explain(why)
 
 
 def _long(s: Any) -> str:
