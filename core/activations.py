@@ -189,21 +189,21 @@ def _make_tanh(p: dict) -> Activation:
 
 def _make_relu(p: dict) -> Activation:
     return Activation("relu", "ReLU", {}, "ReLU(x) = max(0, x)",
-                      "ReLU'(x) = 1 if x > 0 else 0", _relu, _relu_d)
+                      "ReLU'(x) = 1 (x > 0), 0 (x ≤ 0)", _relu, _relu_d)
 
 
 def _make_leaky_relu(p: dict) -> Activation:
     alpha = _alpha("leaky_relu", p, 0.01, lo_open=False)
     f, d = _leaky_relu(alpha)
     return Activation("leaky_relu", "Leaky ReLU", {"alpha": alpha},
-                      "f(x) = x if x > 0 else αx", "f'(x) = 1 if x > 0 else α", f, d)
+                      "f(x) = x (x > 0), αx (x ≤ 0)", "f'(x) = 1 (x > 0), α (x ≤ 0)", f, d)
 
 
 def _make_elu(p: dict) -> Activation:
     alpha = _alpha("elu", p, 1.0, lo_open=True)
     f, d = _elu(alpha)
-    return Activation("elu", "ELU", {"alpha": alpha}, "f(x) = x if x > 0 else α(eˣ − 1)",
-                      "f'(x) = 1 if x > 0 else α eˣ", f, d)
+    return Activation("elu", "ELU", {"alpha": alpha}, "f(x) = x (x > 0), α(eˣ − 1) (x ≤ 0)",
+                      "f'(x) = 1 (x > 0), α eˣ (x ≤ 0)", f, d)
 
 
 def _make_gelu(p: dict) -> Activation:

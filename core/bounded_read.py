@@ -36,7 +36,7 @@ class FileTooLarge(ValueError):
 
 def kind(mode: int) -> str:
     """"a folder", "a pipe (FIFO)", "a character device", ... for a `st_mode`."""
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return next((name for test, name in _KINDS if test(mode)), "an unknown kind of file")
 
 
 def open_regular(path: str | os.PathLike[str]) -> BinaryIO:

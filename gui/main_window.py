@@ -15,6 +15,7 @@ from typing import Any
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from gradlab.gui import worker
+from gradlab.gui.core_errors import explain
 from gradlab.gui.i18n import (LANGUAGES, QT_TRANSLATE_NOOP, current_language, missing_font_note,
                               on_language_change, set_language, translate)
 from gradlab.gui.race import scenario
@@ -22,6 +23,7 @@ from gradlab.gui.race import scenario_menu
 from gradlab.gui.race.config import RaceConfig
 from gradlab.gui.race.tab import RaceTab, default_config
 from gradlab.gui.settings import Memory
+from gradlab.gui.status import fit_messages
 from gradlab.gui.style import PRESENTER
 
 # Exporting and presenter mode are imported where used: not on the start-up path.
@@ -149,11 +151,14 @@ class MainWindow(QtWidgets.QMainWindow):
             self._add_tab(_Pending(title, module, cls), title)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
+        # Long hints are shortened at a sentence (the whole in the tooltip) rather than
+        # cut mid-word at the window's edge (1280×720, F11).
+        fit_messages(self.statusBar())
         # (setter, context, source text) of every text set once: set again on LanguageChange.
         self._texts: list[tuple[Callable[[str], object], str, str]] = []
         self._menus()
         self.race.failed.connect(
-            lambda msg: self.show_error(translate("Dialog", "The race stopped"), msg))
+            lambda msg: self.show_error(translate("Dialog", "The race stopped"), explain(msg)))
         self.race.surface_changed.connect(self._surface_changed)
         self._show_tab_hint(0)
         # The race's keys work from the start: the focus is not left on the tab bar.
@@ -451,7 +456,7 @@ class MainWindow(QtWidgets.QMainWindow):
             config = scenario.load(path)
             self.race.load_config(config)
         except ValueError as exc:
-            self.show_error(translate("Dialog", "Cannot open this scenario"), f"{Path(path).name}: {exc}")
+            self.show_error(translate("Dialog", "Cannot open this scenario"), explain(f"{Path(path).name}: {exc}"))
             return False
         self.tabs.setCurrentWidget(self.race)
         # A scenario's title is its file's (English) text, translated where the race's
@@ -478,7 +483,7 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             scenario.save(self.race.current_config(), path)
         except OSError as exc:  # the write is atomic: the old file, if any, is still there
-            self.show_error(translate("Dialog", "Cannot save this scenario"), f"{path}: {exc.strerror or exc}")
+            self.show_error(translate("Dialog", "Cannot save this scenario"), explain(f"{path}: {exc.strerror or exc}"))
             return False
         self.statusBar().showMessage(translate("MainWindow", "Saved {path}").format(path=path))
         return True
@@ -524,7 +529,7 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             ok = write()
         except OSError as exc:
-            self.show_error(translate("Dialog", "Cannot export"), f"{path}: {exc.strerror or exc}")
+            self.show_error(translate("Dialog", "Cannot export"), explain(f"{path}: {exc.strerror or exc}"))
             return False
         if ok:
             self.statusBar().showMessage(translate("MainWindow", "Exported {path}").format(path=path))

@@ -68,6 +68,7 @@ def test_run_file_round_trip(tmp_path):
     assert info["activation"] == "tanh" and info["loss"] == "focal"
     assert info["loss_params"] == {"gamma": 1.5}
     assert info["label"] == SMALL.label() and info["sizes"] == (784, 32, 16, 10)
+    assert info["config"].label() == SMALL.label()  # the GUI says it in the language shown
     assert info["step"] == checkpoint.step == 6 and info["seed"] == 0
     # the weights have trained: not the initial ones
     assert not np.array_equal(params[0][0], mnist_train.init_params([784, 32, 16, 10], 0)[0][0])

@@ -151,6 +151,11 @@ def test_keys_step_without_a_prior_click(qtbot):
     qtbot.waitUntil(lambda: not page.isVisible())
     QTest.keyClick(window, Qt.Key.Key_Left)
     assert (page.step_index, page.phase_index) == where
+    # Help > Keyboard shortcuts names each of them.
+    from gradlab.gui.help import shortcut_rows
+
+    rows = {(what, key) for where, what, key in shortcut_rows(window) if where == "Backpropagation tab"}
+    assert {("Next phase", "Right"), ("Previous phase", "Left"), ("Play or pause the phases", "Space")} <= rows
 
 
 def test_clicking_a_unit_and_an_edge_selects_them(qtbot, page):

@@ -248,7 +248,7 @@ def test_terms_are_the_cores_in_english_and_the_courses_in_chinese(qapp, english
     assert terms.optimizer_title("momentum") == "动量法"
     assert terms.optimizer_title("adam") == "Adam"  # kept, as Chinese courses do
     assert terms.loss_title("cross_entropy") == "交叉熵"
-    assert terms.loss_title("focal") == "焦点损失 (Focal Loss)"
+    assert terms.loss_title("focal") == "焦点损失（Focal Loss）"
     assert terms.activation_title("relu") == "ReLU"
 
 

@@ -154,16 +154,16 @@ def test_the_small_network_in_chinese_has_no_english_left(english, qtbot, tmp_pa
                           (rng.normal(size=(2, 3)).tolist(), [0.0] * 2)],
                "x": [0.5, -0.25], "label": 1, "point": (0.5, -0.25), "inputs": ["x₁", "x₂"]}
     assert page.load_network(network) is None
-    assert page.source.text().startswith("来自游乐场：点 (0.5, −0.25)，类别 1"), page.source.text()
+    assert page.source.text().startswith("来自“游乐场”：点 (0.5, −0.25)，类别 1"), page.source.text()
     found += _leftovers(page, _scene_texts(page))
     refusal = page.fits((5, 7, 7, 7, 7, 2))
-    assert refusal.startswith("“反向传播”页无法逐步演示这个网络（5 个输入、4 个隐藏层、有一层 7 个神经元）")
+    assert refusal.startswith("“反向传播”标签页无法逐步演示这个网络（5 个输入、4 个隐藏层、某一层有 7 个神经元）")
     assert not english_words(refusal), refusal
     assert not found, "\n".join(found)
     # Pinned: a few texts a teacher reads first, in the field's terms.
     page.reset()
     assert page.equation.title.text() == "第 0 步 · 阶段 1/7：前向传播：第 1 层"
-    assert page.step_button.text() == "前进 ▶" and page.play_button.text() == "播放"
+    assert page.step_button.text() == "单步 ▶" and page.play_button.text() == "播放"
     tab.close()
 
 
@@ -215,14 +215,14 @@ def test_switching_live_retranslates_the_open_tab_and_back(english, qtbot, tmp_p
     page.show_box.setCurrentIndex(page.show_box.count() - 1)  # the batch
     before = _snapshot(tab)
     assert page.equation.title.text() == "Step 1 · phase 2 of 7: Forward: layer 2"
-    assert page.loss_plot.plot_item.titleLabel.text == "Loss C per step"
+    assert page.loss_plot.plot_item.titleLabel.text == "Loss C"
 
     to_chinese(english, *PROBES)
     chinese = _snapshot(tab)
     left = _leftovers(tab, _scene_texts(page))
     assert not left, "\n".join(left)
     assert page.equation.title.text() == "第 1 步 · 阶段 2/7：前向传播：第 2 层"
-    assert page.loss_plot.plot_item.titleLabel.text == "每一步的损失 C"
+    assert page.loss_plot.plot_item.titleLabel.text == "损失 C"
     assert page.loss_plot.getAxis("bottom").labelText == "步数"
     assert page.form.optimizer.currentText() == "Adam"
     assert page.form.opt_form.labelForField(page.form.hyper["lr"]).text() == "学习率 η"

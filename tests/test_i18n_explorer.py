@@ -21,9 +21,9 @@ from gradlab.gui.plotting.fonts import label_font
 from gradlab.gui.plotting.title import FittedTitle, fit_titles
 from i18n_walk import english_leftovers, english_words, texts, to_chinese
 
-# Words of the core's formulas, which stay formulas in Chinese ("ReLU'(x) = 1 if x > 0
-# else 0", "pᵢ − onehot(yᵢ)").
-FORMULA_WORDS = ("else", "onehot")
+# Words of the core's formulas, which stay formulas in Chinese ("pᵢ − onehot(yᵢ)"); the
+# activations' piecewise formulas carry no words ("ReLU'(x) = 1 (x > 0), 0 (x ≤ 0)").
+FORMULA_WORDS = ("onehot",)
 # Texts whose translations say the tab is in the .ts (checked before any widget is built).
 PROBES = (("ExplorerTab", "Loss surface of a model"),)
 

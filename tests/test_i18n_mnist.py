@@ -125,10 +125,10 @@ def test_the_mnist_tab_in_chinese_has_no_english_left(english, qtbot):
     words = [english_words(text, CODE_WORDS) for question in asked for text in question]
     assert len(asked) == 2 and not any(words), (asked, words)
     # Pinned: what a teacher reads first, in the field's terms.
-    assert asked[0][1] == "第 1 和 2 次训练有未保存的训练结果。关闭会丢失它们。"
+    assert asked[0][1] == "第 1 和 2 次训练的结果尚未保存。关闭会丢失这些结果。"
     assert tab.view.curves.lr.titleLabel.text == "学习率"
     assert tab.view.curves.test_loss.titleLabel.text == "测试集交叉熵"
-    assert tab.form.loss.itemText(tab.form.loss.findData("focal")) == "焦点损失 (Focal Loss)"
+    assert tab.form.loss.itemText(tab.form.loss.findData("focal")) == "焦点损失（Focal Loss）"
     assert tab.start_button.text() == "开始"
     assert tab.runs[1].status_text().startswith("已完成，测试集准确率 ")
     tab.shutdown(2000)

@@ -31,8 +31,7 @@ from i18n_walk import english_words, texts, to_chinese
 PROBES = (("RaceTransport", "Max steps"),)
 # Names kept as they are in Chinese: the authors the optimizers' notes cite, and what
 # only a machine without OpenGL shows (Qt's platform name).
-NAMES = ("Sutskever", "Bengio", "Duchi", "Loshchilov", "Hutter", "Dozat", "Keras", "offscreen",
-         "else")  # and the model surfaces' formula: "qᵢ = pᵢ if tᵢ = 1 else 1 − pᵢ"
+NAMES = ("Sutskever", "Bengio", "Duchi", "Loshchilov", "Hutter", "Dozat", "Keras", "offscreen")
 # Code the notes and tooltips quote as it is written: torch's API, its flags, and the
 # hyperparameters' keys (what a scenario file calls them). Removed before the words are read.
 CODE = re.compile(r"torch\.optim\.\w+(\([^)]*\))?|``[^`]*``|\bamsgrad\b|\bf_min\b|"

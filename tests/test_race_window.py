@@ -147,6 +147,15 @@ def test_update_rule_is_shown_with_symbols(tab):
     assert "β₁" in text and "←" in text and "√" in text
 
 
+def test_update_rule_tooltip_is_prose_and_fixed_width_pseudo_code(tab):
+    """The card's tooltip shows the rule's pseudo-code, not the docstring's Sphinx markup."""
+    tip = next(c for c in tab.panel.cards if c.entry.name == "adam").formula.toolTip()
+    assert ".. code-block" not in tip
+    assert tip.startswith("<p>Adam, exactly torch.optim.Adam")
+    assert "<pre>input: η (lr), β₁ (beta1)" in tip  # dedented: the block starts at its left edge
+    assert "\n    m_t ← β₁ m_{t−1} + (1 − β₁) g_t\n" in tip
+
+
 def test_visibility_toggle_hides_path(qtbot, tab):
     card = tab.panel.cards[0]
     card.visible_box.setChecked(False)

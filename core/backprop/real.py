@@ -95,7 +95,8 @@ def params_from_run_file(path: str | os.PathLike) -> tuple[Params, dict[str, Any
 
     info: "activation", "activation_params", "loss", "loss_params" (as in its config:
     weighted cross-entropy's "inverse_frequency" stays that string), "label" (the run's
-    legend text), "sizes", "seed", "step", "epoch", "optimizer", "hyper", "path".
+    legend text), "sizes", "seed", "step", "epoch", "optimizer", "hyper", "path", "config"
+    (the `TrainConfig` itself: the GUI says its label in the language in use).
     ValueError with one line for a missing, foreign or damaged file.
     """
     from gradlab.core.mnist.run_file import load_run
@@ -137,6 +138,7 @@ def params_from_run_file(path: str | os.PathLike) -> tuple[Params, dict[str, Any
         "optimizer": config.optimizer,
         "hyper": dict(config.hyper),
         "path": str(Path(path)),
+        "config": config,
     }
     return params, info
 

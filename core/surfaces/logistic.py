@@ -152,8 +152,8 @@ def surface(loss: str = "cross_entropy", gamma: float = 2.0) -> Surface:
     # qᵢ: the probability the model gives sample i's own label (pₜ in the focal-loss paper).
     ell, where = {
         "mse": ("(pᵢ − tᵢ)²", ""),
-        "cross_entropy": ("−log qᵢ", ",  qᵢ = pᵢ if tᵢ = 1 else 1 − pᵢ"),
-        "focal": ("−(1 − qᵢ)ᵞ log qᵢ", f",  qᵢ = pᵢ if tᵢ = 1 else 1 − pᵢ,  γ = {gamma:g}"),
+        "cross_entropy": ("−log qᵢ", ",  qᵢ = pᵢ (tᵢ = 1), 1 − pᵢ (tᵢ = 0)"),
+        "focal": ("−(1 − qᵢ)ᵞ log qᵢ", f",  qᵢ = pᵢ (tᵢ = 1), 1 − pᵢ (tᵢ = 0),  γ = {gamma:g}"),
     }[loss]
     title = surface_title(loss, gamma)
     return Surface(

@@ -37,8 +37,10 @@ from gradlab.core.mnist import data as mnist_data
 from gradlab.gui.backprop.canvas import DrawingCanvas
 from gradlab.gui.backprop.views import LayerPictures, sup
 from gradlab.gui.backprop.words import core_text
+from gradlab.gui.core_errors import explain
 from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 from gradlab.gui.plotting.fonts import rescale_new_text, set_text_scale
+from gradlab.gui.run_label import shown_label
 from gradlab.gui.style import BACKGROUND, FORMULA_FONT, NORMAL, Look
 from gradlab.gui.worker import GeneratorWorker
 
@@ -49,7 +51,9 @@ TOP_UNITS = 3  # units listed per layer, by |δ|
 
 
 class RunWeights(NamedTuple):
-    """A trained network handed in from the MNIST tab: its legend text and state dict."""
+    """A trained network handed in from the MNIST tab: its legend text in the core's words
+    (the run's key, the same in every language), its state dict, and its `TrainConfig`,
+    with which the label is shown in the language in use (`run_label.shown_label`)."""
 
     label: str
     state_dict: Mapping[str, Any]
@@ -57,17 +61,19 @@ class RunWeights(NamedTuple):
     activation_params: Mapping[str, Any] = {}
     loss: str = "cross_entropy"
     loss_params: Mapping[str, Any] = {}
+    config: Any = None
 
 
 @dataclass(frozen=True)
 class Network:
     """The parameters in use and how to trace them."""
 
-    label: str
+    label: str  # in the core's words; `RealNetworkPage._label` says it in the language in use
     params: list
     activation: Any  # a core Activation (with its parameters)
     loss: Any  # a core Loss (with its parameters)
     note: str = ""  # what was changed to trace a single digit, if anything
+    config: Any = None  # the run's TrainConfig (None for the untrained network)
 
 
 @dataclass
@@ -105,9 +111,9 @@ def _loss(name: str, params: Mapping[str, Any], classes: int = 10) -> tuple[Any,
 
 
 def _network_from(label: str, params: list, activation: str, activation_params: Mapping,
-                  loss: str, loss_params: Mapping) -> Network:
+                  loss: str, loss_params: Mapping, config: Any = None) -> Network:
     loss_obj, note = _loss(loss, loss_params, params[-1][0].shape[0])
-    return Network(label, params, _activation(activation, activation_params), loss_obj, note)
+    return Network(label, params, _activation(activation, activation_params), loss_obj, note, config)
 
 
 def _load_fresh(seed: int) -> Network:
@@ -121,7 +127,7 @@ def _load_run(run: RunWeights) -> Network:
     from gradlab.core.backprop import real
 
     return _network_from(run.label, real.params_from_state_dict(run.state_dict), run.activation,
-                         run.activation_params, run.loss, run.loss_params)
+                         run.activation_params, run.loss, run.loss_params, run.config)
 
 
 def _load_file(path: Path) -> Network:
@@ -129,7 +135,8 @@ def _load_file(path: Path) -> Network:
 
     params, info = real.params_from_run_file(path)
     return _network_from(f"{path.name}: {info.get('label', '')}", params, info["activation"],
-                         info.get("activation_params", {}), info["loss"], info.get("loss_params", {}))
+                         info.get("activation_params", {}), info["loss"], info.get("loss_params", {}),
+                         info.get("config"))
 
 
 class _NetworkCombo(QtWidgets.QComboBox):
@@ -238,15 +245,17 @@ class RealNetworkPage(QtWidgets.QWidget):
             return (translate("BackpropReal", "Untrained (seed {seed})").format(seed=value),
                     translate("BackpropReal", "The weights every MNIST-tab run with this seed starts from"))
         if kind == "run":
-            text = translate("BackpropReal", "MNIST tab: {label}").format(label=value)
+            run = self._runs.get(value)
+            text = translate("BackpropReal", "MNIST tab: {label}").format(
+                label=shown_label(value, run.config if run is not None else None))
             return text, text
         return translate("BackpropReal", "File: {name}").format(name=Path(value).name), ""
 
     def _label(self, network: Network) -> str:
-        """A network's label as shown: the untrained one's in the language in use."""
+        """A network's label in the language in use (the untrained one's, a run's settings)."""
         if self.network_key is not None and self.network_key[0] == "fresh" and network is self.network:
             return translate("BackpropReal", UNTRAINED).format(seed=self.network_key[1])
-        return network.label
+        return shown_label(network.label, network.config)
 
     # -- building ------------------------------------------------------------------
     def _build(self) -> None:
@@ -384,7 +393,7 @@ class RealNetworkPage(QtWidgets.QWidget):
         `RunWeights` or mappings with the same keys. The choice in use stays."""
         self._runs = {}
         for r in runs:
-            # Keys it does not use (the Landscape tab's config, colour, path) are left out.
+            # Keys it does not use (the Landscape tab's colour, path) are left out.
             run = r if isinstance(r, RunWeights) else RunWeights(
                 **{k: v for k, v in dict(r).items() if k in RunWeights._fields})
             self._runs[run.label] = run
@@ -452,7 +461,7 @@ class RealNetworkPage(QtWidgets.QWidget):
                 self._say(lambda: translate("BackpropReal", "The MNIST tab no longer has run {label}").format(
                     label=value))
                 return
-            make, what = (lambda: _load_run(run)), (lambda: run.label)
+            make, what = (lambda: _load_run(run)), (lambda: shown_label(run.label, run.config))
         else:
             path = Path(value)
             make, what = (lambda: _load_file(path)), (lambda: path.name)
@@ -468,7 +477,7 @@ class RealNetworkPage(QtWidgets.QWidget):
         self._network_loader.setObjectName("backprop network loader")
         self._network_loader.frame.connect(self._on_network)
         self._network_loader.failed.connect(lambda m: (self._say(
-            lambda: translate("BackpropReal", "Could not load {what}: {error}").format(what=what(), error=m)),
+            lambda: translate("BackpropReal", "Could not load {what}: {error}").format(what=what(), error=explain(m))),
             self._show_network_in_use()))
         self._network_loader.finished.connect(self._on_network_loader_finished)
         self._say(lambda: translate("BackpropReal", "Loading {what}…").format(what=what()))
@@ -478,7 +487,7 @@ class RealNetworkPage(QtWidgets.QWidget):
         key = self._loading_key
         if isinstance(result, Exception):
             error = str(result)
-            self._say(lambda: core_text(error))
+            self._say(lambda: explain(error))
             self._show_network_in_use(drop=key if key[0] == "file" else None)
             return
         self.network, self.network_key = result, key
@@ -550,8 +559,9 @@ class RealNetworkPage(QtWidgets.QWidget):
 
     def _on_data(self, data: Any, folder: Path | None = None) -> None:
         if isinstance(data, Exception):
+            error = str(data)
             self._set_data_enabled(False, lambda: translate("BackpropReal", "MNIST could not be read: {error}")
-                                   .format(error=data))
+                                   .format(error=explain(error)))
             self.data_loaded.emit(False)
             return
         if folder is not None:

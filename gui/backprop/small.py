@@ -42,7 +42,8 @@ from gradlab.gui.backprop.diagram import (
 from gradlab.gui.backprop.equation import EquationPanel
 from gradlab.gui.backprop.loss_plot import StepLossPlot
 from gradlab.gui.backprop.words import core_text, phase_title
-from gradlab.gui.i18n import on_language_change, translate
+from gradlab.gui.core_errors import explain
+from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 from gradlab.gui.plotting.fonts import set_text_scale
 from gradlab.gui.style import ERROR, NORMAL, Look
 
@@ -216,9 +217,14 @@ class SmallNetworkPage(QtWidgets.QWidget):
         self.diagram.edge_clicked.connect(lambda layer, j, k: self.select((layer, j, k)))
         # Window-wide, yet only while this page is shown (a hidden widget's shortcuts are
         # off); a focused text field keeps its own arrows and Space (Qt lets it override).
-        for key, slot in (("Right", self.step), ("Left", self.step_back), ("Space", self.toggle_play)):
+        self._shortcuts: list[tuple[QtGui.QShortcut, str]] = []
+        for key, slot, what in (
+                ("Right", self.step, QT_TRANSLATE_NOOP("BackpropSmall", "Next phase")),
+                ("Left", self.step_back, QT_TRANSLATE_NOOP("BackpropSmall", "Previous phase")),
+                ("Space", self.toggle_play, QT_TRANSLATE_NOOP("BackpropSmall", "Play or pause the phases"))):
             shortcut = QtGui.QShortcut(QtGui.QKeySequence(key), self, slot)
             shortcut.setContext(QtCore.Qt.ShortcutContext.WindowShortcut)
+            self._shortcuts.append((shortcut, what))  # named in Help > Keyboard shortcuts
 
         self.rebuild()
         self.retranslate()
@@ -233,6 +239,8 @@ class SmallNetworkPage(QtWidgets.QWidget):
         self.show_box.setToolTip(translate("BackpropSmall", "whose numbers the diagram and the equation show: "
                                            "one sample's, or every sample's line (the gradient is the batch mean)"))
         self.table.setToolTip(translate("BackpropSmall", "type a value to trace the network again"))
+        for shortcut, what in self._shortcuts:
+            shortcut.setWhatsThis(translate("BackpropSmall", what))
         for button, text, tip in (
                 (self.back_button, translate("BackpropSmall", "◀ Back"),
                  translate("BackpropSmall", "the previous phase (Left)")),
@@ -396,7 +404,7 @@ class SmallNetworkPage(QtWidgets.QWidget):
                           optimizer=setup.make_optimizer(), state=None)
         except ValueError as exc:  # checked before anything on the page changes
             return translate("BackpropSmall", "The Backpropagation tab cannot trace this network: {reason}").format(
-                reason=core_text(str(exc)))
+                reason=explain(str(exc)))
         self.set_playing(False)
         self._show_setup(setup)
         self.table.set_batch(x, y, sizes[-1])
@@ -496,7 +504,7 @@ class SmallNetworkPage(QtWidgets.QWidget):
                       optimizer=setup.make_optimizer(), state=state)
         except ValueError as exc:
             reason = str(exc)
-            self._show_message(lambda: core_text(reason))
+            self._show_message(lambda: explain(reason))
             return False
         self.message.setVisible(False)
         self.history.append(t)

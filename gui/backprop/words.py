@@ -54,17 +54,12 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"\(mean over the batch of (?P<n>\d+)\)",
      QT_TRANSLATE_NOOP("BackpropCore", "(mean over the batch of {n})")),
     (r"\(this step\)", QT_TRANSLATE_NOOP("BackpropCore", "(this step)")),
-    # the losses' refusals the page shows (a weighted loss whose labels all weigh 0)
-    (r"^(?P<loss>\w+): weights are all 0, got (?P<weights>.*)$",
-     QT_TRANSLATE_NOOP("BackpropCore", "{loss}: weights are all 0, got {weights}")),
-    (r"^(?P<loss>\w+): the weights of these labels sum to 0 \(the loss is 0/0\)$",
-     QT_TRANSLATE_NOOP("BackpropCore", "{loss}: the weights of these labels sum to 0 (the loss is 0/0)")),
-)
+)  # the core's refusals the page shows are gui.core_errors' (explain)
 _COMPILED = tuple((re.compile(pattern), template) for pattern, template in PHRASES)
 
 
 def core_text(text: str) -> str:
-    """`text` (the core's: an equation, numbers, a hover text, a refusal) with its English
+    """`text` (the core's: an equation, numbers, a hover text) with its English
     phrases in the language in use; itself, untouched, in English."""
     if current_language() == SOURCE_LANGUAGE:
         return text

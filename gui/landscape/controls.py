@@ -191,12 +191,13 @@ class Controls(QtWidgets.QWidget):
         return out
 
     # -- showing ----------------------------------------------------------------------------
-    def set_runs(self, runs: list[tuple[str, str, str]], checked: set[str]) -> None:
-        """`runs`: (label, colour, tooltip) in order; `checked` the labels to tick."""
+    def set_runs(self, runs: list[tuple[str, str, str, str]], checked: set[str]) -> None:
+        """`runs`: (label, text, colour, tooltip) in order, the label the run's key (what
+        `checked()` gives back), the text what the list shows; `checked` the labels to tick."""
         blocker = QtCore.QSignalBlocker(self.run_list)
         self.run_list.clear()
-        for label, colour, tip in runs:
-            item = QtWidgets.QListWidgetItem(swatch(colour), label)
+        for label, text, colour, tip in runs:
+            item = QtWidgets.QListWidgetItem(swatch(colour), text)
             item.setData(QtCore.Qt.ItemDataRole.UserRole, label)
             item.setForeground(QtGui.QColor(colour))
             item.setToolTip(tip)

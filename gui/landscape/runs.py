@@ -15,7 +15,9 @@ from typing import Any, Mapping
 
 import numpy as np
 
+from gradlab.core.mnist.frames import TORCH_PREFIX
 from gradlab.gui.i18n import translate
+from gradlab.gui.terms import optimizer_title
 
 FROM_MNIST_TAB = "MNIST tab"
 _NUMBERED = re.compile(r"^(\d+)\.\s*(\S+)")
@@ -23,8 +25,10 @@ _NUMBERED = re.compile(r"^(\d+)\.\s*(\S+)")
 
 @dataclass(frozen=True)
 class RunSource:
-    """One run as the Landscape tab shows it. `label` is unique in the tab's list;
-    `short` names it on the map ("1. Adam"); `where` says where it came from."""
+    """One run as the Landscape tab shows it. `label` is unique in the tab's list and the
+    same in every language (the core's words: the run's key; the list says it with
+    `run_label.shown_label`); `short` names it on the map ("1. Adam"); `where` says where
+    it came from."""
 
     label: str
     short: str
@@ -58,10 +62,17 @@ def as_arrays(state: Mapping[str, Any]) -> dict[str, np.ndarray]:
     return out
 
 
-def short_name(label: str) -> str:
-    """"1. Adam lr=0.001 · cross-entropy" -> "1. Adam"; other labels up to their first space."""
+def short_name(label: str, config: Any = None) -> str:
+    """"1. Adam lr=0.001 · cross-entropy" -> "1. Adam" (with `config`, the optimizer's title
+    in the language in use: "1. 动量法"); other labels up to their first space."""
     m = _NUMBERED.match(label)
     if m:
+        optimizer = str(getattr(config, "optimizer", "") or "")
+        if optimizer:
+            try:
+                return f"{m.group(1)}. {optimizer_title(optimizer.removeprefix(TORCH_PREFIX))}"
+            except ValueError:  # not one of the core's optimizers: the label's own word
+                pass
         return f"{m.group(1)}. {m.group(2)}"
     return label.split(" ")[0][:24]
 
@@ -72,7 +83,7 @@ def from_window(entry: Mapping[str, Any]) -> RunSource | None:
     if entry.get("status") == "running" or entry.get("config") is None:
         return None
     label = str(entry["label"])
-    return RunSource(label=label, short=short_name(label), colour=str(entry.get("colour", "#ffffff")),
+    return RunSource(label=label, short=short_name(label, entry["config"]), colour=str(entry.get("colour", "#ffffff")),
                      config=entry["config"], weights=entry["state_dict"],
                      trajectory=entry.get("trajectory"), finished=bool(entry.get("finished", True)))
 

@@ -25,6 +25,7 @@ import numpy as np
 
 from PySide6 import QtCore, QtWidgets
 
+from gradlab.gui import core_errors
 from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 from gradlab.gui.landscape import explain, jobs
 from gradlab.gui.landscape.controls import Controls
@@ -33,6 +34,7 @@ from gradlab.gui.landscape.map import MapView, display_values
 from gradlab.gui.landscape.runs import RunSource, from_checkpoint, from_window, where_text
 from gradlab.gui.landscape.view3d import Surface3D
 from gradlab.gui.plotting.fonts import set_text_scale
+from gradlab.gui.run_label import shown_label
 from gradlab.gui.style import NORMAL, PALETTE, Look
 from gradlab.gui.worker import GeneratorWorker
 
@@ -270,10 +272,12 @@ class LandscapeTab(QtWidgets.QWidget):
         self._preview()
         self.runs_changed.emit()
 
-    def _run_rows(self) -> list[tuple[str, str, str]]:
-        """(label, colour, tooltip) of each listed run, the tooltip in the language in use."""
+    def _run_rows(self) -> list[tuple[str, str, str, str]]:
+        """(label, text, colour, tooltip) of each listed run: the label its key, the text
+        and the tooltip in the language in use."""
         rows = []
         for label, run in self.runs.items():
+            shown = shown_label(label, run.config)  # the key, its settings in the language in use
             if run.finished:
                 text = (translate("LandscapeTab", "{label}\n{where}, finished") if run.trajectory is not None
                         else translate("LandscapeTab", "{label}\n{where}, finished; kept no path (random plane only)"))
@@ -281,7 +285,7 @@ class LandscapeTab(QtWidgets.QWidget):
                 text = (translate("LandscapeTab", "{label}\n{where}, stopped before its last epoch") if run.trajectory is not None
                         else translate("LandscapeTab", "{label}\n{where}, stopped before its last epoch; kept no path "
                                  "(random plane only)"))
-            rows.append((label, run.colour, text.format(label=label, where=where_text(run))))
+            rows.append((label, shown, run.colour, text.format(label=shown, where=where_text(run))))
         return rows
 
     def add_run(self, run: RunSource) -> None:
@@ -334,7 +338,9 @@ class LandscapeTab(QtWidgets.QWidget):
 
     def _on_data(self, result: Any) -> None:
         if isinstance(result, Exception):
-            self._tell(lambda: translate("LandscapeTab", "Could not read MNIST: {problem}").format(problem=result))
+            problem = str(result)
+            self._tell(lambda: translate("LandscapeTab", "Could not read MNIST: {problem}").format(
+                problem=core_errors.explain(problem)))
             return
         self._say_progress(0, 1, lambda: translate("LandscapeTab", "idle"))
         self.set_data(result)
@@ -354,13 +360,15 @@ class LandscapeTab(QtWidgets.QWidget):
                     if problem.startswith(name + ": "):
                         problem = problem[len(name) + 2:]
                 self._tell(lambda: translate("LandscapeTab", "Could not load {file}: {problem}").format(file=path.name,
-                                                                                   problem=problem))
+                                                                                   problem=core_errors.explain(problem)))
                 return
             run = from_checkpoint(result, path, colour)
             twin = self.listed_twin(run)
             if twin is not None:
+                config = self.runs[twin].config
                 self._tell(lambda: translate("LandscapeTab", "{file} is already listed as {run}: not added "
-                                                             "again.").format(file=path.name, run=twin))
+                                                             "again.").format(file=path.name,
+                                                                              run=shown_label(twin, config)))
                 return
             self.add_run(run)
             self._status(translate("LandscapeTab", "Loaded {path}").format(path=path))
@@ -383,7 +391,7 @@ class LandscapeTab(QtWidgets.QWidget):
         worker.setObjectName(f"landscape: {name}")
         worker.frame.connect(on_frame)
         worker.failed.connect(lambda m: self._tell(
-            lambda: translate("LandscapeTab", "{what} failed: {problem}").format(what=what(), problem=m)))
+            lambda: translate("LandscapeTab", "{what} failed: {problem}").format(what=what(), problem=core_errors.explain(m))))
 
         def finished() -> None:
             if getattr(self, attribute) is worker:
@@ -424,6 +432,7 @@ class LandscapeTab(QtWidgets.QWidget):
         self.stale_note.setVisible(stale)
         for item in (self.map.plot, self.line.loss_plot, self.line.acc_plot):
             item.setOpacity(STALE_OPACITY if stale else 1.0)
+        self.view3d.set_dimmed(STALE_OPACITY if stale else 1.0)
 
     @staticmethod
     def _check_text(request: jobs.Request) -> Any:
@@ -450,7 +459,7 @@ class LandscapeTab(QtWidgets.QWidget):
         self.worker.setObjectName("landscape")
         self.worker.frame.connect(self._on_frame)
         self.worker.failed.connect(lambda m: self._tell(
-            lambda: translate("LandscapeTab", "The computation stopped: {problem}").format(problem=m)))
+            lambda: translate("LandscapeTab", "The computation stopped: {problem}").format(problem=core_errors.explain(m))))
         self.worker.finished.connect(lambda w=self.worker: self._on_finished(w))
         self.controls.set_busy(True)
         self._say_progress(0, 0, lambda: translate("LandscapeTab", "preparing the directions…"))
@@ -601,7 +610,7 @@ class LandscapeTab(QtWidgets.QWidget):
         except OSError as exc:
             why = exc.strerror or str(exc)  # the text: the exception's traceback holds this tab
             self._tell(lambda: translate("LandscapeTab", "Could not export {path}: {problem}").format(
-                path=path, problem=why))
+                path=path, problem=core_errors.explain(why)))
             return
         self._status(translate("LandscapeTab", "Exported {path}").format(path=path))
 

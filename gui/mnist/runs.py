@@ -16,10 +16,11 @@ from typing import Any
 import numpy as np
 
 from gradlab.core.buffer import GrowingArray
-from gradlab.core.mnist.frames import TORCH_PREFIX, Evaluation, Progress, TrainConfig, TrainFrame
+from gradlab.core.mnist.frames import Evaluation, Progress, TrainConfig, TrainFrame
 from gradlab.core.smoothing import EmaState, debiased_ema
+from gradlab.gui.core_errors import explain
 from gradlab.gui.i18n import QT_TRANSLATE_NOOP, translate
-from gradlab.gui.terms import optimizer_title
+from gradlab.gui.run_label import config_label, optimizer_label
 
 
 class RunStatus(StrEnum):
@@ -148,7 +149,7 @@ class Run:
         if self.status == RunStatus.DIVERGED:
             return translate("MnistRuns", "diverged at step {step}").format(step=self.diverged)
         if self.status == RunStatus.FAILED:
-            return translate("MnistRuns", "failed: {error}").format(error=self.error)
+            return translate("MnistRuns", "failed: {error}").format(error=explain(self.error or ""))
         if self.status == RunStatus.STOPPED and self.progress is not None:
             return translate("MnistRuns", "stopped at step {step}").format(step=self.progress.step)
         if self.status == RunStatus.DONE and len(self.epoch_evals.accuracy):
@@ -229,67 +230,6 @@ class Run:
 OLD_FILE_NOTE = QT_TRANSLATE_NOOP(
     "MnistRuns", "saved by an older GradLab without test cross-entropy: its test "
     "cross-entropy is not drawn (accuracy and training loss are)")
-
-
-def optimizer_label(optimizer: str) -> str:
-    """The optimizer's title in the language shown; torch.optim's own marked so."""
-    if optimizer.startswith(TORCH_PREFIX):
-        return f"{optimizer_title(optimizer[len(TORCH_PREFIX):])} (torch.optim)"
-    return optimizer_title(optimizer)
-
-
-LOSS_WORDS = {
-    "cross_entropy": QT_TRANSLATE_NOOP("MnistRuns", "cross-entropy"),
-    "weighted_cross_entropy": QT_TRANSLATE_NOOP("MnistRuns", "weighted CE"),
-    "focal": QT_TRANSLATE_NOOP("MnistRuns", "focal"),
-    "softmax_mse": QT_TRANSLATE_NOOP("MnistRuns", "MSE on softmax"),
-}
-ACTIVATION_WORDS = {
-    "relu": "ReLU", "leaky_relu": "leaky ReLU", "sigmoid": "sigmoid", "tanh": "tanh",
-    "elu": "ELU", "gelu": "GELU", "softplus": "softplus", "swish": "swish",
-}
-SCHEDULE_WORDS = {
-    "step": QT_TRANSLATE_NOOP("MnistRuns", "step schedule"),
-    "cosine": QT_TRANSLATE_NOOP("MnistRuns", "cosine schedule"),
-}
-
-
-def config_label(config: TrainConfig) -> str:
-    """`config.label()` in the language shown: in English the same text, word for word
-    (tests/test_i18n_mnist.py checks); the core's stays English for files and the CLI."""
-    from gradlab.core import optimizers  # as TrainConfig.label: only when asked
-
-    optimizer = config.optimizer
-    name = optimizer[len(TORCH_PREFIX):] if optimizer.startswith(TORCH_PREFIX) else optimizer
-    try:
-        base = optimizers.defaults(name)
-        title = optimizer_label(optimizer)
-    except ValueError:
-        base, title = {}, optimizer
-    hyper = dict(config.hyper)
-    head = f"{title} lr={hyper.get('lr', base.get('lr', 0)):g}"
-    head += "".join(f" {k}={v:g}" for k, v in hyper.items() if k != "lr" and k in base and v != base[k])
-    loss = translate("MnistRuns", LOSS_WORDS[config.loss]) if config.loss in LOSS_WORDS else config.loss
-    if config.loss == "focal":
-        loss += f" γ={float(config.loss_params.get('gamma', 2.0)):g}"
-    parts = [head, loss, ACTIVATION_WORDS.get(config.activation, config.activation)]
-    if tuple(config.hidden) != (512, 256):
-        parts.append("-".join(str(h) for h in config.hidden))
-    if config.batch_size != 128:
-        parts.append(translate("MnistRuns", "batch {size}").format(size=config.batch_size))
-    if config.schedule != "constant":
-        parts.append(translate("MnistRuns", SCHEDULE_WORDS[config.schedule])
-                     if config.schedule in SCHEDULE_WORDS else f"{config.schedule} schedule")
-    if config.engine != "torch":
-        parts.append(translate("MnistRuns", "NumPy backprop"))
-    if config.dtype != "float32":
-        parts.append(config.dtype)
-    if config.imbalance:
-        parts.append(translate("MnistRuns", "fewer {digits}").format(
-            digits=",".join(str(d) for d in sorted(config.imbalance))))
-    if config.seed:
-        parts.append(translate("MnistRuns", "seed {seed}").format(seed=config.seed))
-    return " · ".join(parts)
 
 
 def run_from_checkpoint(checkpoint: Any, colour: str, number: int) -> Run:

@@ -31,6 +31,7 @@ from typing import Any
 from gradlab.core import optimizers, surfaces
 from gradlab.core.atomic_file import atomic_write
 from gradlab.core.bounded_read import read_limited
+from gradlab.gui.core_errors import explain
 from gradlab.gui.i18n import translate
 from gradlab.gui.race.config import OptimizerEntry, RaceConfig, next_color
 
@@ -112,7 +113,7 @@ def read_json(path: str | Path) -> Any:
     except OSError as exc:
         raise ScenarioError("file", translate("RaceScenario", "cannot read {path}: {why}").format(path=path, why=exc.strerror or exc)) from None
     except ValueError as exc:  # not a regular file, or too large
-        raise ScenarioError("file", translate("RaceScenario", "{path} is {why}").format(path=path, why=exc)) from None
+        raise ScenarioError("file", translate("RaceScenario", "{path} is {why}").format(path=path, why=explain(str(exc)))) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -152,7 +153,7 @@ def _parse_int(digits: str) -> int | float:
 
 
 def _parse_constant(name: str) -> float:
-    raise ValueError(f"{name} is not a number in JSON")
+    raise ValueError(translate("RaceScenario", "{name} is not a number in JSON").format(name=name))
 
 
 def from_dict(data: Any) -> RaceConfig:
@@ -246,7 +247,7 @@ def _surface(value: Any, config: RaceConfig) -> None:
         try:
             surface = surfaces.get(name)
         except ValueError as exc:  # names the bad name and the known ones
-            raise ScenarioError("surface.name", str(exc)) from None
+            raise ScenarioError("surface.name", explain(str(exc))) from None
         config.surface, config.formula = name, None
         config.bounds = surface.bounds
         return
@@ -257,7 +258,7 @@ def _surface(value: Any, config: RaceConfig) -> None:
             surfaces.from_expression(formula, bounds)  # type: ignore[arg-type]
         except ValueError as exc:
             field = "surface.bounds" if "bound" in str(exc) else "surface.formula"
-            raise ScenarioError(field, str(exc)) from None
+            raise ScenarioError(field, explain(str(exc))) from None
         config.surface, config.formula, config.bounds = "", formula, bounds  # type: ignore[assignment]
         return
     raise ScenarioError("surface", translate("RaceScenario", 'needs "name" or "formula"'))
@@ -290,7 +291,7 @@ def _optimizers(value: Any) -> list[OptimizerEntry]:
             try:
                 optimizers.get(name, **{key: v})
             except ValueError as exc:
-                raise ScenarioError(f"{where}.hyper.{key}", str(exc)) from None
+                raise ScenarioError(f"{where}.hyper.{key}", explain(str(exc))) from None
         merged = {**optimizers.defaults(name), **hyper}
         label = _text(item.get("label", optimizers.title(name)), f"{where}.label") or optimizers.title(name)
         color = item.get("color") or next_color([e.color for e in out])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from gradlab.core import surfaces
+from gradlab.gui.core_errors import explain
 from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 from gradlab.gui.race.words import refit, surface_title
 
@@ -48,7 +49,7 @@ class SurfacePicker(QtWidgets.QWidget):
         self.formula.returnPressed.connect(self._apply)
         self.apply.clicked.connect(self._apply)
         self.formula.textEdited.connect(lambda _t: self.show_error(""))
-        self._error_source = ""  # the error shown, when it is one of ours
+        self._error_source, self._error_ours = "", False  # the error shown (its English)
         self.retranslate()
         on_language_change(self, self.retranslate)
 
@@ -65,13 +66,13 @@ class SurfacePicker(QtWidgets.QWidget):
         self.apply.setText(translate("RaceSurfacePicker", "Use"))
         self.apply.setToolTip(translate("RaceSurfacePicker", "race on this formula (Enter)"))
         if self._error_source:
-            self.show_error(self._error_source, ours=True)
+            self.show_error(self._error_source, ours=self._error_ours)
 
     def show_error(self, message: str, ours: bool = False) -> None:
         """`message` in red under the field ("" hides it); `ours`: a source text of this
-        file, shown translated (the core's refusals are shown as they come)."""
-        self._error_source = message if ours else ""
-        self.error.setText(translate("RaceSurfacePicker", message) if ours else message)
+        file, shown translated; else a core's refusal, shown explained (core_errors)."""
+        self._error_source, self._error_ours = message, ours
+        self.error.setText(translate("RaceSurfacePicker", message) if ours else explain(message))
         self.error.setVisible(bool(message))
 
     def show_surface(self, name: str, formula: str | None, title_formula: str) -> None:

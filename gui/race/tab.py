@@ -203,7 +203,7 @@ class RaceTab(QtWidgets.QWidget):
         try:
             surface = surfaces.from_expression(text, tuple(self.config.bounds))
         except ValueError as exc:
-            self.picker.show_error(str(exc))
+            self.picker.show_error(str(exc))  # the core's refusal: the picker explains it
             return
         fields = ("surface", "formula", "start", "title", "lesson")
         previous = {name: getattr(self.config, name) for name in fields}

@@ -97,9 +97,51 @@ def racer_label(entry: Any) -> str:
 
 
 def optimizer_note(name: str) -> str:
-    """The optimizer's update-rule note (its docstring), for the card's tooltip."""
+    """The optimizer's update-rule note (its docstring), for the card's tooltip, as rich
+    text: the prose as paragraphs, the indented pseudo-code in a fixed-width block (the
+    docstring's reStructuredText `.. code-block::` marker is for Sphinx, not for a reader)."""
     doc = optimizers.get(name).doc
-    return translate("RaceOptimizer", doc) if doc else translate("RaceOptimizer", "update rule")
+    if not doc:
+        return translate("RaceOptimizer", "update rule")
+    return rst_note_html(translate("RaceOptimizer", doc))
+
+
+def rst_note_html(text: str) -> str:
+    """Plain paragraphs and indented code blocks of `text` as HTML; directive lines dropped."""
+    import html  # noqa: PLC0415 - only tooltips need it
+    import textwrap  # noqa: PLC0415
+
+    parts: list[str] = []
+    code: list[str] = []
+    prose: list[str] = []
+
+    def flush() -> None:
+        if code:
+            block = textwrap.dedent("\n".join(code)).strip("\n")
+            parts.append(f"<pre>{html.escape(block)}</pre>")
+            code.clear()
+        if prose:
+            parts.append(f"<p>{html.escape(' '.join(prose))}</p>")
+            prose.clear()
+
+    for line in text.splitlines():
+        if line.strip().startswith(".. "):
+            continue
+        if line.startswith((" ", "\t")) and line.strip():
+            if prose:
+                flush()
+            code.append(line)
+        elif not line.strip():
+            if prose:
+                flush()
+            elif code:
+                code.append("")
+        else:
+            if code:
+                flush()
+            prose.append(line.strip())
+    flush()
+    return "".join(parts)
 
 
 def scenario_text(text: str) -> str:

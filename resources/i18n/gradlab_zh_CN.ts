@@ -71,14 +71,6 @@
         <translation>（这一步）</translation>
     </message>
     <message>
-        <source>{loss}: weights are all 0, got {weights}</source>
-        <translation>{loss}：权重全为 0，收到的是 {weights}</translation>
-    </message>
-    <message>
-        <source>{loss}: the weights of these labels sum to 0 (the loss is 0/0)</source>
-        <translation>{loss}：这些标签的权重之和为 0（损失成了 0/0）</translation>
-    </message>
-    <message>
         <source>Forward: layer {layer}</source>
         <translation>前向传播：第 {layer} 层</translation>
     </message>
@@ -182,11 +174,11 @@
     </message>
     <message>
         <source>a label is a class 0..{last}, got {value}</source>
-        <translation>标签应是类别 0..{last}，收到的是 {value}</translation>
+        <translation>标签应是 0..{last} 中的一个类别，实为 {value}</translation>
     </message>
     <message>
         <source>an input must be a finite number, got {text}</source>
-        <translation>输入必须是有限的数，收到的是 {text}</translation>
+        <translation>输入必须是有限的数，实为 {text}</translation>
     </message>
     <message>
         <source>not a number: {text}</source>
@@ -200,8 +192,8 @@
 <context>
     <name>BackpropPlot</name>
     <message>
-        <source>Loss C per step</source>
-        <translation>每一步的损失 C</translation>
+        <source>Loss C</source>
+        <translation>损失 C</translation>
     </message>
     <message>
         <source>step</source>
@@ -228,7 +220,7 @@
     </message>
     <message>
         <source>Load a run the MNIST tab saved (a .pt file)</source>
-        <translation>载入 MNIST 页保存的一次训练（.pt 文件）</translation>
+        <translation>加载 MNIST 标签页保存的训练记录（.pt 文件）</translation>
     </message>
     <message>
         <source>Test digit</source>
@@ -292,11 +284,11 @@
     </message>
     <message>
         <source>The weights every MNIST-tab run with this seed starts from</source>
-        <translation>MNIST 页中用这个随机种子的每次训练都从这组权重出发</translation>
+        <translation>MNIST 标签页中用这个随机种子的每次训练都从这组权重出发</translation>
     </message>
     <message>
         <source>MNIST tab: {label}</source>
-        <translation>MNIST 页：{label}</translation>
+        <translation>MNIST 标签页：{label}</translation>
     </message>
     <message>
         <source>File: {name}</source>
@@ -316,15 +308,15 @@
     </message>
     <message>
         <source>The MNIST tab no longer has run {label}</source>
-        <translation>MNIST 页中已没有训练 {label}</translation>
+        <translation>MNIST 标签页中已没有这次训练：{label}</translation>
     </message>
     <message>
         <source>Could not load {what}: {error}</source>
-        <translation>无法载入 {what}：{error}</translation>
+        <translation>无法加载 {what}：{error}</translation>
     </message>
     <message>
         <source>Loading {what}…</source>
-        <translation>正在载入 {what}…</translation>
+        <translation>正在加载 {what}…</translation>
     </message>
     <message>
         <source>In use: {label}</source>
@@ -340,11 +332,11 @@
     </message>
     <message>
         <source>Loading the MNIST test set from {folder}…</source>
-        <translation>正在从 {folder} 载入 MNIST 测试集…</translation>
+        <translation>正在从 {folder} 加载 MNIST 测试集…</translation>
     </message>
     <message>
         <source>No MNIST test set was found (the MNIST tab can download it, into GradLab&apos;s data folder)</source>
-        <translation>没有找到 MNIST 测试集（MNIST 页可以下载它，存入 GradLab 的数据文件夹）</translation>
+        <translation>没有找到 MNIST 测试集（MNIST 标签页可以下载它，存入 GradLab 的数据文件夹）</translation>
     </message>
     <message>
         <source>MNIST could not be read: {error}</source>
@@ -394,6 +386,18 @@
 <context>
     <name>BackpropSmall</name>
     <message>
+        <source>Next phase</source>
+        <translation>下一个阶段</translation>
+    </message>
+    <message>
+        <source>Previous phase</source>
+        <translation>上一个阶段</translation>
+    </message>
+    <message>
+        <source>Play or pause the phases</source>
+        <translation>逐个阶段播放或暂停</translation>
+    </message>
+    <message>
         <source>Batch</source>
         <translation>批量</translation>
     </message>
@@ -407,7 +411,7 @@
     </message>
     <message>
         <source>whose numbers the diagram and the equation show: one sample&apos;s, or every sample&apos;s line (the gradient is the batch mean)</source>
-        <translation>网络图和公式显示谁的数值：某一个样本的，或者每个样本各一行（梯度是整批的平均）</translation>
+        <translation>网络图和公式显示哪些数值：某一个样本的，或者每个样本各占一行（梯度是整批的平均）</translation>
     </message>
     <message>
         <source>type a value to trace the network again</source>
@@ -423,7 +427,7 @@
     </message>
     <message>
         <source>Step ▶</source>
-        <translation>前进 ▶</translation>
+        <translation>单步 ▶</translation>
     </message>
     <message>
         <source>the next phase (Right); after the update, the next step</source>
@@ -443,7 +447,7 @@
     </message>
     <message>
         <source>Step ×10</source>
-        <translation>前进 ×10</translation>
+        <translation>单步 ×10</translation>
     </message>
     <message>
         <source>ten optimizer steps on the batch</source>
@@ -491,7 +495,7 @@
     </message>
     <message>
         <source>a layer of {n} units</source>
-        <translation>有一层 {n} 个神经元</translation>
+        <translation>某一层有 {n} 个神经元</translation>
     </message>
     <message>
         <source>{n} classes</source>
@@ -499,7 +503,7 @@
     </message>
     <message>
         <source>The Backpropagation tab cannot step through this network ({wrong}): it shows {inputs_lo}-{inputs_hi} inputs, {layers_lo}-{layers_hi} hidden layers of at most {units} units and {outputs_lo}-{outputs_hi} classes; switch features off or remove layers or units.</source>
-        <translation>“反向传播”页无法逐步演示这个网络（{wrong}）：它能显示 {inputs_lo}-{inputs_hi} 个输入、{layers_lo}-{layers_hi} 个隐藏层（每层最多 {units} 个神经元）和 {outputs_lo}-{outputs_hi} 个类别；请关掉一些输入特征，或减少层数或神经元。</translation>
+        <translation>“反向传播”标签页无法逐步演示这个网络（{wrong}）：它能显示 {inputs_lo}-{inputs_hi} 个输入、{layers_lo}-{layers_hi} 个隐藏层（每层最多 {units} 个神经元）和 {outputs_lo}-{outputs_hi} 个类别；请关掉一些输入特征，或减少隐藏层数或每层的神经元数。</translation>
     </message>
     <message>
         <source>, </source>
@@ -507,11 +511,11 @@
     </message>
     <message>
         <source>The Backpropagation tab cannot trace this network: {reason}</source>
-        <translation>“反向传播”页无法计算这个网络：{reason}</translation>
+        <translation>“反向传播”标签页无法追踪这个网络：{reason}</translation>
     </message>
     <message>
         <source>From the Playground</source>
-        <translation>来自游乐场</translation>
+        <translation>来自“游乐场”</translation>
     </message>
     <message>
         <source>: the point ({x}, {y}), class {label}</source>
@@ -563,7 +567,7 @@
     </message>
     <message>
         <source>The nudges are each sample&apos;s own: choose a sample under Show to see them.</source>
-        <translation>推动箭头是每个样本各自的：在“显示”中选一个样本即可看到。</translation>
+        <translation>推动方向因样本而异：在“显示”中选一个样本即可看到。</translation>
     </message>
     <message>
         <source>Click a unit or a weight to select it; hover over one for all its numbers.</source>
@@ -613,7 +617,1242 @@
     </message>
     <message>
         <source>δ{mark} = ∂C/∂z{mark} for the target (p − one-hot(y) for cross-entropy)</source>
-        <translation>针对目标的 δ{mark} = ∂C/∂z{mark}（交叉熵时为 p − onehot(y)）</translation>
+        <translation>针对目标的 δ{mark} = ∂C/∂z{mark}（交叉熵时为 p − one-hot(y)）</translation>
+    </message>
+</context>
+<context>
+    <name>CoreError</name>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>{1} ({0}, {2})</source>
+        <translation>{1}（{0}，{2}）</translation>
+    </message>
+    <message>
+        <source>{0}: alpha must be a finite number, got {1}</source>
+        <translation>{0}：alpha 必须是有限数，实为 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: alpha must be {1}, got {2}</source>
+        <translation>{0}：alpha 必须 {1}，实为 {2}</translation>
+    </message>
+    <message>
+        <source>unknown activation {0}; valid names: {1}</source>
+        <translation>未知的激活函数 {0}；可用的名称：{1}</translation>
+    </message>
+    <message>
+        <source>{0}: unknown parameter(s) {1}</source>
+        <translation>{0}：未知的参数 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: is a folder, not a regular file; GradLab writes only regular files</source>
+        <translation>{0}：是文件夹，不是普通文件；GradLab 只写入普通文件</translation>
+    </message>
+    <message>
+        <source>{0}: is a pipe (FIFO), not a regular file; GradLab writes only regular files</source>
+        <translation>{0}：是管道 (FIFO)，不是普通文件；GradLab 只写入普通文件</translation>
+    </message>
+    <message>
+        <source>{0}: is a character device, not a regular file; GradLab writes only regular files</source>
+        <translation>{0}：是字符设备，不是普通文件；GradLab 只写入普通文件</translation>
+    </message>
+    <message>
+        <source>{0}: is a block device, not a regular file; GradLab writes only regular files</source>
+        <translation>{0}：是块设备，不是普通文件；GradLab 只写入普通文件</translation>
+    </message>
+    <message>
+        <source>{0}: is a socket, not a regular file; GradLab writes only regular files</source>
+        <translation>{0}：是套接字，不是普通文件；GradLab 只写入普通文件</translation>
+    </message>
+    <message>
+        <source>{0}: is an unknown kind of file, not a regular file; GradLab writes only regular files</source>
+        <translation>{0}：是未知类型的文件，不是普通文件；GradLab 只写入普通文件</translation>
+    </message>
+    <message>
+        <source>{0}: a link GradLab cannot follow to a file</source>
+        <translation>{0}：GradLab 无法沿这个链接找到文件</translation>
+    </message>
+    <message>
+        <source>no free temporary name beside {0}</source>
+        <translation>{0} 旁边没有可用的临时文件名</translation>
+    </message>
+    <message>
+        <source>atomic_write: mode {0} is not a write mode (&apos;w&apos;, &apos;wb&apos;, ...)</source>
+        <translation>atomic_write：模式 {0} 不是写入模式（&apos;w&apos;、&apos;wb&apos; 等）</translation>
+    </message>
+    <message>
+        <source>module {0} has no attribute {1}</source>
+        <translation>模块 {0} 没有属性 {1}</translation>
+    </message>
+    <message>
+        <source>{0} must be an integer from {1} to {2}, got {3}</source>
+        <translation>{0} 必须是 {1} 到 {2} 之间的整数，实为 {3}</translation>
+    </message>
+    <message>
+        <source>seed must be a non-negative integer, got {0}</source>
+        <translation>随机种子必须是非负整数，实为 {0}</translation>
+    </message>
+    <message>
+        <source>canvas must be a non-empty 2-D array, got shape {0}</source>
+        <translation>画布必须是非空的二维数组，实际形状为 {0}</translation>
+    </message>
+    <message>
+        <source>canvas must hold numbers in [0, 1], got dtype {0}</source>
+        <translation>画布中的数必须在 [0, 1] 之内，实际 dtype 为 {0}</translation>
+    </message>
+    <message>
+        <source>canvas holds NaN or infinite values</source>
+        <translation>画布中含有 NaN 或无穷大的值</translation>
+    </message>
+    <message>
+        <source>the image is blank: it has no centre of mass</source>
+        <translation>图像是空白的：它没有质心</translation>
+    </message>
+    <message>
+        <source>max_terms must be at least 1, got {0}</source>
+        <translation>max_terms 至少为 1，实为 {0}</translation>
+    </message>
+    <message>
+        <source>{0} must be an integer from 0 to {1}, got {2}</source>
+        <translation>{0} 必须是 0 到 {1} 之间的整数，实为 {2}</translation>
+    </message>
+    <message>
+        <source>layer must be an integer from {0} to {1}, got {2}</source>
+        <translation>层号必须是 {0} 到 {1} 之间的整数，实为 {2}</translation>
+    </message>
+    <message>
+        <source>this trace has no update step: trace it with an optimizer</source>
+        <translation>这次追踪没有更新步骤：请带上优化器再追踪</translation>
+    </message>
+    <message>
+        <source>max_terms must be an integer ≥ 1, got {0}</source>
+        <translation>max_terms 必须是 ≥ 1 的整数，实为 {0}</translation>
+    </message>
+    <message>
+        <source>weight must be a pair (j, k), got {0}</source>
+        <translation>权重必须以一对下标 (j, k) 指定，实为 {0}</translation>
+    </message>
+    <message>
+        <source>hidden δ is for layers 1 to {0}, got layer {1}</source>
+        <translation>隐藏层的 δ 只适用于第 1 到第 {0} 层，实为第 {1} 层</translation>
+    </message>
+    <message>
+        <source>unknown phase kind {0}</source>
+        <translation>未知的阶段类型 {0}</translation>
+    </message>
+    <message>
+        <source>n_layers must be an integer ≥ 1, got {0}</source>
+        <translation>n_layers 必须是 ≥ 1 的整数，实为 {0}</translation>
+    </message>
+    <message>
+        <source>state dict: {0} is not an array of numbers</source>
+        <translation>state_dict：{0} 不是数值数组</translation>
+    </message>
+    <message>
+        <source>state dict: {0} holds NaN or infinite values</source>
+        <translation>state_dict：{0} 含有 NaN 或无穷大的值</translation>
+    </message>
+    <message>
+        <source>state dict must be a mapping, got {0}</source>
+        <translation>state_dict 必须是映射（字典），实为 {0}</translation>
+    </message>
+    <message>
+        <source>state dict has no layer weights (&apos;0.weight&apos;, ...)</source>
+        <translation>state_dict 中没有层的权重（&apos;0.weight&apos; 等）</translation>
+    </message>
+    <message>
+        <source>state dict lacks {0} or {1}</source>
+        <translation>state_dict 中缺少 {0} 或 {1}</translation>
+    </message>
+    <message>
+        <source>state dict: layer {0} has W {1} and b {2}</source>
+        <translation>state_dict：第 {0} 层的 W 为 {1}，b 为 {2}（形状不匹配）</translation>
+    </message>
+    <message>
+        <source>state dict: layer {0} takes {1} inputs, layer {2} gives {3}</source>
+        <translation>state_dict：第 {0} 层需要 {1} 个输入，而第 {2} 层给出 {3} 个</translation>
+    </message>
+    <message>
+        <source>{0}: no such file</source>
+        <translation>{0}：文件不存在</translation>
+    </message>
+    <message>
+        <source>{0}: not a GradLab run (it holds Python objects, which are never loaded)</source>
+        <translation>{0}：不是 GradLab 训练记录文件（其中含有 Python 对象，GradLab 从不加载这类对象）</translation>
+    </message>
+    <message>
+        <source>{0}: not a GradLab run ({1}: unknown error)</source>
+        <translation>{0}：不是 GradLab 训练记录文件（{1}：未知错误）</translation>
+    </message>
+    <message>
+        <source>{0}: not a GradLab run ({1}: {2})</source>
+        <translation>{0}：不是 GradLab 训练记录文件（{1}：{2}）</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <source>{0}: the run has no saved weights</source>
+        <translation>{0}：这次训练没有保存权重</translation>
+    </message>
+    <message>
+        <source>{0}: unknown error</source>
+        <translation>{0}：未知错误</translation>
+    </message>
+    <message>
+        <source>test digit index must be an integer from 0 to {0}, got {1}</source>
+        <translation>测试集数字的编号必须是 0 到 {0} 之间的整数，实为 {1}</translation>
+    </message>
+    <message>
+        <source>this trace has no update: pass optimizer= to trace()</source>
+        <translation>这次追踪没有更新步骤：请给 trace() 传入 optimizer=</translation>
+    </message>
+    <message>
+        <source>layer must be 1..{0}, got {1}</source>
+        <translation>层号必须在 1..{0} 之内，实为 {1}</translation>
+    </message>
+    <message>
+        <source>unit j must be 0..{0} in layer {1}, got {2}</source>
+        <translation>第 {1} 层的神经元 j 必须在 0..{0} 之内，实为 {2}</translation>
+    </message>
+    <message>
+        <source>input k must be 0..{0} of layer {1}, got {2}</source>
+        <translation>第 {1} 层的输入 k 必须在 0..{0} 之内，实为 {2}</translation>
+    </message>
+    <message>
+        <source>{0} must be an array of numbers</source>
+        <translation>{0} 必须是数值数组</translation>
+    </message>
+    <message>
+        <source>{0} must be real numbers, got dtype {1}</source>
+        <translation>{0} 必须是实数，实际 dtype 为 {1}</translation>
+    </message>
+    <message>
+        <source>params must be a non-empty list [(W_1, b_1), ..., (W_L, b_L)]</source>
+        <translation>params 必须是非空列表 [(W_1, b_1), ..., (W_L, b_L)]</translation>
+    </message>
+    <message>
+        <source>params[{0}] (layer {1}) must be a pair (W, b)</source>
+        <translation>params[{0}]（第 {1} 层）必须是一对 (W, b)</translation>
+    </message>
+    <message>
+        <source>W of layer {0} must be a non-empty 2-D array (n_{1}, n_{2}), got shape {3}</source>
+        <translation>第 {0} 层的 W 必须是非空的二维数组 (n_{1}, n_{2})，实际形状为 {3}</translation>
+    </message>
+    <message>
+        <source>b of layer {0} must have shape ({1},) to match W {2}, got {3}</source>
+        <translation>第 {0} 层的 b 的形状必须是 ({1},)，以与 W {2} 匹配，实为 {3}</translation>
+    </message>
+    <message>
+        <source>W of layer {0} takes {1} inputs but layer {2} has {3} units</source>
+        <translation>第 {0} 层的 W 需要 {1} 个输入，但第 {2} 层有 {3} 个神经元</translation>
+    </message>
+    <message>
+        <source>the parameters of layer {0} contain NaN or inf</source>
+        <translation>第 {0} 层的参数含有 NaN 或 inf</translation>
+    </message>
+    <message>
+        <source>x must have shape (N, {0}) with N &gt;= 1, got {1}</source>
+        <translation>x 的形状必须是 (N, {0})，且 N &gt;= 1，实为 {1}</translation>
+    </message>
+    <message>
+        <source>x contains NaN or inf</source>
+        <translation>x 含有 NaN 或 inf</translation>
+    </message>
+    <message>
+        <source>y must be integer labels, got dtype {0}</source>
+        <translation>y 必须是整数标签，实际 dtype 为 {0}</translation>
+    </message>
+    <message>
+        <source>y must have shape ({0},), one label per row of x, got {1}</source>
+        <translation>y 的形状必须是 ({0},)，x 的每一行一个标签，实为 {1}</translation>
+    </message>
+    <message>
+        <source>label {0} is out of range for {1} classes (0..{2})</source>
+        <translation>标签 {0} 超出了 {1} 个类别的范围 (0..{2})</translation>
+    </message>
+    <message>
+        <source>activation must be a name or an Activation, got {0}</source>
+        <translation>激活函数必须是名称或 Activation 对象，实为 {0}</translation>
+    </message>
+    <message>
+        <source>unknown loss {0} for a trace; valid: {1}</source>
+        <translation>追踪不支持未知的损失函数 {0}；可用：{1}</translation>
+    </message>
+    <message>
+        <source>loss {0} cannot be traced; valid: {1}</source>
+        <translation>损失函数 {0} 无法追踪；可用：{1}</translation>
+    </message>
+    <message>
+        <source>loss must be a name or a Loss, got {0}</source>
+        <translation>损失函数必须是名称或 Loss 对象，实为 {0}</translation>
+    </message>
+    <message>
+        <source>state must be {0} (from {1}&apos;s init), got {2}</source>
+        <translation>state 必须是 {0}（来自 {1} 的 init），实为 {2}</translation>
+    </message>
+    <message>
+        <source>optimizer state {0} does not fit these params (shapes {1} vs {2})</source>
+        <translation>优化器状态 {0} 与这些参数不匹配（形状 {1} 与 {2}）</translation>
+    </message>
+    <message>
+        <source>optimizer must be a core Optimizer (optimizers.get(...)), got {0}</source>
+        <translation>优化器必须是核心的 Optimizer 对象（optimizers.get(...)），实为 {0}</translation>
+    </message>
+    <message>
+        <source>state was given without an optimizer</source>
+        <translation>给出了 state，却没有给出优化器</translation>
+    </message>
+    <message>
+        <source>a folder, not a regular file</source>
+        <translation>是文件夹，不是普通文件</translation>
+    </message>
+    <message>
+        <source>a pipe (FIFO), not a regular file</source>
+        <translation>是管道 (FIFO)，不是普通文件</translation>
+    </message>
+    <message>
+        <source>a character device, not a regular file</source>
+        <translation>是字符设备，不是普通文件</translation>
+    </message>
+    <message>
+        <source>a block device, not a regular file</source>
+        <translation>是块设备，不是普通文件</translation>
+    </message>
+    <message>
+        <source>a socket, not a regular file</source>
+        <translation>是套接字，不是普通文件</translation>
+    </message>
+    <message>
+        <source>an unknown kind of file, not a regular file</source>
+        <translation>是未知类型的文件，不是普通文件</translation>
+    </message>
+    <message>
+        <source>larger than {0} bytes</source>
+        <translation>大于 {0} 字节</translation>
+    </message>
+    <message>
+        <source>larger than {0}</source>
+        <translation>大于 {0}</translation>
+    </message>
+    <message>
+        <source>rows of shape {0} do not fit rows of shape {1}</source>
+        <translation>形状为 {0} 的行与形状为 {1} 的行不匹配</translation>
+    </message>
+    <message>
+        <source>num_classes must be at least 2, got {0}</source>
+        <translation>num_classes 至少为 2，实为 {0}</translation>
+    </message>
+    <message>
+        <source>no δ⁽ᴸ⁾ formula for loss {0}</source>
+        <translation>损失函数 {0} 没有 δ⁽ᴸ⁾ 公式</translation>
+    </message>
+    <message>
+        <source>unknown bug {0}; valid: {1}</source>
+        <translation>未知的错误类型 {0}；可用：{1}</translation>
+    </message>
+    <message>
+        <source>subset must be a whole number &gt;= 1, got {0}</source>
+        <translation>子集大小必须是 &gt;= 1 的整数，实为 {0}</translation>
+    </message>
+    <message>
+        <source>run {0} ends where it started (θ_A = θ₀): no plane through it</source>
+        <translation>训练 {0} 的终点就是起点 (θ_A = θ₀)：无法确定经过它的平面</translation>
+    </message>
+    <message>
+        <source>runs {0} and {1} moved along one line from θ₀: no plane through them</source>
+        <translation>训练 {0} 和 {1} 从 θ₀ 出发沿同一条直线移动：无法确定经过它们的平面</translation>
+    </message>
+    <message>
+        <source>a PCA plane needs at least 3 snapshots of the path, got {0}</source>
+        <translation>PCA 平面至少需要路径上的 3 个快照，实为 {0}</translation>
+    </message>
+    <message>
+        <source>the path does not span a plane (its snapshots lie on a line)</source>
+        <translation>这条路径张不成平面（它的快照都在一条直线上）</translation>
+    </message>
+    <message>
+        <source>mse: targets have shape {0}, outputs {1}</source>
+        <translation>mse：目标的形状为 {0}，输出的形状为 {1}</translation>
+    </message>
+    <message>
+        <source>mse: outputs are empty</source>
+        <translation>mse：输出为空</translation>
+    </message>
+    <message>
+        <source>{0}: outputs must be (N, C) logits with N, C ≥ 1, got shape {1}</source>
+        <translation>{0}：输出必须是形状为 (N, C) 的 logits，且 N, C ≥ 1，实际形状为 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: labels must be integers, got dtype {1}</source>
+        <translation>{0}：标签必须是整数，实际 dtype 为 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: labels must have shape ({1},) to match outputs {2}, got {3}</source>
+        <translation>{0}：标签的形状必须是 ({1},)，以与输出 {2} 匹配，实为 {3}</translation>
+    </message>
+    <message>
+        <source>{0}: label {1} is out of range for {2} classes (0..{3})</source>
+        <translation>{0}：标签 {1} 超出了 {2} 个类别的范围 (0..{3})</translation>
+    </message>
+    <message>
+        <source>{0}: {1} must be numbers, one per class, got {2}</source>
+        <translation>{0}：{1} 必须是数，每个类别一个，实为 {2}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} must be a 1-D list, one per class, got shape {2}</source>
+        <translation>{0}：{1} 必须是一维列表，每个类别一个，实际形状为 {2}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} must be finite and ≥ 0, got {2}</source>
+        <translation>{0}：{1} 必须是有限数且 ≥ 0，实为 {2}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} has {2} entries but outputs have {3} classes</source>
+        <translation>{0}：{1} 有 {2} 项，但输出有 {3} 个类别</translation>
+    </message>
+    <message>
+        <source>weighted_cross_entropy: needs weights, one per class</source>
+        <translation>weighted_cross_entropy：需要权重，每个类别一个</translation>
+    </message>
+    <message>
+        <source>weighted_cross_entropy: weights are all 0, got {0}</source>
+        <translation>weighted_cross_entropy：权重全为 0，实为 {0}</translation>
+    </message>
+    <message>
+        <source>{0}: the weights of these labels sum to 0 (the loss is 0/0)</source>
+        <translation>{0}：这些标签的权重之和为 0（损失为 0/0）</translation>
+    </message>
+    <message>
+        <source>focal: gamma must be a finite number ≥ 0, got {0}</source>
+        <translation>focal：gamma 必须是 ≥ 0 的有限数，实为 {0}</translation>
+    </message>
+    <message>
+        <source>unknown loss {0}; valid names: {1}</source>
+        <translation>未知的损失函数 {0}；可用的名称：{1}</translation>
+    </message>
+    <message>
+        <source>sizes must be at least two positive layer widths, got {0}</source>
+        <translation>sizes 必须至少包含两个正的层宽度，实为 {0}</translation>
+    </message>
+    <message>
+        <source>theta has {0} entries, the parameters need {1}</source>
+        <translation>theta 有 {0} 项，而参数需要 {1} 项</translation>
+    </message>
+    <message>
+        <source>no loss: pass one here or to MLP(..., loss=...)</source>
+        <translation>没有损失函数：请在这里或在 MLP(..., loss=...) 中给出</translation>
+    </message>
+    <message>
+        <source>{0} must be 10 numbers or &apos;inverse_frequency&apos;, got {1}</source>
+        <translation>{0} 必须是 10 个数或 &apos;inverse_frequency&apos;，实为 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} must be {2} numbers (one per digit), got {3}</source>
+        <translation>{0}：{1} 必须是 {2} 个数（每个数字一个），实为 {3}</translation>
+    </message>
+    <message>
+        <source>{0} must be an integer &gt;= {1}, got {2}</source>
+        <translation>{0} 必须是 &gt;= {1} 的整数，实为 {2}</translation>
+    </message>
+    <message>
+        <source>unknown loss {0}; valid: {1}</source>
+        <translation>未知的损失函数 {0}；可用：{1}</translation>
+    </message>
+    <message>
+        <source>unknown activation {0}; valid: {1}</source>
+        <translation>未知的激活函数 {0}；可用：{1}</translation>
+    </message>
+    <message>
+        <source>hidden must name at least one hidden layer</source>
+        <translation>hidden 至少要给出一个隐藏层</translation>
+    </message>
+    <message>
+        <source>unknown schedule_unit {0}; valid: {1}</source>
+        <translation>未知的 schedule_unit {0}；可用：{1}</translation>
+    </message>
+    <message>
+        <source>unknown engine {0}; valid: {1}</source>
+        <translation>未知的计算引擎 {0}；可用：{1}</translation>
+    </message>
+    <message>
+        <source>dtype must be &apos;float32&apos; or &apos;float64&apos;, got {0}</source>
+        <translation>dtype 必须是 &apos;float32&apos; 或 &apos;float64&apos;，实为 {0}</translation>
+    </message>
+    <message>
+        <source>imbalance: digit {0} must be 0-9 and its fraction in [0, 1], got {1}</source>
+        <translation>imbalance：数字 {0} 必须在 0-9 之内，其比例必须在 [0, 1] 之内，实为 {1}</translation>
+    </message>
+    <message>
+        <source>imbalance keeps no training samples (every digit&apos;s fraction is 0)</source>
+        <translation>类别不平衡设置没有保留任何训练样本（每个数字的比例都是 0）</translation>
+    </message>
+    <message>
+        <source>threads must be at most {0}, got {1}</source>
+        <translation>线程数最多为 {0}，实为 {1}</translation>
+    </message>
+    <message>
+        <source>seed must be at most {0} (2**32 - 1), got {1}</source>
+        <translation>随机种子最大为 {0} (2**32 - 1)，实为 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: the network needs about {1} GiB, more than the limit&apos;s {2} GiB (weights, gradients, optimizer state)</source>
+        <translation>{0}：网络约需 {1} GiB，超过了上限 {2} GiB（权重、梯度、优化器状态）</translation>
+    </message>
+    <message>
+        <source>{0}: one batch needs about {1} GiB, more than the limit&apos;s {2} GiB (activations)</source>
+        <translation>{0}：一个批次约需 {1} GiB，超过了上限 {2} GiB（激活值）</translation>
+    </message>
+    <message>
+        <source>unknown device {0} ({1})</source>
+        <translation>未知的设备 {0}（{1}）</translation>
+    </message>
+    <message>
+        <source>device {0} cannot train (use auto, cpu or cuda)</source>
+        <translation>设备 {0} 不能用于训练（请用 auto、cpu 或 cuda）</translation>
+    </message>
+    <message>
+        <source>device {0} asked for, but CUDA is not available</source>
+        <translation>指定了设备 {0}，但 CUDA 不可用</translation>
+    </message>
+    <message>
+        <source>device {0}: this machine has {1} CUDA device(s)</source>
+        <translation>设备 {0}：这台机器只有 {1} 个 CUDA 设备</translation>
+    </message>
+    <message>
+        <source>device {0} asked for, but MPS is not available</source>
+        <translation>指定了设备 {0}，但 MPS 不可用</translation>
+    </message>
+    <message>
+        <source>cannot resume: the config differs from the checkpoint&apos;s in {0}</source>
+        <translation>无法继续训练：设置与检查点的设置在 {0} 上不同</translation>
+    </message>
+    <message>
+        <source>{0}: truncated ({1} bytes, header needs {2})</source>
+        <translation>{0}：文件被截断（{1} 字节，文件头需要 {2} 字节）</translation>
+    </message>
+    <message>
+        <source>{0}: wrong magic number {1} (expected {2})</source>
+        <translation>{0}：魔数 {1} 不对（应为 {2}）</translation>
+    </message>
+    <message>
+        <source>{0}: header says {1} items, more than MNIST&apos;s {2}</source>
+        <translation>{0}：文件头声称有 {1} 项，多于 MNIST 的 {2} 项</translation>
+    </message>
+    <message>
+        <source>{0}: images are {1}x{2}, expected {3}x{4}</source>
+        <translation>{0}：图像为 {1}x{2}，应为 {3}x{4}</translation>
+    </message>
+    <message>
+        <source>{0}: cannot be read ({1})</source>
+        <translation>{0}：无法读取（{1}）</translation>
+    </message>
+    <message>
+        <source>{0}: truncated or corrupt gzip data ({1})</source>
+        <translation>{0}：gzip 数据被截断或已损坏（{1}）</translation>
+    </message>
+    <message>
+        <source>{0}: count mismatch: more data bytes than the header announces ({1})</source>
+        <translation>{0}：数量不符：数据字节多于文件头声明的数量（{1}）</translation>
+    </message>
+    <message>
+        <source>{0}: checksum mismatch (MD5 {1}, expected {2})</source>
+        <translation>{0}：校验和不符（MD5 为 {1}，应为 {2}）</translation>
+    </message>
+    <message>
+        <source>{0}: count mismatch: header says {1} items, expected {2}</source>
+        <translation>{0}：数量不符：文件头声称有 {1} 项，应为 {2} 项</translation>
+    </message>
+    <message>
+        <source>{0}: truncated ({1} data bytes, header announces {2})</source>
+        <translation>{0}：文件被截断（数据 {1} 字节，文件头声明 {2} 字节）</translation>
+    </message>
+    <message>
+        <source>{0}: count mismatch: {1} data bytes, header announces {2}</source>
+        <translation>{0}：数量不符：数据 {1} 字节，文件头声明 {2} 字节</translation>
+    </message>
+    <message>
+        <source>{0}: label {1} out of range 0-9</source>
+        <translation>{0}：标签 {1} 超出范围 0-9</translation>
+    </message>
+    <message>
+        <source>{0}: missing (neither {1}.gz nor {2} is in {3})</source>
+        <translation>{0}：缺失（{3} 中既没有 {1}.gz，也没有 {2}）</translation>
+    </message>
+    <message>
+        <source>{0}: count mismatch: {1} labels for {2} images</source>
+        <translation>{0}：数量不符：{1} 个标签对应 {2} 张图像</translation>
+    </message>
+    <message>
+        <source>download of {0} cancelled</source>
+        <translation>{0} 的下载已取消</translation>
+    </message>
+    <message>
+        <source>no data for {0} s</source>
+        <translation>{0} 秒内没有收到数据</translation>
+    </message>
+    <message>
+        <source>{0}: not an http(s) address</source>
+        <translation>{0}：不是 http(s) 地址</translation>
+    </message>
+    <message>
+        <source>{0}: more than {1} redirects</source>
+        <translation>{0}：重定向超过 {1} 次</translation>
+    </message>
+    <message>
+        <source>{0}: Content-Length {1} bytes is more than the file can be ({2} bytes); refused</source>
+        <translation>{0}：Content-Length 为 {1} 字节，超过了这个文件可能的大小（{2} 字节）；已拒绝</translation>
+    </message>
+    <message>
+        <source>{0}: the server sent more than the file can be ({1} bytes); stopped</source>
+        <translation>{0}：服务器发送的数据超过了这个文件可能的大小（{1} 字节）；已停止</translation>
+    </message>
+    <message>
+        <source>download of {0}.gz cancelled</source>
+        <translation>{0}.gz 的下载已取消</translation>
+    </message>
+    <message>
+        <source>{0}: download failed from every mirror ({1})</source>
+        <translation>{0}：从所有镜像下载均失败（{1}）</translation>
+    </message>
+    <message>
+        <source>torch:rmsprop has no eps_in_sqrt (torch adds eps outside the root)</source>
+        <translation>torch:rmsprop 没有 eps_in_sqrt（torch 把 eps 加在根号外）</translation>
+    </message>
+    <message>
+        <source>no torch.optim reference for {0}</source>
+        <translation>{0} 没有对应的 torch.optim 参照实现</translation>
+    </message>
+    <message>
+        <source>not a GradLab run (no {0} marker)</source>
+        <translation>不是 GradLab 训练记录文件（没有 {0} 标记）</translation>
+    </message>
+    <message>
+        <source>version: must be a whole number, got {0}</source>
+        <translation>version：必须是整数，实为 {0}</translation>
+    </message>
+    <message>
+        <source>saved by a newer GradLab (version {0})</source>
+        <translation>由更新版本的 GradLab 保存（版本 {0}）</translation>
+    </message>
+    <message>
+        <source>state: missing or not a mapping</source>
+        <translation>state：缺失，或不是映射（字典）</translation>
+    </message>
+    <message>
+        <source>state.{0}: must be a number, got {1}</source>
+        <translation>state.{0}：必须是数，实为 {1}</translation>
+    </message>
+    <message>
+        <source>state.{0}: must be a finite number &gt;= 0, got {1}</source>
+        <translation>state.{0}：必须是 &gt;= 0 的有限数，实为 {1}</translation>
+    </message>
+    <message>
+        <source>history: damaged ({0})</source>
+        <translation>history：已损坏（{0}）</translation>
+    </message>
+    <message>
+        <source>evaluation: damaged ({0})</source>
+        <translation>evaluation：已损坏（{0}）</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>cannot be read ({0})</source>
+        <translation>无法读取（{0}）</translation>
+    </message>
+    <message>
+        <source>not a GradLab run (it holds Python objects, which GradLab never loads)</source>
+        <translation>不是 GradLab 训练记录文件（其中含有 Python 对象，GradLab 从不加载这类对象）</translation>
+    </message>
+    <message>
+        <source>not a GradLab run ({0})</source>
+        <translation>不是 GradLab 训练记录文件（{0}）</translation>
+    </message>
+    <message>
+        <source>not a GradLab run (not a torch file, or damaged)</source>
+        <translation>不是 GradLab 训练记录文件（不是 torch 文件，或已损坏）</translation>
+    </message>
+    <message>
+        <source>{0}: missing or not a mapping</source>
+        <translation>{0}：缺失，或不是映射（字典）</translation>
+    </message>
+    <message>
+        <source>config: damaged ({0}: {1})</source>
+        <translation>config：已损坏（{0}：{1}）</translation>
+    </message>
+    <message>
+        <source>config: device must be a name like &apos;cpu&apos;, got {0}</source>
+        <translation>config：device 必须是像 &apos;cpu&apos; 这样的名称，实为 {0}</translation>
+    </message>
+    <message>
+        <source>{0}: must be a whole number &gt;= 0, got {1}</source>
+        <translation>{0}：必须是 &gt;= 0 的整数，实为 {1}</translation>
+    </message>
+    <message>
+        <source>the run has no saved weights (state.model is missing)</source>
+        <translation>这次训练没有保存权重（缺少 state.model）</translation>
+    </message>
+    <message>
+        <source>weights: unexpected tensor {0} for hidden {1}</source>
+        <translation>权重：对于 hidden {1}，出现了意外的张量 {0}</translation>
+    </message>
+    <message>
+        <source>weights {0}: not a dense tensor</source>
+        <translation>权重 {0}：不是稠密张量</translation>
+    </message>
+    <message>
+        <source>weights {0}: missing (hidden {1} needs {2} layers)</source>
+        <translation>权重 {0}：缺失（hidden {1} 需要 {2} 层）</translation>
+    </message>
+    <message>
+        <source>weights {0}: shape {1}, expected {2} for hidden {3}</source>
+        <translation>权重 {0}：形状为 {1}，对于 hidden {3} 应为 {2}</translation>
+    </message>
+    <message>
+        <source>weights {0}: dtype {1}, expected {2}</source>
+        <translation>权重 {0}：dtype 为 {1}，应为 {2}</translation>
+    </message>
+    <message>
+        <source>weights: checksum mismatch (the file is damaged)</source>
+        <translation>权重：校验和不符（文件已损坏）</translation>
+    </message>
+    <message>
+        <source>weights {0}: not finite (NaN or inf)</source>
+        <translation>权重 {0}：不是有限数（NaN 或 inf）</translation>
+    </message>
+    <message>
+        <source>weights {0}: value {1} beyond ±{2} (no trained network has it)</source>
+        <translation>权重 {0}：数值 {1} 超出 ±{2}（训练出的网络不会有这样的值）</translation>
+    </message>
+    <message>
+        <source>optimizer: missing or not an optimizer&apos;s state</source>
+        <translation>optimizer：缺失，或不是优化器的状态</translation>
+    </message>
+    <message>
+        <source>optimizer: state for parameter {0}, which the network does not have</source>
+        <translation>optimizer：有参数 {0} 的状态，但网络中没有这个参数</translation>
+    </message>
+    <message>
+        <source>optimizer state[{0}]: not a mapping</source>
+        <translation>optimizer state[{0}]：不是映射（字典）</translation>
+    </message>
+    <message>
+        <source>optimizer state[{0}].{1}: shape {2}, expected {3}</source>
+        <translation>optimizer state[{0}].{1}：形状为 {2}，应为 {3}</translation>
+    </message>
+    <message>
+        <source>optimizer state[{0}].{1}: not finite (NaN or inf)</source>
+        <translation>optimizer state[{0}].{1}：不是有限数（NaN 或 inf）</translation>
+    </message>
+    <message>
+        <source>trajectory.steps: must be 1 to {0} whole numbers</source>
+        <translation>trajectory.steps：必须是 1 到 {0} 个整数</translation>
+    </message>
+    <message>
+        <source>trajectory.steps: must increase from 0 to at most the run&apos;s {0} steps, got {1}</source>
+        <translation>trajectory.steps：必须从 0 递增，最多到这次训练的 {0} 步，实为 {1}</translation>
+    </message>
+    <message>
+        <source>trajectory.{0}: tensors {1}, expected {2}</source>
+        <translation>trajectory.{0}：张量为 {1}，应为 {2}</translation>
+    </message>
+    <message>
+        <source>trajectory.{0} {1}: not a dense tensor</source>
+        <translation>trajectory.{0} {1}：不是稠密张量</translation>
+    </message>
+    <message>
+        <source>trajectory.{0} {1}: shape {2}, expected {3}</source>
+        <translation>trajectory.{0} {1}：形状为 {2}，应为 {3}</translation>
+    </message>
+    <message>
+        <source>trajectory.{0} {1}: dtype {2}, expected {3}</source>
+        <translation>trajectory.{0} {1}：dtype 为 {2}，应为 {3}</translation>
+    </message>
+    <message>
+        <source>trajectory.{0} {1}: not finite (NaN or inf)</source>
+        <translation>trajectory.{0} {1}：不是有限数（NaN 或 inf）</translation>
+    </message>
+    <message>
+        <source>unknown schedule {0}; valid: {1}</source>
+        <translation>未知的学习率调度 {0}；可用：{1}</translation>
+    </message>
+    <message>
+        <source>unknown parameter {0} for the {1} schedule; valid: {2}</source>
+        <translation>{1} 学习率调度没有参数 {0}；可用：{2}</translation>
+    </message>
+    <message>
+        <source>step_size must be an integer &gt;= 1, got {0}</source>
+        <translation>step_size 必须是 &gt;= 1 的整数，实为 {0}</translation>
+    </message>
+    <message>
+        <source>gamma must be in (0, 1], got {0}</source>
+        <translation>gamma 必须在 (0, 1] 之内，实为 {0}</translation>
+    </message>
+    <message>
+        <source>eta_min must be &gt;= 0, got {0}</source>
+        <translation>eta_min 必须 &gt;= 0，实为 {0}</translation>
+    </message>
+    <message>
+        <source>unknown schedule unit {0}; valid: {1}</source>
+        <translation>未知的调度单位 {0}；可用：{1}</translation>
+    </message>
+    <message>
+        <source>no training samples left (train_subset / imbalance keep none)</source>
+        <translation>没有剩下任何训练样本（train_subset / imbalance 一个也没有保留）</translation>
+    </message>
+    <message>
+        <source>{0} must be a number, got {1}</source>
+        <translation>{0} 必须是数，实为 {1}</translation>
+    </message>
+    <message>
+        <source>{0} must be finite, got a number beyond ±1.8e308</source>
+        <translation>{0} 必须是有限数，实为超出 ±1.8e308 的数</translation>
+    </message>
+    <message>
+        <source>{0} must be finite, got {1}</source>
+        <translation>{0} 必须是有限数，实为 {1}</translation>
+    </message>
+    <message>
+        <source>{0} must be &gt; 0, got {1}</source>
+        <translation>{0} 必须 &gt; 0，实为 {1}</translation>
+    </message>
+    <message>
+        <source>{0} must be &gt;= 0, got {1}</source>
+        <translation>{0} 必须 &gt;= 0，实为 {1}</translation>
+    </message>
+    <message>
+        <source>{0} must be in [0, 1), got {1}</source>
+        <translation>{0} 必须在 [0, 1) 之内，实为 {1}</translation>
+    </message>
+    <message>
+        <source>{0} must be True or False, got {1}</source>
+        <translation>{0} 必须是 True 或 False，实为 {1}</translation>
+    </message>
+    <message>
+        <source>unknown hyperparameter {0} for {1}; valid: {2}</source>
+        <translation>{1} 没有超参数 {0}；可用：{2}</translation>
+    </message>
+    <message>
+        <source>unknown optimizer {0}; valid: {1}</source>
+        <translation>未知的优化器 {0}；可用：{1}</translation>
+    </message>
+    <message>
+        <source>an entry met a {0}, not a number</source>
+        <translation>一个元素遇到了 {0}，而不是数</translation>
+    </message>
+    <message>
+        <source>entries of two recordings met</source>
+        <translation>两次记录的元素混在了一起</translation>
+    </message>
+    <message>
+        <source>an exponent that is an array</source>
+        <translation>指数是数组</translation>
+    </message>
+    <message>
+        <source>the rule branches on an entry&apos;s value</source>
+        <translation>更新规则按元素的值分支</translation>
+    </message>
+    <message>
+        <source>the rule compares an entry (a branch or a mask)</source>
+        <translation>更新规则比较了元素（分支或掩码）</translation>
+    </message>
+    <message>
+        <source>numpy.{0}.{1} with {2}</source>
+        <translation>numpy.{0}.{1}（带 {2}）</translation>
+    </message>
+    <message>
+        <source>numpy.{0} (not an elementwise operation)</source>
+        <translation>numpy.{0}（不是逐元素运算）</translation>
+    </message>
+    <message>
+        <source>the rule turned an entry into an array</source>
+        <translation>更新规则把一个元素变成了数组</translation>
+    </message>
+    <message>
+        <source>the rule returned {0} slots, not {1}</source>
+        <translation>更新规则返回了 {0} 个状态量，而不是 {1} 个</translation>
+    </message>
+    <message>
+        <source>slot {0} is a number but the rule made it an array</source>
+        <translation>状态量 {0} 是一个数，但更新规则把它变成了数组</translation>
+    </message>
+    <message>
+        <source>compiling an optimizer rule needs numba, which does not import</source>
+        <translation>编译优化器的更新规则需要 numba，但无法导入它</translation>
+    </message>
+    <message>
+        <source>numba could not compile the loop: {0}</source>
+        <translation>numba 无法编译这个循环：{0}</translation>
+    </message>
+    <message>
+        <source>{0} does not support sparse gradients</source>
+        <translation>{0} 不支持稀疏梯度</translation>
+    </message>
+    <message>
+        <source>compare 1 to {0} settings, got {1}</source>
+        <translation>可以比较 1 到 {0} 组设置，实为 {1}</translation>
+    </message>
+    <message>
+        <source>settings {0} differ in {1} ({2} vs {3}): a comparison shares the layers</source>
+        <translation>设置 {0} 在 {1} 上不同（{2} 与 {3}）：比较中的网络共用相同的层</translation>
+    </message>
+    <message>
+        <source>settings {0} differ in {1} ({2} vs {3}): a comparison shares the data</source>
+        <translation>设置 {0} 在 {1} 上不同（{2} 与 {3}）：比较中的网络共用相同的数据</translation>
+    </message>
+    <message>
+        <source>settings {0} differ in {1} ({2} vs {3}): a comparison shares the train/test split</source>
+        <translation>设置 {0} 在 {1} 上不同（{2} 与 {3}）：比较中的网络共用相同的训练/测试划分</translation>
+    </message>
+    <message>
+        <source>settings {0} differ in {1} ({2} vs {3}): a comparison shares the initial weights</source>
+        <translation>设置 {0} 在 {1} 上不同（{2} 与 {3}）：比较中的网络共用相同的初始权重</translation>
+    </message>
+    <message>
+        <source>unknown data set {0}; valid: {1}</source>
+        <translation>未知的数据集 {0}；可用：{1}</translation>
+    </message>
+    <message>
+        <source>points must be a whole number from 2 to {0}, got {1}</source>
+        <translation>点数必须是 2 到 {0} 之间的整数，实为 {1}</translation>
+    </message>
+    <message>
+        <source>noise must be from 0 to {0}, got {1}</source>
+        <translation>噪声必须在 0 到 {0} 之间，实为 {1}</translation>
+    </message>
+    <message>
+        <source>{0} has {1} classes, got {2}</source>
+        <translation>{0} 有 {1} 个类别，实为 {2}</translation>
+    </message>
+    <message>
+        <source>train share must be between 0 and 1, got {0}</source>
+        <translation>训练集比例必须在 0 和 1 之间，实为 {0}</translation>
+    </message>
+    <message>
+        <source>keep fraction must be in (0, 1], got {0}</source>
+        <translation>保留比例必须在 (0, 1] 之内，实为 {0}</translation>
+    </message>
+    <message>
+        <source>class {0} has no points</source>
+        <translation>类别 {0} 没有点</translation>
+    </message>
+    <message>
+        <source>features: pick at least one</source>
+        <translation>特征：至少选择一个</translation>
+    </message>
+    <message>
+        <source>unknown feature {0}; valid: {1}</source>
+        <translation>未知的特征 {0}；可用：{1}</translation>
+    </message>
+    <message>
+        <source>features: {0} given twice</source>
+        <translation>特征：{0} 给出了两次</translation>
+    </message>
+    <message>
+        <source>work_seconds must be in (0, frame_seconds], got {0}</source>
+        <translation>work_seconds 必须在 (0, frame_seconds] 之内，实为 {0}</translation>
+    </message>
+    <message>
+        <source>{0} must be a whole number &gt;= 0, got {1}</source>
+        <translation>{0} 必须是 &gt;= 0 的整数，实为 {1}</translation>
+    </message>
+    <message>
+        <source>hidden: at most {0} layers, got {1}</source>
+        <translation>隐藏层：最多 {0} 层，实为 {1}</translation>
+    </message>
+    <message>
+        <source>hidden: a layer has 1 to {0} units, got {1}</source>
+        <translation>隐藏层：每层有 1 到 {0} 个神经元，实为 {1}</translation>
+    </message>
+    <message>
+        <source>batch size must be a whole number &gt;= 1, got {0}</source>
+        <translation>批量大小必须是 &gt;= 1 的整数，实为 {0}</translation>
+    </message>
+    <message>
+        <source>{0} must be a number {1}, got {2}</source>
+        <translation>{0} 必须是 {1} 的数，实为 {2}</translation>
+    </message>
+    <message>
+        <source>{0} must be a number from {1} to {2}, got {3}</source>
+        <translation>{0} 必须是 {1} 到 {2} 之间的数，实为 {3}</translation>
+    </message>
+    <message>
+        <source>{0} must be {1} numbers or {2}, got {3}</source>
+        <translation>{0} 必须是 {1} 个数或 {2}，实为 {3}</translation>
+    </message>
+    <message>
+        <source>{0} needs one number per class ({1}), got {2}</source>
+        <translation>{0} 需要每个类别一个数（{1} 个），实为 {2}</translation>
+    </message>
+    <message>
+        <source>data: labels must be whole numbers, got dtype {0}</source>
+        <translation>数据：标签必须是整数，实际 dtype 为 {0}</translation>
+    </message>
+    <message>
+        <source>data: need at least 2 points with one label each, got {0} and {1}</source>
+        <translation>数据：至少需要 2 个点，每个点一个标签，实为 {0} 个点和 {1} 个标签</translation>
+    </message>
+    <message>
+        <source>data: every coordinate must be finite</source>
+        <translation>数据：每个坐标都必须是有限数</translation>
+    </message>
+    <message>
+        <source>data: labels must be 0..{0}, got {1}..{2}</source>
+        <translation>数据：标签必须在 0..{0} 之内，实为 {1}..{2}</translation>
+    </message>
+    <message>
+        <source>initial weights do not fit the layers {0}</source>
+        <translation>初始权重与层结构 {0} 不匹配</translation>
+    </message>
+    <message>
+        <source>momentum_rate needs at least one eigenvalue</source>
+        <translation>momentum_rate 至少需要一个特征值</translation>
+    </message>
+    <message>
+        <source>lr and momentum must be &gt;= 0, got lr={0}, momentum={1}</source>
+        <translation>学习率 lr 和动量系数 momentum 必须 &gt;= 0，实为 lr={0}，momentum={1}</translation>
+    </message>
+    <message>
+        <source>no optimal momentum: the smallest eigenvalue is {0} &lt;= 0 (not convex)</source>
+        <translation>没有最优动量系数：最小特征值为 {0} &lt;= 0（非凸）</translation>
+    </message>
+    <message>
+        <source>need at least one eigenvalue</source>
+        <translation>至少需要一个特征值</translation>
+    </message>
+    <message>
+        <source>a race needs at least one optimizer</source>
+        <translation>竞赛至少需要一个优化器</translation>
+    </message>
+    <message>
+        <source>got {0} labels for {1} optimizers</source>
+        <translation>{1} 个优化器却有 {0} 个名称</translation>
+    </message>
+    <message>
+        <source>smoothing weight must be in [0, 1), got {0}</source>
+        <translation>平滑权重必须在 [0, 1) 之内，实为 {0}</translation>
+    </message>
+    <message>
+        <source>formula is nested too deeply (more than {0} levels) (column {1})</source>
+        <translation>公式嵌套太深（超过 {0} 层）（第 {1} 列）</translation>
+    </message>
+    <message>
+        <source>name {0} is not allowed; use x, y, pi, e (column {1})</source>
+        <translation>不允许使用名称 {0}；可用 x、y、pi、e（第 {1} 列）</translation>
+    </message>
+    <message>
+        <source>operator {0} is not allowed (column {1})</source>
+        <translation>不允许使用运算符 {0}（第 {1} 列）</translation>
+    </message>
+    <message>
+        <source>attribute access &apos;.{0}&apos; is not allowed (column {1})</source>
+        <translation>不允许访问属性 &apos;.{0}&apos;（第 {1} 列）</translation>
+    </message>
+    <message>
+        <source>subscripts are not allowed (column {0})</source>
+        <translation>不允许使用下标（第 {0} 列）</translation>
+    </message>
+    <message>
+        <source>lambda is not allowed (column {0})</source>
+        <translation>不允许使用 lambda（第 {0} 列）</translation>
+    </message>
+    <message>
+        <source>strings are not allowed (f-string) (column {0})</source>
+        <translation>不允许使用字符串 (f-string)（第 {0} 列）</translation>
+    </message>
+    <message>
+        <source>comprehensions are not allowed (column {0})</source>
+        <translation>不允许使用推导式（第 {0} 列）</translation>
+    </message>
+    <message>
+        <source>conditional expressions (if/else) are not allowed (column {0})</source>
+        <translation>不允许使用条件表达式 (if/else)（第 {0} 列）</translation>
+    </message>
+    <message>
+        <source>comparisons are not allowed (column {0})</source>
+        <translation>不允许使用比较（第 {0} 列）</translation>
+    </message>
+    <message>
+        <source>&apos;and&apos;/&apos;or&apos; are not allowed (column {0})</source>
+        <translation>不允许使用 &apos;and&apos;/&apos;or&apos;（第 {0} 列）</translation>
+    </message>
+    <message>
+        <source>assignment (:=) is not allowed (column {0})</source>
+        <translation>不允许赋值 (:=)（第 {0} 列）</translation>
+    </message>
+    <message>
+        <source>tuples are not allowed (column {0})</source>
+        <translation>不允许使用元组（第 {0} 列）</translation>
+    </message>
+    <message>
+        <source>lists are not allowed (column {0})</source>
+        <translation>不允许使用列表（第 {0} 列）</translation>
+    </message>
+    <message>
+        <source>sets are not allowed (column {0})</source>
+        <translation>不允许使用集合（第 {0} 列）</translation>
+    </message>
+    <message>
+        <source>dictionaries are not allowed (column {0})</source>
+        <translation>不允许使用字典（第 {0} 列）</translation>
+    </message>
+    <message>
+        <source>starred arguments are not allowed (column {0})</source>
+        <translation>不允许使用带星号的参数（第 {0} 列）</translation>
+    </message>
+    <message>
+        <source>{0} is not allowed in a formula (column {1})</source>
+        <translation>公式中不允许使用 {0}（第 {1} 列）</translation>
+    </message>
+    <message>
+        <source>strings are not allowed (column {0})</source>
+        <translation>不允许使用字符串（第 {0} 列）</translation>
+    </message>
+    <message>
+        <source>{0} is not allowed (column {1}); only real numbers</source>
+        <translation>不允许使用 {0}（第 {1} 列）；只能用实数</translation>
+    </message>
+    <message>
+        <source>number {0} is too large (column {1}) (at most {2})</source>
+        <translation>数 {0} 太大（第 {1} 列）（最大为 {2}）</translation>
+    </message>
+    <message>
+        <source>operator {0} is not allowed (column {1}); use ** for powers</source>
+        <translation>不允许使用运算符 {0}（第 {1} 列）；乘方请用 **</translation>
+    </message>
+    <message>
+        <source>exponent {0} is too large (column {1}) (at most {2})</source>
+        <translation>指数 {0} 太大（第 {1} 列）（最大为 {2}）</translation>
+    </message>
+    <message>
+        <source>nested powers multiply to an exponent of {0}, too large (column {1}) (at most {2})</source>
+        <translation>嵌套的乘方相乘得到指数 {0}，太大（第 {1} 列）（最大为 {2}）</translation>
+    </message>
+    <message>
+        <source>division by zero (column {0})</source>
+        <translation>除以零（第 {0} 列）</translation>
+    </message>
+    <message>
+        <source>value of {0} is too large (column {1})</source>
+        <translation>{0} 的值太大（第 {1} 列）</translation>
+    </message>
+    <message>
+        <source>{0} is not defined ({1}) (column {2})</source>
+        <translation>{0} 无定义（{1}）（第 {2} 列）</translation>
+    </message>
+    <message>
+        <source>value of {0} is too small (column {1})</source>
+        <translation>{0} 的值太小（第 {1} 列）</translation>
+    </message>
+    <message>
+        <source>only function names can be called, like sin(x) (column {0})</source>
+        <translation>只能调用函数名，例如 sin(x)（第 {0} 列）</translation>
+    </message>
+    <message>
+        <source>function {0} is not allowed (column {1}); use one of: {2}</source>
+        <translation>不允许使用函数 {0}（第 {1} 列）；可用：{2}</translation>
+    </message>
+    <message>
+        <source>keyword arguments are not allowed (column {0}): write {1}(...) with one value</source>
+        <translation>不允许使用关键字参数（第 {0} 列）：请写成只有一个值的 {1}(...)</translation>
+    </message>
+    <message>
+        <source>{0} takes 1 argument, got {1} (column {2})</source>
+        <translation>{0} 只接受 1 个参数，实为 {1} 个（第 {2} 列）</translation>
+    </message>
+    <message>
+        <source>a formula must be text, got {0}</source>
+        <translation>公式必须是文本，实为 {0}</translation>
+    </message>
+    <message>
+        <source>formula is too long ({0} characters; at most {1})</source>
+        <translation>公式太长（{0} 个字符；最多 {1} 个）</translation>
+    </message>
+    <message>
+        <source>formula is empty; type an expression in x and y, e.g. x**2 + y**2</source>
+        <translation>公式为空；请输入一个关于 x 和 y 的表达式，例如 x**2 + y**2</translation>
+    </message>
+    <message>
+        <source>not a valid formula: {0}</source>
+        <translation>不是有效的公式：{0}</translation>
+    </message>
+    <message>
+        <source>not a valid formula: {0} (column {1})</source>
+        <translation>不是有效的公式：{0}（第 {1} 列）</translation>
+    </message>
+    <message>
+        <source>formula is nested too deeply</source>
+        <translation>公式嵌套太深</translation>
+    </message>
+    <message>
+        <source>formula is too large ({0} parts; at most {1})</source>
+        <translation>公式太大（{0} 个部分；最多 {1} 个）</translation>
+    </message>
+    <message>
+        <source>{0} is not allowed in a formula</source>
+        <translation>公式中不允许使用 {0}</translation>
+    </message>
+    <message>
+        <source>formula is nested too deeply to differentiate; nest fewer functions</source>
+        <translation>公式嵌套太深，无法求导；请减少函数的嵌套</translation>
+    </message>
+    <message>
+        <source>cannot use f(x, y) = {0}: {1}</source>
+        <translation>无法使用 f(x, y) = {0}：{1}</translation>
+    </message>
+    <message>
+        <source>f(x, y) = {0} is undefined everywhere (it simplifies to a division by zero or an infinity)</source>
+        <translation>f(x, y) = {0} 处处无定义（化简后是除以零或无穷大）</translation>
+    </message>
+    <message>
+        <source>f(x, y) = {0} takes complex values (a square root or log of a negative number)</source>
+        <translation>f(x, y) = {0} 取复数值（对负数开平方或取对数）</translation>
+    </message>
+    <message>
+        <source>the gradient of f(x, y) = {0} is undefined everywhere</source>
+        <translation>f(x, y) = {0} 的梯度处处无定义</translation>
+    </message>
+    <message>
+        <source>the gradient is too large to differentiate again quickly</source>
+        <translation>梯度表达式太大，无法很快再次求导</translation>
+    </message>
+    <message>
+        <source>f(x, y) = {0} is not finite anywhere in x ∈ [{1}, {2}], y ∈ [{3}, {4}] (at least {5}% needed to draw and race on it)</source>
+        <translation>f(x, y) = {0} 在 x ∈ [{1}, {2}]、y ∈ [{3}, {4}] 内处处不是有限值（至少需要 {5}% 才能绘制并在其上竞赛）</translation>
+    </message>
+    <message>
+        <source>f(x, y) = {0} is finite on only {1}% of x ∈ [{2}, {3}], y ∈ [{4}, {5}] (at least {6}% needed to draw and race on it)</source>
+        <translation>f(x, y) = {0} 只在 x ∈ [{2}, {3}]、y ∈ [{4}, {5}] 的 {1}% 范围内取有限值（至少需要 {6}% 才能绘制并在其上竞赛）</translation>
+    </message>
+    <message>
+        <source>bounds must be four numbers (xmin, xmax, ymin, ymax), got {0}</source>
+        <translation>范围必须是四个数 (xmin, xmax, ymin, ymax)，实为 {0}</translation>
+    </message>
+    <message>
+        <source>bounds must be finite with xmin &lt; xmax and ymin &lt; ymax, got {0}</source>
+        <translation>范围必须是有限数，且 xmin &lt; xmax、ymin &lt; ymax，实为 {0}</translation>
+    </message>
+    <message>
+        <source>surface {0}: gamma must be a number &gt;= 0 (as in &apos;logistic_focal:gamma=0.5&apos;)</source>
+        <translation>曲面 {0}：gamma 必须是 &gt;= 0 的数（如 &apos;logistic_focal:gamma=0.5&apos;）</translation>
+    </message>
+    <message>
+        <source>unknown surface {0}; known: {1}</source>
+        <translation>未知的曲面 {0}；已有：{1}</translation>
+    </message>
+    <message>
+        <source>surface {0}: bounds must be finite, got {1}</source>
+        <translation>曲面 {0}：范围必须是有限数，实为 {1}</translation>
+    </message>
+    <message>
+        <source>surface {0}: bounds must be (xmin &lt; xmax, ymin &lt; ymax), got {1}</source>
+        <translation>曲面 {0}：范围必须满足 (xmin &lt; xmax, ymin &lt; ymax)，实为 {1}</translation>
     </message>
 </context>
 <context>
@@ -922,7 +2161,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>Not convex, with plateaus: σ′(s) = p(1 − p) vanishes wherever the model is confidently right or confidently wrong, and so does the gradient. From the start (−4, 3), the weight&apos;s sign wrong, SGD and Momentum barely move, while RMSprop and Adam, which divide by the gradient&apos;s size, reach the minimum.</source>
-        <translation>非凸，而且有平台：只要模型很有把握地答对或答错，σ′(s) = p(1 − p) 就趋于 0，梯度也随之消失。从起点 (−4, 3) 出发（权重的符号是错的），SGD 和动量法几乎不动；RMSprop 和 Adam 会除以梯度的大小，因而能到达最小值。</translation>
+        <translation>非凸，而且有平台：只要模型很有把握地答对或答错，σ′(s) = p(1 − p) 就趋于 0，梯度也随之消失。从起点 (−4, 3) 出发（权重的符号是错的），SGD 和动量法几乎不动；而 RMSprop 和 Adam 会除以梯度的大小，因而能到达最小值点。</translation>
     </message>
     <message>
         <source>Convex: one valley, and the gradient (p − t) x stays large exactly where the model is confidently wrong: from the same start as on MSE, |∇L| is over 100 times larger and SGD gets moving.</source>
@@ -930,7 +2169,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>Cross-entropy with each point scaled by (1 − qᵢ)ᵞ: points the model already gets right stop pulling, so the minimum sits at a smaller weight (w ≈ 0.45, against 1.12 for cross-entropy): a less confident model.</source>
-        <translation>在交叉熵的基础上，每个点再乘以 (1 − qᵢ)ᵞ：模型已经判对的点不再拉动参数，所以最小值落在更小的权重处（w ≈ 0.45，交叉熵为 1.12）：得到一个不那么自信的模型。</translation>
+        <translation>在交叉熵的基础上，每个点再乘以 (1 − qᵢ)ᵞ：模型已经判对的点不再拉动参数，所以最小值点落在更小的权重处（w ≈ 0.45，交叉熵则为 1.12）：得到一个不那么自信的模型。</translation>
     </message>
     <message>
         <source>Logistic regression  p = σ(w x + b)</source>
@@ -942,7 +2181,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>focal γ</source>
-        <translation>焦点损失 γ</translation>
+        <translation>聚焦参数 γ</translation>
     </message>
     <message>
         <source>Race on this surface</source>
@@ -1016,7 +2255,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>&lt;p&gt;The loss of the real MNIST network around the weights the MNIST tab trained (Li et al. 2018; Goodfellow et al. 2015).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Tick runs in the list (the MNIST tab&apos;s finished or stopped runs; &lt;b&gt;Load run…&lt;/b&gt; adds a saved one).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Line&lt;/b&gt;: loss and accuracy from the shared start θ₀ (α = 0) to each run&apos;s final weights (α = 1). &lt;b&gt;Random plane&lt;/b&gt;: around one run&apos;s final weights along two filter-normalised random directions. &lt;b&gt;Plane of two runs&lt;/b&gt;: through θ₀ and two runs&apos; finals, with every path. &lt;b&gt;PCA plane&lt;/b&gt;: one run&apos;s path in the plane where it varies most (not for comparing optimizers).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Compute&lt;/b&gt; fills the grid coarse first; &lt;b&gt;Cancel&lt;/b&gt; stops within a row. Hover the map for the loss there; &lt;b&gt;3-D surface&lt;/b&gt; shows the same grid in 3-D.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;p&gt;真实 MNIST 网络在 MNIST 标签页训练出的权重附近的损失（Li et al. 2018；Goodfellow et al. 2015）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;在列表中勾选训练（MNIST 标签页中已完成或已停止的训练；&lt;b&gt;加载训练…&lt;/b&gt;可添加一个已保存的训练）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;直线&lt;/b&gt;：从共同的起点 θ₀（α = 0）到每次训练的最终权重（α = 1）之间的损失和准确率。&lt;b&gt;随机平面&lt;/b&gt;：在某次训练的最终权重附近，沿两个按滤波器归一化的随机方向展开。&lt;b&gt;两次训练的平面&lt;/b&gt;：经过 θ₀ 和两次训练的最终权重，并画出每条路径。&lt;b&gt;PCA 平面&lt;/b&gt;：某次训练的路径所在的、变化最大的平面（不适合用来比较优化器）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;计算&lt;/b&gt;先粗后细地填满网格；&lt;b&gt;取消&lt;/b&gt;会在当前一行内停止。把鼠标悬停在图上查看该处的损失；&lt;b&gt;三维曲面&lt;/b&gt;以三维方式显示同一个网格。&lt;/li&gt;&lt;/ul&gt;</translation>
+        <translation>&lt;p&gt;真实 MNIST 网络在 MNIST 标签页训练出的权重附近的损失（Li et al. 2018；Goodfellow et al. 2015）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;在列表中勾选训练（MNIST 标签页中已完成或已停止的训练；&lt;b&gt;加载训练记录…&lt;/b&gt;可添加一份已保存的训练记录）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;直线&lt;/b&gt;：从共同的起点 θ₀（α = 0）到每次训练的最终权重（α = 1）之间的损失和准确率。&lt;b&gt;随机平面&lt;/b&gt;：在某次训练的最终权重附近，沿两个按滤波器归一化的随机方向展开。&lt;b&gt;两次训练的平面&lt;/b&gt;：经过 θ₀ 和两次训练的最终权重，并画出每条路径。&lt;b&gt;PCA 平面&lt;/b&gt;：某次训练的路径所在的、变化最大的平面（不适合用来比较优化器）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;计算&lt;/b&gt;先粗后细地填满网格；&lt;b&gt;取消&lt;/b&gt;会在当前一行内停止。把鼠标悬停在图上查看该处的损失；&lt;b&gt;三维曲面&lt;/b&gt;以三维方式显示同一个网格。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
         <source>{tab} tab</source>
@@ -1099,19 +2338,19 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>Runs</source>
-        <translation>训练</translation>
+        <translation>各次训练</translation>
     </message>
     <message>
         <source>the MNIST tab&apos;s finished or stopped runs, and loaded run files; tick the ones to show</source>
-        <translation>MNIST 标签页中已完成或已停止的训练，以及加载的训练文件；勾选要显示的训练</translation>
+        <translation>MNIST 标签页中已完成或已停止的训练，以及加载的训练记录；勾选要显示的训练</translation>
     </message>
     <message>
         <source>Load run…</source>
-        <translation>加载训练…</translation>
+        <translation>加载训练记录…</translation>
     </message>
     <message>
         <source>add a run saved from the MNIST tab or by `gradlab train --save`</source>
-        <translation>添加一次从 MNIST 标签页保存、或由 `gradlab train --save` 保存的训练</translation>
+        <translation>添加一份从 MNIST 标签页保存、或由 `gradlab train --save` 保存的训练记录</translation>
     </message>
     <message>
         <source>Picture</source>
@@ -1253,7 +2492,7 @@ focal is {ratio} × CE</source>
     <name>LandscapeJobs</name>
     <message>
         <source>Tick at least one run in the list (train one in the MNIST tab, or Load… a run file).</source>
-        <translation>请在列表中至少勾选一次训练（可在 MNIST 标签页中训练，或用“加载训练…”加载训练文件）。</translation>
+        <translation>请在列表中至少勾选一次训练（可在 MNIST 标签页中训练，或用“加载训练记录…”加载一份）。</translation>
     </message>
     <message>
         <source>The plane of two runs needs two ticked runs that share θ₀ (same seed, same network).</source>
@@ -1336,7 +2575,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>accuracy (%)</source>
-        <translation>准确率 (%)</translation>
+        <translation>准确率（%）</translation>
     </message>
     <message>
         <source>The straight line from θ₀ to each run&apos;s end</source>
@@ -1440,7 +2679,7 @@ focal is {ratio} × CE</source>
     <name>LandscapeTab</name>
     <message>
         <source>GradLab run (*.pt);;All files (*)</source>
-        <translation>GradLab 训练文件 (*.pt);;所有文件 (*)</translation>
+        <translation>GradLab 训练记录 (*.pt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Hover over the picture to read the loss there.</source>
@@ -1520,7 +2759,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>A run file is still loading; try again in a moment.</source>
-        <translation>还有一个训练文件正在加载，请稍后再试。</translation>
+        <translation>还有一份训练记录正在加载，请稍后再试。</translation>
     </message>
     <message>
         <source>Could not load {file}: {problem}</source>
@@ -1540,7 +2779,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>Load run</source>
-        <translation>加载训练</translation>
+        <translation>加载训练记录</translation>
     </message>
     <message>
         <source>{what} failed: {problem}</source>
@@ -1606,14 +2845,6 @@ focal is {ratio} × CE</source>
 <context>
     <name>LandscapeView3D</name>
     <message>
-        <source>Qt&apos;s {platform} platform has no OpenGL</source>
-        <translation>Qt 的 {platform} 平台不支持 OpenGL</translation>
-    </message>
-    <message>
-        <source>PyOpenGL is not usable ({problem})</source>
-        <translation>PyOpenGL 不可用（{problem}）</translation>
-    </message>
-    <message>
         <source>height: loss from {lo} (floor) to {hi} (top), log scale</source>
         <translation>高度：损失从 {lo}（底面）到 {hi}（顶部），对数刻度</translation>
     </message>
@@ -1624,10 +2855,6 @@ focal is {ratio} × CE</source>
     <message>
         <source>The 3-D view is unavailable: {problem}. The 2-D map shows the same grid.</source>
         <translation>三维视图不可用：{problem}。二维等高线图显示的是同一个网格。</translation>
-    </message>
-    <message>
-        <source>OpenGL failed to start ({problem})</source>
-        <translation>OpenGL 启动失败（{problem}）</translation>
     </message>
 </context>
 <context>
@@ -1694,11 +2921,11 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>Play trains the network live; click the plane to add a point, right-click removes one, click a point to trace it in Backpropagation; hover a unit for its map. Compare races 2 to 4 settings.</source>
-        <translation>“播放”实时训练网络；点击平面添加一个点，右键删除一个点，点击一个数据点可在“反向传播”页中逐步追踪它；悬停在神经元上查看它的输出图。“比较”让 2 到 4 组设置同台竞赛。</translation>
+        <translation>“播放”实时训练网络；点击平面添加一个点，右键删除一个点，点击一个数据点可在“反向传播”标签页中逐步追踪它；悬停在神经元上查看它的输出图。“比较”让 2 到 4 组设置同台竞赛。</translation>
     </message>
     <message>
         <source>Tick the MNIST tab&apos;s runs (or Load… a run file), pick the picture, Compute; hover the map to read the loss there.</source>
-        <translation>勾选 MNIST 标签页中的训练记录（或“加载…”一个训练记录文件），选择视图，点击“计算”；悬停在图上读取该处的损失。</translation>
+        <translation>勾选 MNIST 标签页中的训练（或用“加载训练记录…”加载一份），选择视图，点击“计算”；把鼠标悬停在图上读取该处的损失。</translation>
     </message>
     <message>
         <source>Loading {tab}…</source>
@@ -1730,7 +2957,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>Finishing… stopping the work in the background.</source>
-        <translation>正在结束…正在停止后台任务。</translation>
+        <translation>正在关闭…正在停止后台任务。</translation>
     </message>
 </context>
 <context>
@@ -1812,7 +3039,7 @@ focal is {ratio} × CE</source>
     <name>MnistControls</name>
     <message>
         <source>MSE on softmax (one-hot)</source>
-        <translation>Softmax 上的均方误差（独热编码）</translation>
+        <translation>Softmax 输出的均方误差（独热编码）</translation>
     </message>
     <message>
         <source>Constant</source>
@@ -1844,7 +3071,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>per batch</source>
-        <translation>每个批次</translation>
+        <translation>每批</translation>
     </message>
     <message>
         <source>none</source>
@@ -1864,7 +3091,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>{what}: need {count} numbers (one per digit 0-9), got {got}</source>
-        <translation>{what}：需要 {count} 个数（数字 0-9 各一个），实际是 {got} 个</translation>
+        <translation>{what}：需要 {count} 个数（数字 0-9 各一个），实为 {got} 个</translation>
     </message>
     <message>
         <source>{what}: {text} is not a list of whole numbers</source>
@@ -1872,7 +3099,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>{what}: give numbers from {lo} to {hi}, got {text}</source>
-        <translation>{what}：请给出 {lo} 到 {hi} 之间的数，实际是 {text}</translation>
+        <translation>{what}：请给出 {lo} 到 {hi} 之间的数，实为 {text}</translation>
     </message>
     <message>
         <source>ten numbers, one per digit 0-9</source>
@@ -2199,7 +3426,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>Dead ReLU units (%)</source>
-        <translation>死亡 ReLU 单元（%）</translation>
+        <translation>死亡 ReLU 神经元（%）</translation>
     </message>
     <message>
         <source>training loss (own)</source>
@@ -2223,11 +3450,11 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>dead units %</source>
-        <translation>死亡单元 %</translation>
+        <translation>死亡神经元 %</translation>
     </message>
     <message>
         <source>epoch</source>
-        <translation>轮</translation>
+        <translation>轮次</translation>
     </message>
     <message>
         <source>test subset</source>
@@ -2266,7 +3493,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>Run {position}/{count}</source>
-        <translation>训练 {position}/{count}</translation>
+        <translation>第 {position}/{count} 次训练</translation>
     </message>
     <message>
         <source>starting (loading PyTorch and the data)…</source>
@@ -2380,7 +3607,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>MSE on softmax</source>
-        <translation>Softmax 上的 MSE</translation>
+        <translation>Softmax 输出的 MSE</translation>
     </message>
     <message>
         <source>step schedule</source>
@@ -2404,14 +3631,14 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>seed {seed}</source>
-        <translation>种子 {seed}</translation>
+        <translation>随机种子 {seed}</translation>
     </message>
 </context>
 <context>
     <name>MnistTab</name>
     <message>
         <source>Save runs…</source>
-        <translation>保存训练…</translation>
+        <translation>保存训练结果…</translation>
     </message>
     <message>
         <source>Save the runs in this folder</source>
@@ -2463,7 +3690,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>Load a saved run: its curves, and Resume if it has epochs left</source>
-        <translation>加载保存的训练：显示它的曲线；若还有未训练的轮次，可点击“继续”</translation>
+        <translation>加载已保存的训练记录：显示它的曲线；若还有未训练的轮次，可点击“继续”</translation>
     </message>
     <message>
         <source>CSV…</source>
@@ -2479,7 +3706,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>Export the plots as a PNG or SVG picture</source>
-        <translation>把图导出为 PNG 或 SVG 图片</translation>
+        <translation>把图表导出为 PNG 或 SVG 图像</translation>
     </message>
     <message>
         <source>log-scale losses</source>
@@ -2515,19 +3742,19 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>{runs} has training that is not saved (one is still training). Closing loses it.</source>
-        <translation>{runs}有未保存的训练结果（仍在训练中）。关闭会丢失它。</translation>
+        <translation>{runs}的结果尚未保存（它仍在训练）。关闭会丢失这些结果。</translation>
     </message>
     <message>
         <source>{runs} has training that is not saved. Closing loses it.</source>
-        <translation>{runs}有未保存的训练结果。关闭会丢失它。</translation>
+        <translation>{runs}的结果尚未保存。关闭会丢失这些结果。</translation>
     </message>
     <message>
         <source>{runs} have training that is not saved (one is still training). Closing loses them.</source>
-        <translation>{runs}有未保存的训练结果（其中一个仍在训练）。关闭会丢失它们。</translation>
+        <translation>{runs}的结果尚未保存（其中一次仍在训练）。关闭会丢失这些结果。</translation>
     </message>
     <message>
         <source>{runs} have training that is not saved. Closing loses them.</source>
-        <translation>{runs}有未保存的训练结果。关闭会丢失它们。</translation>
+        <translation>{runs}的结果尚未保存。关闭会丢失这些结果。</translation>
     </message>
     <message>
         <source>Close GradLab?</source>
@@ -2539,11 +3766,11 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>{runs} has training that is not saved.</source>
-        <translation>{runs}有未保存的训练结果。</translation>
+        <translation>{runs}的结果尚未保存。</translation>
     </message>
     <message>
         <source>{runs} have training that is not saved.</source>
-        <translation>{runs}有未保存的训练结果。</translation>
+        <translation>{runs}的结果尚未保存。</translation>
     </message>
     <message>
         <source>Remove runs?</source>
@@ -2583,7 +3810,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>Save run</source>
-        <translation>保存训练</translation>
+        <translation>保存训练记录</translation>
     </message>
     <message>
         <source>Saved run {run} to {path}</source>
@@ -2591,7 +3818,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>Load run</source>
-        <translation>加载训练</translation>
+        <translation>加载训练记录</translation>
     </message>
     <message>
         <source>Could not load {file}: {error}</source>
@@ -2623,11 +3850,11 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>Export plots</source>
-        <translation>导出图</translation>
+        <translation>导出图表</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG (*.svg)</source>
-        <translation>PNG 图片 (*.png);;SVG (*.svg)</translation>
+        <translation>PNG 图像 (*.png);;SVG 图像 (*.svg)</translation>
     </message>
     <message>
         <source>Replace?</source>
@@ -2639,11 +3866,11 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>Plots written to {paths}</source>
-        <translation>图已写入 {paths}</translation>
+        <translation>图表已写入 {paths}</translation>
     </message>
     <message>
         <source>GradLab MNIST run (*.pt)</source>
-        <translation>GradLab MNIST 训练 (*.pt)</translation>
+        <translation>GradLab MNIST 训练记录 (*.pt)</translation>
     </message>
     <message>
         <source>Run {number}</source>
@@ -2666,7 +3893,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>Inside the selected run</source>
-        <translation>选中训练的内部</translation>
+        <translation>选中训练的内部情况</translation>
     </message>
     <message>
         <source>Test digits: predicted label (red = mistake)</source>
@@ -2678,7 +3905,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>hover over the confusion matrix to read a cell</source>
-        <translation>把鼠标悬停在混淆矩阵上可读出一个格子</translation>
+        <translation>把鼠标悬停在混淆矩阵上可读出格子里的数值</translation>
     </message>
     <message>
         <source>the confusion matrix, test digits and first-layer weights of the run selected in the list</source>
@@ -2698,7 +3925,22 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>&lt;b&gt;{run}&lt;/b&gt; after step {step} (epoch {epoch}): {accuracy}% right on the {where}</source>
-        <translation>&lt;b&gt;{run}&lt;/b&gt; 第 {step} 步之后（第 {epoch} 轮）：在{where}上正确率 {accuracy}%</translation>
+        <translation>&lt;b&gt;{run}&lt;/b&gt; 第 {step} 步之后（第 {epoch} 轮）：在{where}上的准确率为 {accuracy}%</translation>
+    </message>
+</context>
+<context>
+    <name>OpenGL</name>
+    <message>
+        <source>Qt&apos;s {platform} platform has no OpenGL</source>
+        <translation>Qt 的 {platform} 平台不支持 OpenGL</translation>
+    </message>
+    <message>
+        <source>PyOpenGL is not usable ({error})</source>
+        <translation>PyOpenGL 不可用（{error}）</translation>
+    </message>
+    <message>
+        <source>OpenGL failed to start ({error})</source>
+        <translation>OpenGL 启动失败（{error}）</translation>
     </message>
 </context>
 <context>
@@ -2900,7 +4142,7 @@ focal is {ratio} × CE</source>
     </message>
     <message>
         <source>focal γ</source>
-        <translation>焦点 γ</translation>
+        <translation>聚焦参数 γ</translation>
     </message>
     <message>
         <source>Training</source>
@@ -2983,6 +4225,10 @@ focal is {ratio} × CE</source>
         <translation>在第 {epoch} 轮发散：损失已不再是有限的数。请调低学习率，然后点击“重置”。</translation>
     </message>
     <message>
+        <source>Training goes on inside the window, more slowly: {why}.</source>
+        <translation>训练改在窗口内继续，速度较慢：{why}。</translation>
+    </message>
+    <message>
         <source>train continuously / pause</source>
         <translation>连续训练 / 暂停</translation>
     </message>
@@ -3043,11 +4289,6 @@ focal is {ratio} × CE</source>
         <translation>第 {layer} 层，神经元 {unit}：它的输出（蓝色为正，橙色为负）</translation>
     </message>
     <message>
-        <source>{why}</source>
-        <comment>a core&apos;s error shown as it is</comment>
-        <translation>无法按这些设置训练：{why}</translation>
-    </message>
-    <message>
         <source>Not trained yet: Play or Step.</source>
         <translation>还没有训练：点击“播放”或“单步”。</translation>
     </message>
@@ -3085,18 +4326,6 @@ focal is {ratio} × CE</source>
 <context>
     <name>Race3D</name>
     <message>
-        <source>Qt&apos;s {platform} platform has no OpenGL</source>
-        <translation>Qt 的 {platform} 平台不支持 OpenGL</translation>
-    </message>
-    <message>
-        <source>PyOpenGL is not usable ({error})</source>
-        <translation>PyOpenGL 不可用（{error}）</translation>
-    </message>
-    <message>
-        <source>OpenGL failed to start ({error})</source>
-        <translation>OpenGL 启动失败（{error}）</translation>
-    </message>
-    <message>
         <source>The 3-D view is unavailable: {problem}.
 Everything else works; run GradLab on a desktop with OpenGL to see the surface in 3-D.</source>
         <translation>三维视图不可用：{problem}。
@@ -3129,16 +4358,28 @@ Everything else works; run GradLab on a desktop with OpenGL to see the surface i
 <context>
     <name>RaceCurves</name>
     <message>
-        <source>distance to nearest minimum</source>
+        <source>distance to minimum</source>
         <translation>到最近最小值点的距离</translation>
     </message>
     <message>
-        <source>loss gap f − f_min (f_min: lowest f found)</source>
-        <translation>损失差 f − f_min（f_min：找到的最低 f 值）</translation>
+        <source>loss gap f − f_min</source>
+        <translation>损失差 f − f_min</translation>
     </message>
     <message>
-        <source>distance to minimum (none here)</source>
-        <translation>到最小值点的距离（此曲面没有）</translation>
+        <source>no minimum known</source>
+        <translation>没有已知的最小值点</translation>
+    </message>
+    <message>
+        <source>‖θ − θ*‖: each racer&apos;s distance to the nearest of the surface&apos;s minima θ*</source>
+        <translation>‖θ − θ*‖：每个参赛者到曲面最近的最小值点 θ* 的距离</translation>
+    </message>
+    <message>
+        <source>f(θ) − f_min, with f_min the lowest f found on the surface: 0 for a racer at any lowest point</source>
+        <translation>f(θ) − f_min，其中 f_min 是在曲面上找到的最低 f 值：参赛者位于任一最低点时为 0</translation>
+    </message>
+    <message>
+        <source>this surface lists no minimum, so there is no distance to one to draw</source>
+        <translation>此曲面没有列出最小值点，因此没有可画的距离</translation>
     </message>
     <message>
         <source>loss</source>
@@ -3241,7 +4482,7 @@ Everything else works; run GradLab on a desktop with OpenGL to see the surface i
     </message>
     <message>
         <source>rate ρ of momentum</source>
-        <translation>动量法的收敛率 ρ</translation>
+        <translation>收敛率 ρ</translation>
     </message>
     <message>
         <source>The Hessian H of f and its eigen-decomposition H vᵢ = λᵢ vᵢ. Shift+click the surface to read it at another point.</source>
@@ -3672,6 +4913,10 @@ Note: Dozat&apos;s momentum schedule μ_t, as torch implements it (ψ = 0.004).<
         <translation>不是有效的 JSON（{why}）</translation>
     </message>
     <message>
+        <source>{name} is not a number in JSON</source>
+        <translation>{name} 不是 JSON 中的数</translation>
+    </message>
+    <message>
         <source>the top level must be a JSON object</source>
         <translation>最外层必须是一个 JSON 对象</translation>
     </message>
@@ -3681,7 +4926,7 @@ Note: Dozat&apos;s momentum schedule μ_t, as torch implements it (ψ = 0.004).<
     </message>
     <message>
         <source>must be the whole number {version}, got {value}</source>
-        <translation>必须是整数 {version}，实际为 {value}</translation>
+        <translation>必须是整数 {version}，实为 {value}</translation>
     </message>
     <message>
         <source>unsupported version {value} (expected {version})</source>
@@ -3697,7 +4942,7 @@ Note: Dozat&apos;s momentum schedule μ_t, as torch implements it (ψ = 0.004).<
     </message>
     <message>
         <source>must be text, got {value}</source>
-        <translation>必须是文本，实际为 {value}</translation>
+        <translation>必须是文本，实为 {value}</translation>
     </message>
     <message>
         <source>too long ({n} characters, at most {most})</source>
@@ -3705,23 +4950,23 @@ Note: Dozat&apos;s momentum schedule μ_t, as torch implements it (ψ = 0.004).<
     </message>
     <message>
         <source>must be a finite number, got {value}</source>
-        <translation>必须是有限的数，实际为 {value}</translation>
+        <translation>必须是有限的数，实为 {value}</translation>
     </message>
     <message>
         <source>must be within ±{most}, got {value}</source>
-        <translation>必须在 ±{most} 之内，实际为 {value}</translation>
+        <translation>必须在 ±{most} 之内，实为 {value}</translation>
     </message>
     <message>
         <source>must be a list of {n} numbers, got {value}</source>
-        <translation>必须是由 {n} 个数组成的列表，实际为 {value}</translation>
+        <translation>必须是由 {n} 个数组成的列表，实为 {value}</translation>
     </message>
     <message>
         <source>must be a whole number from {lo} to {hi}, got {value}</source>
-        <translation>必须是 {lo} 到 {hi} 之间的整数，实际为 {value}</translation>
+        <translation>必须是 {lo} 到 {hi} 之间的整数，实为 {value}</translation>
     </message>
     <message>
         <source>must be &gt; 0 steps per second or &quot;max&quot;, got {value}</source>
-        <translation>必须是大于 0 的每秒步数或 &quot;max&quot;，实际为 {value}</translation>
+        <translation>必须是大于 0 的每秒步数或 &quot;max&quot;，实为 {value}</translation>
     </message>
     <message>
         <source>must be {&quot;name&quot;: ...} or {&quot;formula&quot;: ..., &quot;bounds&quot;: [...]}</source>
@@ -3753,11 +4998,11 @@ Note: Dozat&apos;s momentum schedule μ_t, as torch implements it (ψ = 0.004).<
     </message>
     <message>
         <source>must be like &quot;#ff8800&quot;, got {value}</source>
-        <translation>必须形如 &quot;#ff8800&quot;，实际为 {value}</translation>
+        <translation>必须形如 &quot;#ff8800&quot;，实为 {value}</translation>
     </message>
     <message>
         <source>must be true or false, got {value}</source>
-        <translation>必须是 true 或 false，实际为 {value}</translation>
+        <translation>必须是 true 或 false，实为 {value}</translation>
     </message>
 </context>
 <context>
@@ -3776,7 +5021,7 @@ Note: Dozat&apos;s momentum schedule μ_t, as torch implements it (ψ = 0.004).<
     </message>
     <message>
         <source>A narrow ravine with Hessian eigenvalues λ = 1 and λₘₐₓ = 25 (condition number 25): SGD is stable only for η &lt; 2/λₘₐₓ = 0.08, and near that limit it zig-zags across the ravine while crawling along it. At the same η, Momentum reaches the minimum many times sooner than SGD.</source>
-        <translation>一条狭窄的峡谷，海森矩阵的特征值是 λ = 1 和 λₘₐₓ = 25（条件数为 25）：SGD 只有在 η &lt; 2/λₘₐₓ = 0.08 时才稳定；接近这个上限时，它一边在峡谷两侧来回震荡，一边沿着峡谷慢慢爬。在相同的 η 下，动量法到达最小值点要比 SGD 快很多倍。</translation>
+        <translation>一条狭窄的峡谷，海森矩阵的特征值是 λ = 1 和 λₘₐₓ = 25（条件数为 25）：SGD 只有在 η &lt; 2/λₘₐₓ = 0.08 时才稳定；接近这个上限时，它一边在峡谷两侧来回振荡，一边沿着峡谷慢慢爬。在相同的 η 下，动量法到达最小值点要比 SGD 快很多倍。</translation>
     </message>
     <message>
         <source>Rosenbrock&apos;s banana</source>
@@ -3784,7 +5029,7 @@ Note: Dozat&apos;s momentum schedule μ_t, as torch implements it (ψ = 0.004).<
     </message>
     <message>
         <source>Finding the curved valley is easy; following its flat floor to (1, 1) is slow, and too large a learning rate bounces off its steep walls: SGD with η = 0.002 zig-zags across the floor, and with η = 0.003 it is thrown out within a few steps.</source>
-        <translation>找到弯曲的山谷很容易；沿着平坦的谷底走到 (1, 1) 却很慢，而学习率太大又会在陡峭的谷壁间来回反弹：η = 0.002 的 SGD 在谷底两侧来回震荡，η = 0.003 时几步之内就被甩了出去。</translation>
+        <translation>找到弯曲的山谷很容易；沿着平坦的谷底走到 (1, 1) 却很慢，而学习率太大又会在陡峭的谷壁间来回反弹：η = 0.002 的 SGD 在谷底两侧来回振荡，η = 0.003 时几步之内就被甩了出去。</translation>
     </message>
     <message>
         <source>Beale&apos;s function</source>
@@ -3800,7 +5045,7 @@ Note: Dozat&apos;s momentum schedule μ_t, as torch implements it (ψ = 0.004).<
     </message>
     <message>
         <source>Four equally good minima around a hill at (−0.27, −0.92): starting near its top, optimizers with different step rules roll into different minima.</source>
-        <translation>四个同样好的最小值点围绕着 (−0.27, −0.92) 处的一座小山：从山顶附近出发，步进规则不同的优化器会滚进不同的最小值点。</translation>
+        <translation>四个同样好的最小值点围绕着 (−0.27, −0.92) 处的一座小山：从山顶附近出发，更新规则不同的优化器会滚进不同的最小值点。</translation>
     </message>
     <message>
         <source>Rastrigin&apos;s function</source>
@@ -3876,19 +5121,19 @@ Note: Dozat&apos;s momentum schedule μ_t, as torch implements it (ψ = 0.004).<
     </message>
     <message>
         <source>Focal loss</source>
-        <translation>焦点损失 (Focal Loss)</translation>
+        <translation>焦点损失（Focal Loss）</translation>
     </message>
     <message>
         <source>Not convex, with plateaus: σ′(s) = p(1 − p) vanishes wherever the model is confidently right or confidently wrong, and so does the gradient. From the start (−4, 3), the weight&apos;s sign wrong, SGD and Momentum barely move, while RMSprop and Adam, which divide by the gradient&apos;s size, reach the minimum.</source>
-        <translation>非凸，而且有平台：只要模型“很有把握地对了”或“很有把握地错了”，σ′(s) = p(1 − p) 就趋于零，梯度也跟着消失。从起点 (−4, 3)（权重的符号是错的）出发，SGD 和动量法几乎不动；而 RMSprop 和 Adam 会除以梯度的大小，所以能到达最小值点。</translation>
+        <translation>非凸，而且有平台：只要模型很有把握地答对或答错，σ′(s) = p(1 − p) 就趋于 0，梯度也随之消失。从起点 (−4, 3) 出发（权重的符号是错的），SGD 和动量法几乎不动；而 RMSprop 和 Adam 会除以梯度的大小，因而能到达最小值点。</translation>
     </message>
     <message>
         <source>Convex: one valley, and the gradient (p − t) x stays large exactly where the model is confidently wrong: from the same start as on MSE, |∇L| is over 100 times larger and SGD gets moving.</source>
-        <translation>凸函数：只有一个山谷，而且恰恰在模型很有把握地犯错的地方，梯度 (p − t) x 仍然很大：从与均方误差相同的起点出发，|∇L| 要大 100 多倍，SGD 就动起来了。</translation>
+        <translation>凸函数：只有一个山谷，而且恰恰在模型很有把握却答错的地方，梯度 (p − t) x 仍然很大：从与均方误差相同的起点出发，|∇L| 要大 100 多倍，SGD 也就动起来了。</translation>
     </message>
     <message>
         <source>Cross-entropy with each point scaled by (1 − qᵢ)ᵞ: points the model already gets right stop pulling, so the minimum sits at a smaller weight (w ≈ 0.45, against 1.12 for cross-entropy): a less confident model.</source>
-        <translation>在交叉熵的基础上，每个点再乘以 (1 − qᵢ)ᵞ：模型已经判断对了的点不再用力拉，所以最小值点落在更小的权重处（w ≈ 0.45，交叉熵则是 1.12）：得到一个没那么自信的模型。</translation>
+        <translation>在交叉熵的基础上，每个点再乘以 (1 − qᵢ)ᵞ：模型已经判对的点不再拉动参数，所以最小值点落在更小的权重处（w ≈ 0.45，交叉熵则为 1.12）：得到一个不那么自信的模型。</translation>
     </message>
     <message>
         <source>Logistic regression, {loss}</source>
@@ -4087,7 +5332,7 @@ Note: Dozat&apos;s momentum schedule μ_t, as torch implements it (ψ = 0.004).<
     <name>RaceView</name>
     <message>
         <source>At each head — dashed arrow: −η∇f, the step plain gradient descent would take; solid arrow: the optimizer&apos;s actual step. All arrows share one scale (stated under the surface): a longer arrow is a bigger step; under {px} px, none is drawn.</source>
-        <translation>每个参赛者的头部有两支箭头——虚线箭头：−η∇f，即普通梯度下降会走的一步；实线箭头：这个优化器实际走的一步。所有箭头用同一个比例（标在曲面下方）：箭头越长，步子越大；短于 {px} px 的箭头不画。</translation>
+        <translation>每个参赛者当前所在的点上有两支箭头。虚线箭头：−η∇f，即普通梯度下降会走的一步；实线箭头：这个优化器实际走的一步。所有箭头用同一个比例（标在曲面下方）：箭头越长，步子越大；短于 {px} px 的箭头不画。</translation>
     </message>
     <message>
         <source>hatched: f undefined</source>
@@ -4118,7 +5363,7 @@ Note: Dozat&apos;s momentum schedule μ_t, as torch implements it (ψ = 0.004).<
     </message>
     <message>
         <source>Everyone finds the curved valley within a few steps; following its nearly flat floor to the star at (1, 1) is the hard part. Watch SGD crawl along the floor (its gradient there is about a hundredth of the gradient at the start), Momentum build up speed and overshoot the bends, Adam take steps of at most about η however steep the slope, and RMSprop rattle from wall to wall across the floor. Compare the loss curves on the log scale: they end orders of magnitude apart.</source>
-        <translation>几步之内，大家都能找到那条弯弯的山谷；难的是沿着几乎平坦的谷底，一路走到 (1, 1) 处的星号。注意看：SGD 在谷底慢慢爬（那里的梯度只有起点处的百分之一左右）；动量法越跑越快，在拐弯处冲过了头；Adam 不管坡有多陡，每步最多只走大约 η；RMSprop 则在谷底两侧的谷壁之间来回撞。再对比一下对数坐标下的损失曲线：最后它们相差好几个数量级。</translation>
+        <translation>几步之内，大家都能找到那条弯弯的山谷；难的是沿着几乎平坦的谷底，一路走到 (1, 1) 处的星号。注意看：SGD 在谷底慢慢爬（那里的梯度只有起点处的百分之一左右）；动量法越跑越快，在拐弯处冲过了头；Adam 不管坡有多陡，每步最多只走大约 η；RMSprop 则在谷底两侧的谷壁之间来回撞。再对比一下对数刻度下的损失曲线：最后它们相差好几个数量级。</translation>
     </message>
     <message>
         <source>Ravine: momentum vs SGD</source>
@@ -4126,7 +5371,7 @@ Note: Dozat&apos;s momentum schedule μ_t, as torch implements it (ψ = 0.004).<
     </message>
     <message>
         <source>A long narrow ravine (curvatures 1 and 25). SGD needs a small η to stay stable across the ravine: at η = 0.07 it zig-zags from wall to wall before it crawls along the floor, and at η = 0.02 it crawls all the way. Momentum averages the zig-zag away (the steep components cancel, the gentle ones add up) and reaches the star in about half the steps of SGD at η = 0.07; Nesterov, which looks ahead before it steps, in about a quarter: watch its update arrow turn to point along the ravine after its first step.</source>
-        <translation>一条又长又窄的峡谷（两个方向的曲率分别是 1 和 25）。SGD 要在峡谷的横向上保持稳定，η 就得小：η = 0.07 时，它先在两侧谷壁之间来回震荡，然后才沿着谷底慢慢爬；η = 0.02 时，它从头到尾都在慢慢爬。动量法把这种来回震荡平均掉了（陡峭方向上的分量相互抵消，平缓方向上的分量不断累加），到达星号所用的步数大约只有 η = 0.07 的 SGD 的一半；Nesterov 会先往前看一步再走，只要大约四分之一。注意看：它走完第一步之后，更新箭头就转过来，顺着峡谷的走向了。</translation>
+        <translation>一条又长又窄的峡谷（两个方向的曲率分别是 1 和 25）。SGD 要在峡谷的横向上保持稳定，η 就得小：η = 0.07 时，它先在两侧谷壁之间来回振荡，然后才沿着谷底慢慢爬；η = 0.02 时，它从头到尾都在慢慢爬。动量法把这种来回振荡平均掉了（陡峭方向上的分量相互抵消，平缓方向上的分量不断累加），到达星号所用的步数大约只有 η = 0.07 的 SGD 的一半；Nesterov 会先往前看一步再走，只要大约四分之一。注意看：它走完第一步之后，更新箭头就转过来，顺着峡谷的走向了。</translation>
     </message>
     <message>
         <source>Saddle point</source>
@@ -4158,7 +5403,7 @@ Note: Dozat&apos;s momentum schedule μ_t, as torch implements it (ψ = 0.004).<
     </message>
     <message>
         <source>f = ½(x² + 25y²) has Hessian eigenvalues λ = 1 and λₘₐₓ = 25. Gradient descent multiplies the y-error by (1 − 25η) each step: stable only while |1 − 25η| &lt; 1, i.e. η &lt; 2/λₘₐₓ = 0.08. At η = 0.075 SGD zig-zags but converges; at η = 0.085 every zig-zag is larger than the last and it diverges. Small η is safe but slow along x.</source>
-        <translation>f = ½(x² + 25y²) 的海森矩阵特征值是 λ = 1 和 λₘₐₓ = 25。梯度下降每走一步，就把 y 方向的误差乘以 (1 − 25η)：只有 |1 − 25η| &lt; 1，也就是 η &lt; 2/λₘₐₓ = 0.08 时，它才稳定。η = 0.075 时，SGD 来回震荡，但最终收敛；η = 0.085 时，每次震荡都比上一次大，最后发散。η 小固然安全，可沿 x 方向走得很慢。</translation>
+        <translation>f = ½(x² + 25y²) 的海森矩阵特征值是 λ = 1 和 λₘₐₓ = 25。梯度下降每走一步，就把 y 方向的误差乘以 (1 − 25η)：只有 |1 − 25η| &lt; 1，也就是 η &lt; 2/λₘₐₓ = 0.08 时，它才稳定。η = 0.075 时，SGD 来回振荡，但最终收敛；η = 0.085 时，每次振荡都比上一次大，最后发散。η 小固然安全，可沿 x 方向走得很慢。</translation>
     </message>
     <message>
         <source>Plateau and cliff</source>
@@ -4228,7 +5473,7 @@ Note: Dozat&apos;s momentum schedule μ_t, as torch implements it (ψ = 0.004).<
     </message>
     <message>
         <source>Mean squared error</source>
-        <translation>均方误差 (MSE)</translation>
+        <translation>均方误差（MSE）</translation>
     </message>
     <message>
         <source>Cross-entropy</source>
@@ -4240,7 +5485,7 @@ Note: Dozat&apos;s momentum schedule μ_t, as torch implements it (ψ = 0.004).<
     </message>
     <message>
         <source>Focal loss</source>
-        <translation>焦点损失 (Focal Loss)</translation>
+        <translation>焦点损失（Focal Loss）</translation>
     </message>
     <message>
         <source>MSE on softmax</source>

@@ -8,6 +8,7 @@ from PySide6 import QtCore, QtWidgets
 
 from gradlab.core import optimizers
 from gradlab.gui import terms
+from gradlab.gui.core_errors import explain
 from gradlab.gui.i18n import on_language_change, translate
 from gradlab.gui.race.racers.hyper import HyperControl, make_control
 from gradlab.gui.race.config import OptimizerEntry
@@ -188,7 +189,7 @@ class OptimizerCard(QtWidgets.QFrame):
         if kind == "diverged" and value is not None:
             self.status.setText(translate("RaceCard", "diverged at step {step}").format(step=value))
         else:
-            self.status.setText(value if kind == "error" else "")
+            self.status.setText(explain(value) if kind == "error" else "")
 
     def set_hyper(self, key: str, value: float) -> None:
         """Set a control programmatically (tests, scenario loading)."""
