@@ -584,6 +584,15 @@ class MainWindow(QtWidgets.QMainWindow):
         presenter.apply(self, [self.tabs.widget(i) for i in range(self.tabs.count())], on)
 
     # -- closing -------------------------------------------------------------------------------------
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 - Qt override
+        """A new font for the window (a language's family; presenter mode sets its own):
+        the widgets Qt does not pass it to follow (`presenter.follow_font`)."""
+        if event.type() == QtCore.QEvent.Type.FontChange:
+            from gradlab.gui.presenter import follow_font  # noqa: PLC0415 - not on the start-up path
+
+            follow_font(self)
+        super().changeEvent(event)
+
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 - Qt override
         # A tab holding work that is not saved (MNIST runs) asks first; Cancel keeps the window.
         for i in range(self.tabs.count()):

@@ -26,6 +26,7 @@ def apply(window: QtWidgets.QWidget, tabs: Iterable[object], on: bool) -> None:
     font = window.font()
     font.setPointSizeF(base * SCALE if on else base)
     window.setFont(font)
+    follow_font(window)
     # A menu opens as a window of its own, and fonts do not pass to windows: set theirs
     # too (the menus, Chinese ones especially, are read from the back of the room as well).
     for menu in window.findChildren(QtWidgets.QMenu):
@@ -35,6 +36,34 @@ def apply(window: QtWidgets.QWidget, tabs: Iterable[object], on: bool) -> None:
         set_look = getattr(tab, "set_look", None)
         if set_look is not None:
             set_look(PRESENTER if on else NORMAL)
+
+
+# Set on a widget whose size `follow_font` set (its own font is then GradLab's doing).
+_FOLLOWS = "follows_window_font"
+
+
+def follow_font(window: QtWidgets.QWidget) -> None:
+    """Give every widget with a style sheet of its own ("color: #a40000;") the point size of
+    its parent's font again. Qt passes a parent's new font on to its children, except to a
+    widget with a style sheet that names no font: that one keeps the size it had when its
+    sheet was applied (an error line stayed at 9 pt in presenter mode's 14.4 pt window, and
+    in the family of the language before). Called again after each change of the window's
+    font (presenter mode, a language's font). A widget that set a font of its own (a caption
+    kept small on purpose) is left alone."""
+    for widget in window.findChildren(QtWidgets.QWidget):  # parents before their children
+        sheet = widget.styleSheet()
+        if not sheet or "font-size" in sheet or "font:" in sheet or widget.isWindow():
+            continue
+        if widget.testAttribute(QtCore.Qt.WidgetAttribute.WA_SetFont) and not widget.property(_FOLLOWS):
+            continue
+        parent = widget.parentWidget()
+        if parent is None:
+            continue
+        own = QtGui.QFont()  # only what is set here is the widget's own: the rest is inherited
+        own.setFamilies(parent.font().families())
+        own.setPointSizeF(parent.font().pointSizeF())
+        widget.setFont(own)
+        widget.setProperty(_FOLLOWS, True)
 
 
 def menu_width(menu: QtWidgets.QMenu) -> int:

@@ -1,0 +1,45 @@
+"""Presenter mode and a language's font reach every label, those with a style sheet too.
+
+Qt passes a window's new font on to its children, except to a widget with a style sheet
+of its own ("color: #a40000;"): such a line (an error, a hint, "Diverged at epoch N")
+kept 9 pt in presenter mode's 14.4 pt window, and the family of the language before.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtWidgets
+
+from gradlab.gui.main_window import MainWindow
+from i18n_walk import to_chinese
+
+# Lines with a style sheet of their own, one or more per tab (by object name).
+STYLED = {"MNIST": ("data_status",), "Playground": ("ClickHint", "DivergedLabel"),
+          "Landscape": ("LandscapeProblem", "LandscapeStale")}
+
+
+def _styled(window: MainWindow) -> list[QtWidgets.QLabel]:
+    found = [label for tab, names in STYLED.items()
+             for label in window.tab(tab).findChildren(QtWidgets.QLabel) if label.objectName() in names]
+    assert len(found) == sum(len(names) for names in STYLED.values())
+    assert all(label.styleSheet() for label in found)  # what this test is about
+    return found
+
+
+def test_styled_lines_follow_presenter_mode_and_the_languages_font(qtbot, english):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    labels = _styled(window)
+    normal = window.font().pointSizeF()
+    assert {label.font().pointSizeF() for label in labels} == {normal}
+    window.set_presenter(True)
+    big = window.font().pointSizeF()
+    assert big > normal * 1.4
+    assert {label.font().pointSizeF() for label in labels} == {big}
+    to_chinese(english, ("MainWindow", "Optimizer race"))
+    family = window.font().family()
+    assert [label.font().family() for label in labels] == [family] * len(labels)
+    assert {label.font().pointSizeF() for label in labels} == {big}
+    window.set_presenter(False)
+    assert {label.font().pointSizeF() for label in labels} == {normal}
