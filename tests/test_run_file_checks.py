@@ -150,6 +150,19 @@ def test_a_file_with_python_objects_is_refused_in_gradlabs_words(tmp_path):
     assert "weights_only" not in message and "torch" not in message.lower()
 
 
+def test_a_text_file_is_not_said_to_hold_python_objects(tmp_path):
+    """torch reads a file that is no zip archive as an old-style pickle, and fails on any
+    other bytes with the same error as its weights_only refusal: the message must not
+    claim that a three-byte text file holds Python objects."""
+    path = tmp_path / "hostname.pt"
+    path.write_text("x1\n")
+    message = _refused(path, "not a GradLab run", "not a torch file, or damaged")
+    assert "Python objects" not in message
+    pickled = tmp_path / "old_style.pt"
+    torch.save({"format": "gradlab-mnist-run", "config": Payload()}, pickled, _use_new_zipfile_serialization=False)
+    _refused(pickled, "not a GradLab run", "Python objects")  # an old-style torch file with objects
+
+
 def test_the_mnist_tab_says_why_a_run_with_a_bad_config_is_refused(qtbot, saved, tmp_path, monkeypatch):
     """Load… of a run whose config names no optimizer: the message names the part, no
     run joins the queue, and nothing raises later in a slot (pytest-qt fails on that)."""

@@ -143,6 +143,17 @@ def _show(value: Any) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+def _looks_like_torch(path: str | os.PathLike) -> bool:
+    """Whether the file starts as torch.save writes: a zip archive ("PK\\x03\\x04"), or an
+    old-style pickle (protocol 2+: byte 0x80 then the protocol number)."""
+    try:
+        with open_regular(path) as f:
+            head = f.read(4)
+    except (OSError, ValueError):
+        return False
+    return head.startswith(b"PK\x03\x04") or (len(head) >= 2 and head[0] == 0x80 and 2 <= head[1] <= 5)
+
+
 def _read(path: str | os.PathLike) -> Any:
     """torch.load with weights_only=True, of a regular file; GradLab's own words for
     every refusal (torch's advice to turn weights_only off is never relayed)."""
@@ -153,9 +164,13 @@ def _read(path: str | os.PathLike) -> Any:
         raise RunFileError(path, "no such file") from None
     except OSError as e:
         raise RunFileError(path, f"cannot be read ({e.strerror or type(e).__name__})") from None
-    except pickle.UnpicklingError:  # the weights_only refusal: the file holds code or objects
-        raise RunFileError(path, "not a GradLab run (it holds Python objects, which GradLab "
-                                 "never loads)") from None
+    except pickle.UnpicklingError:
+        if _looks_like_torch(path):  # the weights_only refusal: the file holds code or objects
+            raise RunFileError(path, "not a GradLab run (it holds Python objects, which GradLab "
+                                     "never loads)") from None
+        # torch reads a file that is not a zip archive as an old-style pickle, and any
+        # other bytes (a text file) fail as a pickle: nothing was refused, it is not torch's
+        raise RunFileError(path, "not a GradLab run (not a torch file, or damaged)") from None
     except ValueError as e:
         if "regular file" in str(e):  # bounded_read.NotRegularFile: a pipe, a device, ...
             raise RunFileError(path, f"not a GradLab run ({e})") from None
