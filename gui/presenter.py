@@ -23,7 +23,9 @@ def apply(window: QtWidgets.QWidget, tabs: Iterable[object], on: bool) -> None:
     if base is None:  # remember the platform's own size the first time
         base = window.font().pointSizeF()
         window.setProperty("normal_font_pt", base)
-    font = window.font()
+    # Only the size is the window's own: the family stays the application's, which a
+    # language may change later (Chinese puts a CJK family first).
+    font = QtGui.QFont()
     font.setPointSizeF(base * SCALE if on else base)
     window.setFont(font)
     follow_font(window)
@@ -50,6 +52,9 @@ def follow_font(window: QtWidgets.QWidget) -> None:
     in the family of the language before). Called again after each change of the window's
     font (presenter mode, a language's font). A widget that set a font of its own (a caption
     kept small on purpose) is left alone."""
+    # Tooltips are windows of their own: they take the application's font, never the
+    # window's, and would stay small on a projector.
+    QtWidgets.QToolTip.setFont(window.font())
     for widget in window.findChildren(QtWidgets.QWidget):  # parents before their children
         sheet = widget.styleSheet()
         if not sheet or "font-size" in sheet or "font:" in sheet or widget.isWindow():

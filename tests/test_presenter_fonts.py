@@ -2,7 +2,8 @@
 
 Qt passes a window's new font on to its children, except to a widget with a style sheet
 of its own ("color: #a40000;"): such a line (an error, a hint, "Diverged at epoch N")
-kept 9 pt in presenter mode's 14.4 pt window, and the family of the language before.
+kept 9 pt in presenter mode's 14.4 pt window, and the family of the language before; tooltips,
+windows of their own, kept the application's size.
 """
 
 from __future__ import annotations
@@ -37,9 +38,13 @@ def test_styled_lines_follow_presenter_mode_and_the_languages_font(qtbot, englis
     big = window.font().pointSizeF()
     assert big > normal * 1.4
     assert {label.font().pointSizeF() for label in labels} == {big}
+    assert QtWidgets.QToolTip.font().pointSizeF() == big  # a tooltip is a window of its own
     to_chinese(english, ("MainWindow", "Optimizer race"))
-    family = window.font().family()
+    family = english.font().family()  # the application's: a CJK family first where one is installed
+    qtbot.waitUntil(lambda: window.font().family() == family)  # Qt posts the font change
     assert [label.font().family() for label in labels] == [family] * len(labels)
     assert {label.font().pointSizeF() for label in labels} == {big}
+    assert QtWidgets.QToolTip.font().family() == family
     window.set_presenter(False)
     assert {label.font().pointSizeF() for label in labels} == {normal}
+    assert QtWidgets.QToolTip.font().pointSizeF() == normal
