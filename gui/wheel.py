@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-GUARDED = (QtWidgets.QAbstractSpinBox, QtWidgets.QComboBox)
+# Sliders too (a racer's μ has one beside its box); never scroll bars, which are sliders
+# of another kind: the wheel is theirs.
+GUARDED = (QtWidgets.QAbstractSpinBox, QtWidgets.QComboBox, QtWidgets.QSlider)
 
 
 class _WheelGuard(QtCore.QObject):
@@ -45,7 +47,7 @@ _guard: _WheelGuard | None = None
 
 
 def guard_wheel(root: QtWidgets.QWidget) -> None:
-    """Guard every spin box and combo box under `root` (and `root` itself if it is one)."""
+    """Guard every spin box, combo box and slider under `root` (and `root` itself if it is one)."""
     global _guard
     if _guard is None:
         _guard = _WheelGuard(QtWidgets.QApplication.instance())

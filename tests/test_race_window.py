@@ -156,6 +156,40 @@ def test_update_rule_tooltip_is_prose_and_fixed_width_pseudo_code(tab):
     assert "\n    m_t ← β₁ m_{t−1} + (1 − β₁) g_t\n" in tip
 
 
+def test_the_wheel_over_a_cards_number_leaves_it_unless_clicked(qtbot, tab):
+    """Scrolling the racers' list over a card's μ must not change μ (it stepped 0.9 ->
+    0.90999 under the pointer); a clicked field takes the wheel as before."""
+    from PySide6 import QtGui
+
+    card = tab.panel.add("momentum")
+    mu = card._rows[1][1]  # "momentum μ": a number box (and a slider where it has one)
+    assert card._rows[1][0].text() == "momentum μ"
+    assert mu.box is not None
+    for field in [f for f in (mu.slider, mu.box) if f is not None]:
+        _wheel_leaves_it_unless_clicked(qtbot, field)
+
+
+def _wheel_leaves_it_unless_clicked(qtbot, field) -> None:
+    value = field.value()
+
+    def wheel() -> None:
+        centre = QtCore.QPointF(field.rect().center())
+        QtWidgets.QApplication.sendEvent(field, QtGui.QWheelEvent(
+            centre, QtCore.QPointF(field.mapToGlobal(centre.toPoint())), QtCore.QPoint(0, 0),
+            QtCore.QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase, False))
+
+    assert not field.hasFocus()
+    wheel()
+    assert field.value() == value
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    wheel()
+    assert field.value() != value
+    if isinstance(field, QtWidgets.QAbstractSpinBox):  # a round step: 0.9 -> 0.91, not 0.90999
+        assert round(abs(field.value() - value), 12) == 0.01, (value, field.value())
+
+
 def test_visibility_toggle_hides_path(qtbot, tab):
     card = tab.panel.cards[0]
     card.visible_box.setChecked(False)

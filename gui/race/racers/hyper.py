@@ -68,9 +68,11 @@ class HyperControl(QtWidgets.QWidget):
                  parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.lo, self.hi, self.log = lo, hi, log
-        # 6 significant digits, 10^0.1 a press (as the log slider's tenth of a decade)
-        self.box = NumberBox(lo, hi, log, shown=".6g", log_step=0.1,
-                             step=(hi - lo) / 100 if hi > lo else 0.01)
+        # 6 significant digits, 10^0.1 a press (as the log slider's tenth of a decade); on
+        # a linear range a round step near a hundredth of it (μ in [0, 0.999]: 0.01, not
+        # 0.00999, which turned 0.9 into 0.90999)
+        step = 10.0 ** round(math.log10((hi - lo) / 100)) if hi > lo else 0.01
+        self.box = NumberBox(lo, hi, log, shown=".6g", log_step=0.1, step=step)
         self.box.setFixedWidth(92)
         self.box.setAlignment(QtCore.Qt.AlignmentFlag.AlignRight)
         self.box.setValue(value)

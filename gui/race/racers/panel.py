@@ -10,6 +10,7 @@ from gradlab.gui.i18n import on_language_change, translate
 from gradlab.gui.race.racers.card import OptimizerCard
 from gradlab.gui.race.config import OptimizerEntry, next_color, unique_label
 from gradlab.gui.race.words import refit
+from gradlab.gui.wheel import guard_wheel
 
 MAX_RACERS = 8
 
@@ -119,6 +120,10 @@ class OptimizerPanel(QtWidgets.QWidget):
         self._list.insertWidget(self._list.count() - 1, card)
         self.cards.append(card)
         self.fit_width()
+        # The list scrolls: the wheel over a number passing under the pointer scrolls it,
+        # it does not change μ (a card's fields take the wheel once clicked).
+        guard_wheel(card)
+        card.hyper_changed.connect(lambda *_: guard_wheel(card))  # fields made anew too
         card.hyper_changed.connect(lambda *_: self.changed.emit())
         card.remove_requested.connect(lambda c=card: self.remove(c))
         card.visibility_changed.connect(
