@@ -180,6 +180,19 @@ def test_the_race_plot_titles_are_whole_at_1280_by_720_in_presenter_mode(qtbot, 
     race.shutdown()
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN"], indirect=True)
+def test_the_race_curves_keep_room_to_read_at_1280_by_720_in_presenter_mode(qtbot, language, window):
+    """The loss and distance plots had 38 px for their curves (one tick) under the lesson:
+    each keeps at least 80 px between its title and its axis; the lesson scrolls."""
+    window.set_presenter(True)
+    curves = window.race.curves
+    boxes = [c.plot.getViewBox() for c in (curves.loss, curves.dist)]
+    qtbot.waitUntil(lambda: all(b.height() > 0 for b in boxes), timeout=3000)
+    QtWidgets.QApplication.processEvents()
+    assert [b.height() >= 80 for b in boxes] == [True, True], [b.height() for b in boxes]
+    assert window.race.lesson_box.height() >= 120  # its title and the lesson's first lines
+
+
 def test_in_presenter_mode_every_plot_title_fits_a_1280_by_720_window(qtbot, window):
     window.set_presenter(True)
     explorer = window.tab("Explorer")

@@ -439,8 +439,9 @@ class RealNetworkPage(QtWidgets.QWidget):
         self._select_network(key)
 
     def _open_dialog(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, translate("BackpropReal", "Open run"), "",
-                                                        translate("BackpropReal", RUN_FILTER))
+        from gradlab.gui.exporting import ask_path  # noqa: PLC0415 - the dialog's labels in the language in use
+
+        path = ask_path(self, translate("BackpropReal", "Open run"), "", translate("BackpropReal", RUN_FILTER))
         if path:
             self.open_run_file(path)
 

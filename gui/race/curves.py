@@ -61,6 +61,7 @@ def log_floor(values: np.ndarray) -> float:
 
 
 TITLE_SCALE = 1.3  # the most presenter mode enlarges the plots' titles
+PLOT_MIN_PX = 160  # the least height of each plot at the normal font (its curves get ~90 px)
 MAX_POINTS = 600  # per curve handed to pyqtgraph: about one per pixel of a ~500 px plot
 
 
@@ -232,6 +233,11 @@ class RaceCurves(QtWidgets.QWidget):
         # race's narrow right column on a 1280-pixel projector.
         k = look.font_pt / NORMAL.font_pt
         set_text_scale(self, k, titles=min(k, TITLE_SCALE))
+        # Each plot keeps a readable area for its curves (~90 px between its title and its
+        # axis): the lesson above them scrolls instead (at 1280×720 in presenter mode the
+        # curves had 38 px and one tick; the text around them takes ~70-80 px).
+        for curves in (self.loss, self.dist):
+            curves.widget.setMinimumHeight(round(PLOT_MIN_PX * (1 + 0.1 * (k - 1))))
 
     def _log_x(self, on: bool) -> None:
         self.loss.plot.setLogMode(x=on, y=self.log_y_loss)
