@@ -188,9 +188,9 @@ def test_a_hint_is_neutral_until_compute_is_refused(qtbot):
     run = trained("sgd", 0.5)
     t.set_runs({run.label: run})
     assert "MNIST tab" in t.controls.problem.text()
-    assert t.controls.problem.styleSheet() == controls_module.HINT_STYLE
+    assert not t.controls.problem_is_error
     assert not t.compute()
-    assert t.controls.problem.styleSheet() == controls_module.ERROR_STYLE
+    assert t.controls.problem_is_error
 
 
 def test_the_runs_plane_has_true_angles(qtbot, tab):

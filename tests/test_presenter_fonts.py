@@ -14,8 +14,9 @@ from gradlab.gui.main_window import MainWindow
 from i18n_walk import to_chinese
 
 # Lines with a style sheet of their own, one or more per tab (by object name).
-STYLED = {"MNIST": ("data_status",), "Playground": ("ClickHint", "DivergedLabel"),
-          "Landscape": ("LandscapeProblem", "LandscapeStale")}
+STYLED = {"MNIST": ("data_status",), "Playground": ("ClickHint", "DivergedLabel")}
+# Lines coloured through their palette instead (no style sheet): they must follow alike.
+COLOURED = {"Landscape": ("LandscapeProblem", "LandscapeStale")}
 
 
 def _styled(window: MainWindow) -> list[QtWidgets.QLabel]:
@@ -23,7 +24,10 @@ def _styled(window: MainWindow) -> list[QtWidgets.QLabel]:
              for label in window.tab(tab).findChildren(QtWidgets.QLabel) if label.objectName() in names]
     assert len(found) == sum(len(names) for names in STYLED.values())
     assert all(label.styleSheet() for label in found)  # what this test is about
-    return found
+    coloured = [label for tab, names in COLOURED.items()
+                for label in window.tab(tab).findChildren(QtWidgets.QLabel) if label.objectName() in names]
+    assert len(coloured) == sum(len(names) for names in COLOURED.values())
+    return found + coloured
 
 
 def test_styled_lines_follow_presenter_mode_and_the_languages_font(qtbot, english):

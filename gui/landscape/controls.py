@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 from gradlab.gui.landscape.explain import choose
+from gradlab.gui.style import ERROR
 from gradlab.gui.wheel import guard_wheel
 
 CONTEXT = "LandscapeControls"
@@ -29,8 +30,16 @@ def _say(text: Said) -> str:
 
 
 LIST_ROWS = 5
-ERROR_STYLE = "color: #ff6b6b;"  # a refused Compute
-HINT_STYLE = "color: palette(text);"  # what is missing before anything was asked: not an error
+# A refused Compute's line: red, dark on a light window and light on a dark one (either
+# at least 4.5:1 against it). Set through the palette, not a style sheet: a styled label
+# stops following the window's font (presenter mode's size).
+ERROR_ON_LIGHT = "#a40000"
+ERROR_ON_DARK = ERROR
+
+
+def error_colour(background: QtGui.QColor) -> QtGui.QColor:
+    """The red of an error line that reads on `background`."""
+    return QtGui.QColor(ERROR_ON_LIGHT if background.lightness() >= 128 else ERROR_ON_DARK)
 
 
 def swatch(colour: str, size: int = 12) -> QtGui.QIcon:
@@ -47,6 +56,7 @@ class Controls(QtWidgets.QWidget):
     cancel_clicked = QtCore.Signal()
     load_clicked = QtCore.Signal()
     view_changed = QtCore.Signal(str)
+    settings_changed = QtCore.Signal()  # Grid, Span, Subset or Seed: what Compute would draw
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,8 +130,8 @@ class Controls(QtWidgets.QWidget):
         self.problem = QtWidgets.QLabel()
         self.problem.setWordWrap(True)
         self.problem.setObjectName("LandscapeProblem")
-        self.problem.setStyleSheet(HINT_STYLE)
         self.problem.setVisible(False)
+        self.problem_is_error = False
         self._problem: Said = ""
         layout.addWidget(self.problem)
         layout.addStretch(1)
@@ -130,6 +140,8 @@ class Controls(QtWidgets.QWidget):
         self.cancel_button.clicked.connect(self.cancel_clicked)
         self.load_button.clicked.connect(self.load_clicked)
         self.view_combo.currentIndexChanged.connect(lambda _i: self.view_changed.emit(self.view()))
+        for box in (self.grid, self.span, self.subset, self.seed):
+            box.valueChanged.connect(lambda _v: self.settings_changed.emit())
         guard_wheel(self)
         self.retranslate()
         on_language_change(self, self.retranslate)
@@ -261,12 +273,20 @@ class Controls(QtWidgets.QWidget):
                                                "the path) times this: 1 shows them all with a margin, "
                                                "0.5 the middle half"))
 
-    def say(self, problem: Said, error: bool = True) -> None:
+    def say(self, problem: Said, error: bool = True, alone: bool = False) -> None:
         """One line of what went wrong (empty hides it); a function is said again when the
         language changes. `error`: red (a refused Compute); else a neutral hint (what is
-        still missing before anything was asked)."""
+        still missing before anything was asked). `alone`: the view's hint above it gives
+        way (a failure's line, with a file's name and the reason, needs that room in
+        presenter mode at 1280×720, where it was cut at the column's bottom)."""
         self._problem = problem
-        self.problem.setStyleSheet(ERROR_STYLE if error else HINT_STYLE)
+        self.problem_is_error = error
+        self.hint.setVisible(not alone)
+        palette = QtGui.QPalette(self.palette())  # a hint: the window's own text colour
+        if error:
+            background = palette.color(QtGui.QPalette.ColorRole.Window)
+            palette.setColor(QtGui.QPalette.ColorRole.WindowText, error_colour(background))
+        self.problem.setPalette(palette)
         text = _say(problem)
         self.problem.setText(text)
         self.problem.setVisible(bool(text))

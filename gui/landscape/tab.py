@@ -17,13 +17,15 @@ tab uses (`mnist_folder()`).
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from gradlab.gui import core_errors
 from gradlab.gui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
@@ -47,6 +49,8 @@ HOVER_HINT = QT_TRANSLATE_NOOP("LandscapeTab", "Hover over the picture to read t
 HOVER_3D = QT_TRANSLATE_NOOP("LandscapeTab", "Drag to turn the surface; the 2-D map reads the loss under the mouse.")
 STALE = QT_TRANSLATE_NOOP("LandscapeTab",
                           "This picture is of the earlier choice: press Compute to draw the view chosen.")
+DETAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")  # a last "(…)" of a message
+NOT_READ = QT_TRANSLATE_NOOP("LandscapeTab", "MNIST not read")  # the bar, after the read failed
 STALE_OPACITY = 0.3  # a picture that no longer matches the controls, until Compute
 NOTHING_YET = QT_TRANSLATE_NOOP("LandscapeTab", "Nothing computed yet: tick runs, pick a picture, then Compute.")
 
@@ -60,6 +64,15 @@ def weights_key(run: RunSource) -> str:
         digest.update(f"{name}{value.shape}".encode())
         digest.update(np.ascontiguousarray(value).tobytes())
     return digest.hexdigest()
+
+
+def drawn_choice(request: jobs.Request) -> tuple[Any, ...]:
+    """What of `request` decides the picture: the view, the runs, and the settings that view
+    uses (the line: no Span, no Seed; the runs' and PCA planes: no Seed), so that changing
+    a setting the view ignores leaves its picture current."""
+    return (request.view, tuple(r.label for r in request.runs), request.grid,
+            request.span if request.view != "line" else None, request.subset,
+            request.seed if request.view == "random" else None)
 
 
 def _tr(text: str) -> str:
@@ -94,6 +107,10 @@ class LandscapeTab(QtWidgets.QWidget):
         self._partial: tuple[int, int] | None = None  # (done, total) of a picture left unfinished
         self.last_update: Any = None
         self.last_error = ""
+        # The last failure's line (a function: said in the language in use), kept under the
+        # controls until the learner acts (ticks, picks a view, loads, computes): showing the
+        # tab again (after a language switch, say) re-checked the request, whose hint hid it.
+        self._failure: Any = None
         self.cancelled = False
         self._column_least = COLUMN_WIDTH
         # The picture's words (title, explanation, axis labels), said again in each language.
@@ -125,15 +142,18 @@ class LandscapeTab(QtWidgets.QWidget):
         bar = QtWidgets.QHBoxLayout()
         bar.addWidget(self.button_2d)
         bar.addWidget(self.button_3d)
+        bar.addWidget(self.export_button)
+        # On a row of its own under the buttons (beside them it squeezed them to their
+        # text), in the tooltip's colours: the palette's, so it reads on any theme and
+        # keeps the window's font (a style sheet would keep it at the normal size).
         self.stale_note = QtWidgets.QLabel()
         self.stale_note.setObjectName("LandscapeStale")
-        self.stale_note.setStyleSheet("color: #ffd166;")
         self.stale_note.setWordWrap(True)
-        self.stale_note.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
-                                      QtWidgets.QSizePolicy.Policy.Preferred)
+        self.stale_note.setMargin(4)
+        self.stale_note.setAutoFillBackground(True)
+        self.stale_note.setBackgroundRole(QtGui.QPalette.ColorRole.ToolTipBase)
+        self.stale_note.setForegroundRole(QtGui.QPalette.ColorRole.ToolTipText)
         self.stale_note.setVisible(False)
-        bar.addWidget(self.stale_note, 1)
-        bar.addWidget(self.export_button)
         self.hover = QtWidgets.QLabel(_tr(HOVER_HINT))
         self.hover.setObjectName("LandscapeHover")
         # A reading may be long (every run's values in the line view): it is elided to the
@@ -150,6 +170,7 @@ class LandscapeTab(QtWidgets.QWidget):
         right = QtWidgets.QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.addLayout(bar)
+        right.addWidget(self.stale_note)
         right.addWidget(self.stack, 1)
         right.addWidget(self.explanation)
         right.addWidget(self.hover)
@@ -163,8 +184,9 @@ class LandscapeTab(QtWidgets.QWidget):
         self.controls.compute_clicked.connect(self.compute)
         self.controls.cancel_clicked.connect(self.cancel)
         self.controls.load_clicked.connect(self._load_dialog)
-        self.controls.view_changed.connect(lambda _v: self._preview())
-        self.controls.run_list.itemChanged.connect(lambda _i: self._preview())
+        self.controls.view_changed.connect(lambda _v: self._acted())
+        self.controls.settings_changed.connect(self._mark_stale)
+        self.controls.run_list.itemChanged.connect(lambda _i: self._acted())
         self.button_2d.toggled.connect(lambda on: on and self._show_picture())
         self.button_3d.toggled.connect(lambda on: on and self._show_picture())
         self.export_button.clicked.connect(self._export_dialog)
@@ -334,13 +356,23 @@ class LandscapeTab(QtWidgets.QWidget):
         self._data_folder_tried = str(found)
         self._data_loader = self._start(lambda stop: jobs.load_data(found), self._on_data,
                                         "Reading MNIST", "_data_loader", lambda: translate("LandscapeTab", "Reading MNIST"))
+        self._data_loader.failed.connect(lambda _m: self._say_progress(0, 1, lambda: _tr(NOT_READ)))
         self._say_progress(0, 0, lambda: translate("LandscapeTab", "reading MNIST…"))
 
     def _on_data(self, result: Any) -> None:
         if isinstance(result, Exception):
-            problem = str(result)
-            self._tell(lambda: translate("LandscapeTab", "Could not read MNIST: {problem}").format(
-                problem=core_errors.explain(problem)))
+            # The file by its name (its folder is the MNIST tab's): the status bar's one line
+            # then has room for the reason, which a long path pushed off its end.
+            folder = self._data_folder_tried or ""
+            problem = str(result).replace(folder.rstrip("/\\") + os.sep, "") if folder else str(result)
+            self._say_progress(0, 1, lambda: _tr(NOT_READ))
+            said = lambda: translate("LandscapeTab", "Could not read MNIST: {problem}").format(  # noqa: E731
+                problem=core_errors.explain(problem))
+            # The bar without a last "(…)" detail when that pushed the reason off its one
+            # line ("…gz: truncated or corrupt gzip data (Compressed file ended before …)"):
+            # the line under the controls says it whole.
+            line = said()
+            self._tell(said, status=line if self._fits_bar(line) else DETAIL.sub("", line))
             return
         self._say_progress(0, 1, lambda: translate("LandscapeTab", "idle"))
         self.set_data(result)
@@ -351,6 +383,7 @@ class LandscapeTab(QtWidgets.QWidget):
         if self._file_loader is not None:
             self._tell(lambda: translate("LandscapeTab", "A run file is still loading; try again in a moment."))
             return
+        self._failure = None
         colour = PALETTE.colour(len(self._file_runs) + 3, on_dark=True)
 
         def done(result: Any) -> None:
@@ -378,8 +411,9 @@ class LandscapeTab(QtWidgets.QWidget):
                                         lambda: translate("LandscapeTab", "Loading {file}").format(file=path.name))
 
     def _load_dialog(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, translate("LandscapeTab", "Load run"), "",
-                                                        _tr(RUN_FILTER))
+        from gradlab.gui.exporting import ask_path  # noqa: PLC0415 - the dialog's labels in the language in use
+
+        path = ask_path(self, translate("LandscapeTab", "Load run"), "", _tr(RUN_FILTER))
         if path:
             self.load_run_file(path)
 
@@ -408,12 +442,22 @@ class LandscapeTab(QtWidgets.QWidget):
         return jobs.Request(self.controls.view(), runs, self.data, int(s["grid"]), float(s["span"]),
                             int(s["subset"]), int(s["seed"]))
 
+    def _acted(self) -> None:
+        """The learner changed the choice: the last failure is no longer the news."""
+        self._failure = None
+        self._preview()
+
     def _preview(self) -> None:
-        """The explanation of the view chosen, and what would stop it, before Compute."""
+        """The explanation of the view chosen, and what would stop it, before Compute (or,
+        until the learner acts, the last failure)."""
         if self.is_computing():
             return
         request = self.current_request()
         self.controls.show_hint(request.view)
+        if self._failure is not None:
+            self.controls.say(self._failure, alone=True)
+            self._mark_stale()
+            return
         problem = jobs.check(request)
         if problem == explain.no_data() and self._data_loader is not None:
             problem = ""  # being read
@@ -427,8 +471,7 @@ class LandscapeTab(QtWidgets.QWidget):
         or other runs than it shows: the explanation under it stays that of what is drawn."""
         drawn = self.request
         stale = drawn is not None and not self.is_computing() and (
-            self.controls.view() != drawn.view
-            or tuple(self.controls.checked()) != tuple(r.label for r in drawn.runs))
+            drawn_choice(self.current_request()) != drawn_choice(drawn))
         self.stale_note.setVisible(stale)
         for item in (self.map.plot, self.line.loss_plot, self.line.acc_plot):
             item.setOpacity(STALE_OPACITY if stale else 1.0)
@@ -443,6 +486,7 @@ class LandscapeTab(QtWidgets.QWidget):
         """Start computing the chosen picture; False (and one line saying why) when it cannot."""
         if self.is_computing():
             return False
+        self._failure = None  # pressing Compute is acting: what stops it now is the news
         self.refresh_runs()
         request = self.current_request()
         problem = jobs.check(request)
@@ -601,8 +645,10 @@ class LandscapeTab(QtWidgets.QWidget):
 
     def _export_dialog(self) -> None:
         default = "landscape_line.png" if self._showing == "line" else "landscape.png"
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, translate("LandscapeTab", "Export"), default,
-                                                        translate("LandscapeTab", "PNG image (*.png)"))
+        from gradlab.gui.exporting import ask_path  # noqa: PLC0415
+
+        path = ask_path(self, translate("LandscapeTab", "Export"), default,
+                        translate("LandscapeTab", "PNG image (*.png)"), mode="save")
         if not path:
             return  # the dialog asked before replacing a file
         try:
@@ -624,15 +670,25 @@ class LandscapeTab(QtWidgets.QWidget):
         if callable(bar) and self.window() is not self:
             bar().showMessage(text)
 
-    def _tell(self, text: Any, quiet: bool = False) -> None:
+    def _fits_bar(self, line: str) -> bool:
+        """Whether `line` fits the window's status bar on its one line (True: no bar)."""
+        bar = getattr(self.window(), "statusBar", None)
+        if not callable(bar) or self.window() is self:
+            return True
+        room = bar().width() - 2 * bar().fontMetrics().averageCharWidth() - 26  # margins, grip
+        return bar().fontMetrics().horizontalAdvance(line) <= room
+
+    def _tell(self, text: Any, quiet: bool = False, status: str | None = None) -> None:
         """One line in the status bar (and under the controls, unless `quiet`); `text` a
         string, or a function that says it in the language in use (the line under the
-        controls is said again when the language changes)."""
+        controls is said again when the language changes); `status`: a shorter line for
+        the bar (which has one line)."""
         line = text() if callable(text) else text
         self.last_error = line
-        self._status(line)
+        self._status(status or line)
         if not quiet:
-            self.controls.say(text)
+            self._failure = text
+            self.controls.say(text, alone=True)
 
     # -- the window --------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
