@@ -115,6 +115,7 @@ def test_the_playground_in_chinese_has_no_english_left(english, qtbot, make_tab)
 
     tab.controls.layer_rows[1].minus.click()  # "1 个神经元": the singular's own text
     assert tab.controls.layer_rows[1].count.text() == "1 个神经元"
+    assert tab.restart_note == "设置已改变：训练从初始权重重新开始（第 0 轮）。"  # it had trained
     assert not tab.trace_point(0, 0.0, 0.0, 0)  # no window: an error line
     assert tab.status.isVisible() and "反向传播" in tab.status.text()
     assert not _leftovers(tab), _leftovers(tab)
@@ -287,3 +288,17 @@ def test_the_playground_in_chinese_fits_a_1280_by_720_projector(english, qtbot):
         tab.shutdown()
     finally:
         window.race.shutdown()
+
+
+def test_the_restart_line_switches_language_live(english, qtbot, make_tab):
+    to_chinese(english, *PROBES)
+    set_language(english, "en")
+    tab = make_tab()
+    tab.step()
+    with qtbot.waitSignal(tab.sessions_changed):
+        tab.add_point(0.5, 0.5)
+    assert tab.restart_note == "New data: training started again from the initial weights (epoch 0)."
+    set_language(english, "zh_CN")
+    assert tab.restart_note == "数据已改变：训练从初始权重重新开始（第 0 轮）。"
+    set_language(english, "en")
+    assert tab.restart_note == "New data: training started again from the initial weights (epoch 0)."

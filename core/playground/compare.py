@@ -27,8 +27,10 @@ SHARED = {
 MAX_COMPARED = 4
 
 
-def sessions_for(configs: Sequence[PlaygroundConfig], X: np.ndarray, y: np.ndarray) -> list[Session]:
-    """One `Session` per config on (X, y), all from identical initial weights.
+def sessions_for(configs: Sequence[PlaygroundConfig], X: np.ndarray, y: np.ndarray,
+                 train: np.ndarray | None = None) -> list[Session]:
+    """One `Session` per config on (X, y), all from identical initial weights (and the
+    train/test split `train`, when given: see `Session`).
 
     ValueError (one line) when there are none or more than `MAX_COMPARED`, or when two
     configs differ in a field of `SHARED` (the message names it).
@@ -41,6 +43,7 @@ def sessions_for(configs: Sequence[PlaygroundConfig], X: np.ndarray, y: np.ndarr
             if tuple(np.atleast_1d(getattr(config, name))) != tuple(np.atleast_1d(getattr(first, name))):
                 raise ValueError(f"settings {k} differ in {name} ({getattr(config, name)!r} vs "
                                  f"{getattr(first, name)!r}): a comparison shares {what}")
-    lead = Session(first, X, y)
+    lead = Session(first, X, y, train=train)
     initial = lead.initial_params
-    return [lead] + [Session(config, X, y, initial=initial) for config in configs[1:]]
+    train = lead.train_mask
+    return [lead] + [Session(config, X, y, initial=initial, train=train) for config in configs[1:]]

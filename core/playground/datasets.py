@@ -137,13 +137,34 @@ def split(X: np.ndarray, y: np.ndarray, train_share: float, seed: int,
     round(share · n) points train, at least one, and at least one is left to test when there
     are two or more; the order is a permutation from `default_rng(seed)`.
     """
+    train = split_mask(len(y), train_share, seed)
+    return X[train], y[train], X[~train], y[~train]
+
+
+def split_mask(n: int, train_share: float, seed: int) -> np.ndarray:
+    """`split`'s choice as a mask: (n,) bool, True for a training point.
+
+    round(share · n) points train, at least one, and at least one is left to test when there
+    are two or more; which ones: the first of a permutation from `default_rng(seed)`.
+    """
     if not 0.0 < train_share < 1.0:
         raise ValueError(f"train share must be between 0 and 1, got {train_share!r}")
-    n = len(y)
-    n_train = min(max(int(round(train_share * n)), 1), max(n - 1, 1))
-    order = np.random.default_rng(seed).permutation(n)
-    tr, te = np.sort(order[:n_train]), np.sort(order[n_train:])
-    return X[tr], y[tr], X[te], y[te]
+    train = np.zeros(n, dtype=bool)
+    train[np.random.default_rng(seed).permutation(n)[:_train_count(n, train_share)]] = True
+    return train
+
+
+def _train_count(n: int, train_share: float) -> int:
+    return min(max(int(round(train_share * n)), 1), max(n - 1, 1))
+
+
+def split_without(train: np.ndarray, i: int, train_share: float, seed: int) -> np.ndarray:
+    """The mask `train` without point i; the others keep their side, unless that leaves
+    no training point, or no test point among two or more: then `split_mask` anew."""
+    train = np.delete(np.asarray(train, dtype=bool), i)
+    if not train.any() or (len(train) >= 2 and train.all()):
+        return split_mask(len(train), train_share, seed)
+    return train
 
 
 def imbalance(X: np.ndarray, y: np.ndarray, cls: int, keep_fraction: float, seed: int,

@@ -274,9 +274,10 @@ class TrainingProcess:
 
 
 def _blueprint(s: Session) -> tuple:
-    """What the child needs to rebuild session `s` exactly: the network's definition and
-    where its training stands (the history's stats stay here: only their count goes)."""
-    return (s.config, s.X, s.y, s.initial_params, s.training_state(since=s.epoch_count))
+    """What the child needs to rebuild session `s` exactly: the network's definition, its
+    train/test split, and where its training stands (the history's stats stay here: only
+    their count goes)."""
+    return (s.config, s.X, s.y, s.initial_params, s.train_mask, s.training_state(since=s.epoch_count))
 
 
 def _small(frame: PlaygroundFrame) -> PlaygroundFrame:
@@ -311,8 +312,8 @@ def _train(conn: Any, blueprints: list[tuple], options: dict) -> bool:
     to quit meanwhile."""
     try:
         sessions = []
-        for config, X, y, initial, state in blueprints:
-            s = Session(config, X, y, initial=initial)
+        for config, X, y, initial, train, state in blueprints:
+            s = Session(config, X, y, initial=initial, train=train)
             s.load_training_state(state)
             sessions.append(s)
     except Exception as exc:  # noqa: BLE001 - reported to the caller in one line

@@ -204,7 +204,9 @@ def grid(n: int, bounds: Sequence[float] = BOUNDS) -> np.ndarray:
 
 class Session:
     """One network training on (X, y): the data is given (a teacher's clicked points work),
-    split into train and test by `config.train_share` and `config.seed`.
+    split into train and test by `config.train_share` and `config.seed`, or by `train`
+    ((n,) bool, True for a training point, one at least: a split kept while points are
+    clicked in or out, `datasets.split_without`; one that does not fit is ignored).
 
     `initial` gives the starting weights (a comparison shares them); else they are drawn
     from `config.weight_seed` as torch's nn.Linear draws them (`mlp.init_params`).
@@ -213,7 +215,7 @@ class Session:
     """
 
     def __init__(self, config: PlaygroundConfig, X: np.ndarray, y: np.ndarray,
-                 initial: Params | None = None) -> None:
+                 initial: Params | None = None, train: np.ndarray | None = None) -> None:
         self.config = config.validate()
         X = np.asarray(X, dtype=np.float64).reshape(-1, 2)
         y = np.asarray(y).reshape(-1)
@@ -227,8 +229,13 @@ class Session:
         if y.min() < 0 or y.max() >= config.classes:
             raise ValueError(f"data: labels must be 0..{config.classes - 1}, got {int(y.min())}..{int(y.max())}")
         self.X, self.y = X, y
-        self.X_train, self.y_train, self.X_test, self.y_test = datasets.split(
-            X, y, config.train_share, config.seed)
+        train = None if train is None else np.asarray(train)
+        if train is None or train.dtype != bool or train.shape != y.shape or not train.any():
+            # A mask that does not fit (made by code, not typed in) yields to the config's split.
+            train = datasets.split_mask(len(y), config.train_share, config.seed)
+        self.train_mask = train.copy()
+        self.X_train, self.y_train = X[train], y[train]
+        self.X_test, self.y_test = X[~train], y[~train]
         self.F_train = features.compute(self.X_train, config.features)
         self.F_test = features.compute(self.X_test, config.features)
         # Train and test in one forward pass per epoch: half the per-call overhead.

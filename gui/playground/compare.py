@@ -2,7 +2,9 @@
 initial weights (the core's `compare.sessions_for` guarantees both).
 
 `CompareSettings` is the column's group of up to four rows, each an optimizer with its
-learning rate, a loss and an activation (the network's size and data are shared);
+learning rate, a loss and an activation (the network's size and data are shared): a
+row's learning rate reaches its network as it trains (`lr_changed`), any other change
+builds the networks again (`changed`);
 `CompareView` shows the small multiples: one `RegionsView` per setting, each titled
 with its settings, and a line under it when that network diverged.
 """
@@ -27,7 +29,10 @@ DEFAULT_ROWS = (("sgd", True), ("adam", True), ("momentum", False), ("rmsprop", 
 
 
 class _Row(QtWidgets.QWidget):
-    def __init__(self, k: int, optimizer: str, on: bool, changed) -> None:
+    """One setting; `changed(ticked)` after an edit that needs new networks (ticked: the
+    row's box), `lr_changed(lr)` after one of the learning rate alone."""
+
+    def __init__(self, k: int, optimizer: str, on: bool, changed, lr_changed) -> None:
         super().__init__()
         grid = QtWidgets.QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -54,9 +59,9 @@ class _Row(QtWidgets.QWidget):
         grid.addWidget(self.activation, 1, 2)
         self.optimizer.currentIndexChanged.connect(self._optimizer_picked)
         for w in (self.loss, self.activation):
-            w.currentIndexChanged.connect(lambda _i: changed())
-        self.lr.valueChanged.connect(lambda _v: changed())
-        self.enabled.toggled.connect(lambda _c: changed())
+            w.currentIndexChanged.connect(lambda _i: changed(False))
+        self.lr.valueChanged.connect(lr_changed)
+        self.enabled.toggled.connect(lambda _c: changed(True))
         self._changed = changed
         self.retranslate()
         on_language_change(self, self.retranslate)
@@ -72,20 +77,25 @@ class _Row(QtWidgets.QWidget):
         blocker = QtCore.QSignalBlocker(self.lr)
         self.lr.setValue(START_LR.get(self.optimizer.currentData(), 0.01))
         del blocker
-        self._changed()
+        self._changed(False)
 
 
 class CompareSettings(QtWidgets.QGroupBox):
-    """Up to four settings; `changed` when any of them does."""
+    """Up to four settings. `changed` when comparing is switched on or off, a row is
+    ticked or unticked, or a compared row's optimizer, loss or activation changes (new
+    networks); `lr_changed(k, lr)` when compared network k's learning rate does (only
+    that: it trains on). Edits of rows that are not compared now say nothing."""
 
     changed = QtCore.Signal()
+    lr_changed = QtCore.Signal(int, float)
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         v = QtWidgets.QVBoxLayout(self)
         self.on = QtWidgets.QCheckBox()
         v.addWidget(self.on)
-        self.rows = [_Row(k, name, on, self.changed.emit) for k, (name, on) in enumerate(DEFAULT_ROWS)]
+        self.rows = [_Row(k, name, on, lambda ticked, k=k: self._row_changed(k, ticked),
+                          lambda lr, k=k: self._lr_changed(k, lr)) for k, (name, on) in enumerate(DEFAULT_ROWS)]
         for row in self.rows:
             v.addWidget(row)
         self.on.toggled.connect(lambda _c: self.changed.emit())
@@ -100,12 +110,24 @@ class CompareSettings(QtWidgets.QGroupBox):
         for row in self.rows:
             row.retranslate()
 
+    def compared(self) -> list[int]:
+        """The rows (their indices) that are compared: the ticked ones, or the first two
+        when fewer are ticked, since a comparison needs two."""
+        rows = [k for k, r in enumerate(self.rows) if r.enabled.isChecked()]
+        return rows if len(rows) >= 2 else [0, 1]
+
+    def _row_changed(self, k: int, ticked: bool) -> None:
+        if self.on.isChecked() and (ticked or k in self.compared()):
+            self.changed.emit()
+
+    def _lr_changed(self, k: int, lr: float) -> None:
+        compared = self.compared()
+        if self.on.isChecked() and k in compared:
+            self.lr_changed.emit(compared.index(k), float(lr))
+
     def overrides(self) -> list[dict[str, Any]]:
-        """One dict of config fields per enabled row (at least two: the first two rows
-        count even when unticked, since a comparison needs two)."""
-        rows = [r for r in self.rows if r.enabled.isChecked()]
-        if len(rows) < 2:
-            rows = self.rows[:2]
+        """One dict of config fields per compared row (see `compared`)."""
+        rows = [self.rows[k] for k in self.compared()]
         out = []
         for r in rows:
             name = r.optimizer.currentData()

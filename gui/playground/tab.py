@@ -13,6 +13,11 @@ kept here (`frame` slot: append stats, mark dirty) → one redraw timer. While p
 Step trains one epoch in the GUI thread (a few milliseconds) and redraws at once.
 The GUI computes nothing: regions, unit maps, stats and ∂C/∂w come from the core.
 
+A change that builds the networks again after they trained (new data, a clicked point,
+a network or compare setting; not a learning rate, which applies as they train) says so
+in one line under the planes (`restart_note`), until Play, Pause, Step or Reset; clicked
+points keep every other point's side of the train/test split (`train`).
+
 Clicking a data point pauses training and hands network k and that point, as plain
 values (`network_at`), to the window's `trace_in_backprop`, which opens the
 Backpropagation tab on them (the two tabs may not import each other's package).
@@ -89,6 +94,12 @@ CLICK_HINT = QT_TRANSLATE_NOOP("PlaygroundTab", "Click a point to trace it in th
 DIVERGED = QT_TRANSLATE_NOOP("PlaygroundTab", "Diverged at epoch {epoch}: the loss is no longer a finite "
                              "number. Lower the learning rate, then Reset.")
 IN_THREAD = QT_TRANSLATE_NOOP("PlaygroundTab", "Training goes on inside the window, more slowly: {why}.")
+# Said under the planes when a change built the networks again after they had trained:
+# the epoch drops to 0, which no one should have to notice by themselves.
+RESTART_DATA = QT_TRANSLATE_NOOP("PlaygroundTab", "New data: training started again from the initial "
+                                 "weights (epoch 0).")
+RESTART_SETTINGS = QT_TRANSLATE_NOOP("PlaygroundTab", "New settings: training started again from the "
+                                     "initial weights (epoch 0).")
 
 
 def _frames(trainer: TrainingProcess, sessions: list[Session], stop) -> Any:
@@ -125,6 +136,10 @@ class PlaygroundTab(QtWidgets.QWidget):
         self.redraws = 0
         self.X = np.empty((0, 2))
         self.y = np.empty(0, dtype=np.int64)
+        # Which points train (True) or test: kept as points are clicked in or out, so
+        # that no other point changes side (see add_point, remove_nearest).
+        self.train = np.empty(0, dtype=bool)
+        self._restart_note: str | None = None  # the restart line shown (its English source)
         self.last_error = ""
         self._error: Any = None  # the error shown: a function giving its text in the language in use
         self._switch_before: float | None = None  # the GIL switch interval before training
@@ -176,6 +191,12 @@ class PlaygroundTab(QtWidgets.QWidget):
         middle.addLayout(transport)
         middle.addWidget(self.planes, 1)
         middle.addWidget(self.stats_label)
+        self.restart_label = QtWidgets.QLabel()
+        self.restart_label.setObjectName("RestartNote")
+        self.restart_label.setWordWrap(True)
+        self.restart_label.setStyleSheet("color: #1f5fa8; font-weight: bold;")
+        self.restart_label.setVisible(False)
+        middle.addWidget(self.restart_label)
         self.click_hint = QtWidgets.QLabel()
         self.click_hint.setObjectName("ClickHint")
         self.click_hint.setWordWrap(True)
@@ -207,10 +228,11 @@ class PlaygroundTab(QtWidgets.QWidget):
         self.timer.timeout.connect(self.redraw)
 
         self.controls.data_changed.connect(self.new_data)
-        self.controls.network_changed.connect(self.rebuild)
+        self.controls.network_changed.connect(lambda: self.rebuild(RESTART_SETTINGS))
         self.controls.lr_changed.connect(self._lr_changed)
         self.controls.display_changed.connect(self._draw_points_and_regions)
-        self.compare_settings.changed.connect(self.rebuild)
+        self.compare_settings.changed.connect(self._compare_changed)
+        self.compare_settings.lr_changed.connect(self._compare_lr_changed)
         self.play_button.clicked.connect(self.toggle)
         self.step_button.clicked.connect(self.step)
         self.reset_button.clicked.connect(self.reset)
@@ -241,6 +263,7 @@ class PlaygroundTab(QtWidgets.QWidget):
         self.new_weights_button.setText(translate("PlaygroundTab", "New weights"))
         self.new_weights_button.setToolTip(translate("PlaygroundTab", "initial weights drawn from the next seed"))
         self.click_hint.setText(translate("PlaygroundTab", CLICK_HINT))
+        self._show_restart(self._restart_note)
         self._show_hover_text()
         if not self.sessions:
             if self._error is not None:
@@ -278,22 +301,26 @@ class PlaygroundTab(QtWidgets.QWidget):
             self._show_error(_core_error(str(exc)))
             return
         self.X, self.y = X, y
-        self.rebuild()
+        self.train = datasets.split_mask(len(y), s["train_share"], s["seed"])
+        self.rebuild(RESTART_DATA)
 
-    def rebuild(self) -> None:
-        """New networks on the current points: after any change but the learning rate."""
+    def rebuild(self, restart_note: str | None = None) -> None:
+        """New networks on the current points: after any change but the learning rate.
+        `restart_note` (an English source) is said under the planes when the networks
+        had trained: the change started them again from epoch 0."""
         was_running = self.is_running()
         self._stop_worker()
+        trained = any(s.epoch_count for s in self.sessions)
         try:
             if self.comparing:
                 from gradlab.core.playground.compare import sessions_for
 
                 overrides = self.compare_settings.overrides()
                 configs = [self.config(**o) for o in overrides]
-                self.sessions = sessions_for(configs, self.X, self.y)
+                self.sessions = sessions_for(configs, self.X, self.y, self.train)
                 self.labels = [label(o, overrides) for o in overrides]
             else:
-                self.sessions = [Session(self.config(), self.X, self.y)]
+                self.sessions = [Session(self.config(), self.X, self.y, train=self.train)]
                 self.labels = [""]
         except ValueError as exc:
             self.sessions, self.labels = [], []
@@ -304,6 +331,8 @@ class PlaygroundTab(QtWidgets.QWidget):
         self._error = None
         self._told = set()
         self.status.setVisible(False)
+        if restart_note is not None and trained:
+            self._show_restart(restart_note)
         first = self.sessions[0].config
         self.controls.batch_size.setMaximum(max(len(self.sessions[0].y_train), 1))
         self.diagram.set_architecture([FEATURE_TITLES[f] for f in first.features], first.hidden, first.classes)
@@ -331,6 +360,8 @@ class PlaygroundTab(QtWidgets.QWidget):
         return self.worker is not None and self.worker.is_running()
 
     def toggle(self) -> None:
+        """Play or Pause, as the button says (the restart line has been read by now)."""
+        self._show_restart(None)
         self.pause() if self.is_running() else self.play()
 
     def play(self) -> None:
@@ -414,6 +445,7 @@ class PlaygroundTab(QtWidgets.QWidget):
         """One epoch for every network still learning (only while paused)."""
         if self.is_running():
             return
+        self._show_restart(None)
         for s in self.sessions:
             s.epoch()
         self._draw_from_sessions()
@@ -422,6 +454,7 @@ class PlaygroundTab(QtWidgets.QWidget):
         """Every network back to its initial weights (the same ones)."""
         was_running = self.is_running()
         self._stop_worker()
+        self._show_restart(None)
         for s in self.sessions:
             s.reset()
         self.loss_plot.set_networks(self.labels)
@@ -435,12 +468,31 @@ class PlaygroundTab(QtWidgets.QWidget):
     def new_weights(self) -> None:
         """Initial weights from the next seed (every compared network shares them)."""
         self.weight_seed += 1
+        self._show_restart(None)
         self.rebuild()
+
+    def _compare_changed(self) -> None:
+        """New networks for the compare settings. Comparing before and after (a row
+        changed, not the switch): the networks started again, which is said."""
+        rows_changed = self.comparing and len(self.sessions) > 1
+        self.rebuild(RESTART_SETTINGS if rows_changed else None)
+
+    def _compare_lr_changed(self, k: int, lr: float) -> None:
+        """Compared network k's new learning rate, applied as network 1's is in single
+        mode (`_lr_changed`): it trains on; its title says the new rate."""
+        if not self.comparing or not 0 <= k < len(self.sessions):
+            return
+        self.sessions[k].set_lr(lr)
+        if self._trainer is not None:
+            self._trainer.set_lr(k, lr)
+        overrides = self.compare_settings.overrides()
+        self.labels = [label(o, overrides) for o in overrides]
+        self.compare_view.retitle(self.labels)
 
     def _lr_changed(self, lr: float) -> None:
         """Applied at the next epoch, without a reset (the core allows this one call
         from another thread), and sent to the child process while it trains. In compare
-        mode each row has its own rate."""
+        mode each row has its own rate (`_compare_lr_changed`)."""
         if not self.comparing and self.sessions:
             self.sessions[0].set_lr(lr)
             if self._trainer is not None:
@@ -448,19 +500,27 @@ class PlaygroundTab(QtWidgets.QWidget):
 
     # -- data by hand ---------------------------------------------------------------------------
     def add_point(self, x: float, y: float) -> None:
-        """A point of the chosen class at (x, y); the networks start again on the new data."""
+        """A training point of the chosen class at (x, y); the networks start again on the
+        new data, the other points on their side of the train/test split. It trains: a
+        point is clicked in to see the regions bend to it (and with the test points hidden,
+        a test point would not even show)."""
         cls = int(self.controls.click_class.currentData() or 0)
         self.X = np.vstack([self.X, [[x, y]]])
         self.y = np.append(self.y, cls).astype(np.int64)
-        self.rebuild()
+        self.train = np.append(self.train, True)
+        self.rebuild(RESTART_DATA)
 
     def remove_nearest(self, x: float, y: float) -> None:
+        """The point nearest (x, y) goes; the networks start again without it (the others
+        keep their side of the split)."""
         if len(self.y) <= 2:
             return
         i = int(np.argmin(np.hypot(self.X[:, 0] - x, self.X[:, 1] - y)))
+        s = self.controls.settings()
         self.X = np.delete(self.X, i, axis=0)
         self.y = np.delete(self.y, i)
-        self.rebuild()
+        self.train = datasets.split_without(self.train, i, s["train_share"], s["seed"])
+        self.rebuild(RESTART_DATA)
 
     # -- one point, traced by hand -------------------------------------------------------------
     def network_at(self, k: int, x: float, y: float, label: int) -> dict[str, Any]:
@@ -669,6 +729,19 @@ class PlaygroundTab(QtWidgets.QWidget):
             return MLP([(W.copy(), b.copy()) for W, b in params], s.config.activation,
                        s.loss).loss_and_grads(s.F_train, s.y_train)[1]
 
+    def _show_restart(self, source: str | None) -> None:
+        """The line saying a change started training again (`RESTART_DATA` or
+        `RESTART_SETTINGS`, in the language in use); None hides it. Kept until Play,
+        Pause, Step, Reset or New weights: a restart while playing is not over in a frame."""
+        self._restart_note = source
+        self.restart_label.setText("" if source is None else translate("PlaygroundTab", source))
+        self.restart_label.setVisible(source is not None)
+
+    @property
+    def restart_note(self) -> str:
+        """The restart line shown ("" when none is)."""
+        return self.restart_label.text() if self._restart_note is not None else ""
+
     def _show_error(self, text: Any) -> None:
         """Show an error line in red: `text`, or a function that gives it in the language
         in use (shown again so when the language changes)."""
@@ -724,15 +797,23 @@ def _long(s: Any) -> str:
         return translate("PlaygroundTab", "Not trained yet: Play or Step.")
     return translate("PlaygroundTab", "Loss {train_loss} training, {test_loss} test;  accuracy {train_accuracy} / "
                      "{test_accuracy}").format(train_loss=_num(s.train_loss), test_loss=_num(s.test_loss),
-                                               train_accuracy=_pct(s.train_accuracy),
-                                               test_accuracy=_pct(s.test_accuracy))
+                                               train_accuracy=_pct(_accuracy(s.train_accuracy, s.train_loss)),
+                                               test_accuracy=_pct(_accuracy(s.test_accuracy, s.test_loss)))
 
 
 def _short(s: Any) -> str:
     if s is None:
         return translate("PlaygroundTab", "not trained yet")
     return translate("PlaygroundTab", "loss {train_loss} / {test_loss}, acc {test_accuracy}").format(
-        train_loss=_num(s.train_loss, 3), test_loss=_num(s.test_loss, 3), test_accuracy=_pct(s.test_accuracy, 0))
+        train_loss=_num(s.train_loss, 3), test_loss=_num(s.test_loss, 3),
+        test_accuracy=_pct(_accuracy(s.test_accuracy, s.test_loss), 0))
+
+
+def _accuracy(accuracy: float, loss: float) -> float:
+    """The accuracy, or NaN (shown "—") where the loss on the same points is not a finite
+    number: the outputs are not all numbers then (a diverged network), yet argmax still
+    picks a class in each row (the first NaN), and some of those hit the label."""
+    return accuracy if math.isfinite(loss) else math.nan
 
 
 def _num(v: float, digits: int = 4) -> str:
