@@ -378,6 +378,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self._show_tab_hint(index)
         if self.presenting and hasattr(widget, "set_look"):  # born into presenter mode
             widget.set_look(PRESENTER)
+        if self.presenting or self.font().families() != QtWidgets.QApplication.font().families():
+            from gradlab.gui.presenter import follow_font  # noqa: PLC0415 - not on the start-up path
+
+            follow_font(self)  # its lines with a style sheet of their own take the window's font
         pending.deleteLater()
         requested = getattr(widget, "race_requested", None)
         if requested is not None:

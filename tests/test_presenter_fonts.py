@@ -52,3 +52,18 @@ def test_styled_lines_follow_presenter_mode_and_the_languages_font(qtbot, englis
     window.set_presenter(False)
     assert {label.font().pointSizeF() for label in labels} == {normal}
     assert QtWidgets.QToolTip.font().pointSizeF() == normal
+
+
+def test_a_tab_opened_in_presenter_mode_gets_the_size_on_its_styled_lines(qtbot, english):
+    """A tab built after presenter mode was switched on (the tabs are built when first
+    shown) gets the presenter size on its lines with a style sheet of their own too."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    window.set_presenter(True)
+    big = window.font().pointSizeF()
+    tab = window.tab("Playground")  # built now
+    labels = [label for label in tab.findChildren(QtWidgets.QLabel) if label.objectName() in STYLED["Playground"]]
+    assert labels and all(label.styleSheet() for label in labels)
+    assert {label.font().pointSizeF() for label in labels} == {big}
