@@ -67,6 +67,7 @@ class DataPanel(QtWidgets.QGroupBox):
 
     loaded = QtCore.Signal(object)
     unavailable = QtCore.Signal(str)
+    loading = QtCore.Signal()  # a load began: no data until `loaded` or `unavailable`
 
     def __init__(self, folder: str | Path | None = None, parent=None,
                  before_loaded: Callable[[MnistData, Callable[[], bool]], None] | None = None) -> None:
@@ -77,6 +78,7 @@ class DataPanel(QtWidgets.QGroupBox):
         self._loader: GeneratorWorker | None = None
         self._downloader: GeneratorWorker | None = None
         self._loading: Path | None = None
+        self._waiting = False  # a load began and has not ended (is_loading)
 
         self.folder = QtWidgets.QLineEdit()
         self.folder.setObjectName("data_folder")
@@ -134,21 +136,28 @@ class DataPanel(QtWidgets.QGroupBox):
             self._loader.stop_and_wait(2000)
         self.data = None
         self._loading = folder
+        self._waiting = True
         self._set_status(lambda: translate("MnistData", "Loading MNIST from {folder}…").format(folder=folder), "")
         self._loader = GeneratorWorker(_load_frames(folder, self._before_loaded), self)
         self._loader.frame.connect(self._on_loaded)
         self._loader.failed.connect(lambda msg: self._error(msg))
         self._loader.start()
+        self.loading.emit()
 
     def set_data(self, data: MnistData, description: str = "") -> None:
         """Use data loaded elsewhere (tests, benchmarks)."""
         self.data = data
+        self._waiting = False
         self._show_download(False, offer=False)
         where = description or (str(data.folder) if data.folder else "memory")
         self._set_status(lambda: translate("MnistData", "{train} training and {test} test images from {where}").format(
             train=f"{len(data.train_labels):,}", test=f"{len(data.test_labels):,}",
             where=where if description or data.folder else translate("MnistData", "memory")), "color: #1b6e2a;")
         self.loaded.emit(data)
+
+    def is_loading(self) -> bool:
+        """A load began and has neither given data nor failed yet."""
+        return self._waiting
 
     def busy(self) -> bool:
         return any(w is not None and w.is_running() for w in (self._loader, self._downloader))
@@ -166,7 +175,9 @@ class DataPanel(QtWidgets.QGroupBox):
     # -- loading -----------------------------------------------------------------------
     def _choose(self) -> None:
         start = self.folder.text() or str(Path.home())
-        folder = QtWidgets.QFileDialog.getExistingDirectory(self, translate("MnistData", "Folder with the MNIST files"), start)
+        from gradlab.gui.exporting import ask_path  # noqa: PLC0415 - the dialog's labels in the language in use
+
+        folder = ask_path(self, translate("MnistData", "Folder with the MNIST files"), start, mode="folder")
         if folder:
             self.use_folder(folder)
 
@@ -180,6 +191,7 @@ class DataPanel(QtWidgets.QGroupBox):
 
     def _error(self, message: str) -> None:
         self.data = None
+        self._waiting = False
         if "missing" in message:
             # Which file is missing, then where to put them all and the Download button.
             loading = self._loading
@@ -191,6 +203,7 @@ class DataPanel(QtWidgets.QGroupBox):
         self.unavailable.emit(message)
 
     def _missing(self, folder: Path | None) -> None:
+        self._waiting = False
         self._set_status(lambda: missing_message(folder), "color: #a40000;")
         self._show_download(False, offer=True)
         self.unavailable.emit("MNIST not found")

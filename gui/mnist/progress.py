@@ -26,11 +26,16 @@ def clock(seconds: float) -> str:
 # parts go in this order: the device, the run's number, the speed, the time left; what
 # is left is elided at the end. Rank 0 parts (epoch, step, status) stay.
 DEVICE, RUN, SPEED, TIME_LEFT = 4, 3, 2, 1
-IDLE_TEXT = QT_TRANSLATE_NOOP("MnistProgress", "Add settings to the queue, then press Start.")
+# What the bar says before any run: true in each state Start can be in (an empty queue
+# trains the settings shown; without data Start is off).
+IDLE_TEXT = QT_TRANSLATE_NOOP("MnistProgress", "Press Start to train these settings, or queue several first.")
+LOADING_TEXT = QT_TRANSLATE_NOOP("MnistProgress", "Waiting for the MNIST data to load…")
+NO_DATA_TEXT = QT_TRANSLATE_NOOP("MnistProgress", "No MNIST data yet: see the data box.")
 
 
 def describe_parts(run, position: int, count: int) -> list[tuple[str, int]]:
-    """What the bar says about `run`: (text, drop rank) parts, joined by " · "."""
+    """What the bar says about `run`: (text, drop rank) parts, joined by " · ". The speed
+    and the time left only while it trains: a stopped or finished run has no time left."""
     p = run.progress
     head = (translate("MnistProgress", "Run {position}/{count}").format(position=position, count=count), RUN)
     if p is None:
@@ -39,7 +44,7 @@ def describe_parts(run, position: int, count: int) -> list[tuple[str, int]]:
              (translate("MnistProgress", "epoch {epoch}/{epochs}").format(epoch=p.epoch, epochs=p.epochs), 0),
              (translate("MnistProgress", "step {step}/{total}").format(
                  step=f"{p.step:,}", total=f"{p.total_steps:,}"), 0)]
-    if p.samples_per_second > 0:
+    if p.samples_per_second > 0 and run.status in (RunStatus.RUNNING, RunStatus.QUEUED):
         parts.append((translate("MnistProgress", "{rate} samples/s").format(
             rate=f"{p.samples_per_second:,.0f}"), SPEED))
         parts.append((translate("MnistProgress", "{time} left").format(time=clock(p.seconds_left)), TIME_LEFT))
@@ -63,6 +68,8 @@ class ProgressLine(QtWidgets.QProgressBar):
 
     def idle(self, text: str = IDLE_TEXT) -> None:
         """No run to describe: `text` (a source text, shown translated)."""
+        if self._shown == ("idle", text) and self._parts:
+            return  # said already (the tab asks on every redraw)
         self._shown = ("idle", text)
         self.setValue(0)
         self._show([(translate("MnistProgress", text), 0)])
@@ -81,9 +88,15 @@ class ProgressLine(QtWidgets.QProgressBar):
         if self._shown is None:
             return
         if self._shown[0] == "idle":
-            self.idle(self._shown[1])
+            text = self._shown[1]
+            self._shown = None  # not "said already": say it in the new language
+            self.idle(text)
         else:
             self.show_run(*self._shown[1:])
+
+    def idle_text(self) -> str | None:
+        """The source text shown while no run is described, else None."""
+        return self._shown[1] if self._shown is not None and self._shown[0] == "idle" else None
 
     def full_text(self) -> str:
         """Every part, whether or not it fits."""
@@ -117,3 +130,6 @@ class ProgressLine(QtWidgets.QProgressBar):
         if metrics.horizontalAdvance(text) > room:
             text = metrics.elidedText(text, QtCore.Qt.TextElideMode.ElideRight, room)
         self.setFormat(text)
+        # What was dropped or elided is still there to read, in the tooltip.
+        whole = self.full_text()
+        self.setToolTip(whole if text != whole else "")

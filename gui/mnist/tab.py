@@ -33,7 +33,7 @@ from gradlab.gui.mnist.controls import ConfigForm
 from gradlab.gui.mnist.data_panel import DataPanel
 from gradlab.gui.mnist.early import after_first_paint
 from gradlab.gui.mnist.export import picture_paths, write_csv, write_pictures
-from gradlab.gui.mnist.progress import IDLE_TEXT, ProgressLine
+from gradlab.gui.mnist.progress import IDLE_TEXT, LOADING_TEXT, NO_DATA_TEXT, ProgressLine
 from gradlab.gui.mnist.queue import RunQueue
 from gradlab.gui.mnist.runner import Runner, ready_to_train
 from gradlab.gui.mnist.runs import RunStatus, run_from_checkpoint
@@ -69,7 +69,9 @@ def ask_unsaved(parent: QtWidgets.QWidget, title: str, text: str, discard: str) 
 
 
 def choose_folder(parent: QtWidgets.QWidget) -> Path | None:
-    folder = QtWidgets.QFileDialog.getExistingDirectory(parent, translate("MnistTab", "Save the runs in this folder"))
+    from gradlab.gui.exporting import ask_path  # noqa: PLC0415 - the dialog's labels in the language in use
+
+    folder = ask_path(parent, translate("MnistTab", "Save the runs in this folder"), mode="folder")
     return Path(folder) if folder else None
 
 
@@ -205,6 +207,7 @@ class MnistTab(QtWidgets.QWidget):
         self.data_panel.loaded.connect(lambda _data: self._update_buttons())
         self.data_panel.loaded.connect(self._warm_up)
         self.data_panel.unavailable.connect(lambda _msg: self._update_buttons())
+        self.data_panel.loading.connect(self._update_buttons)
         app = QtWidgets.QApplication.instance()
         if app is not None:
             # Last line of defence when nobody calls shutdown (a window closed by the OS).
@@ -530,7 +533,7 @@ class MnistTab(QtWidgets.QWidget):
         elif current is not None:
             self.progress.show_run(current, runs.index(current) + 1, len(runs))
         elif not runs:
-            self.progress.idle(IDLE_TEXT)  # the runs it described are gone
+            self.progress.idle(self._idle_text())  # the runs it described are gone
         self._update_buttons()
         self._pace()
 
@@ -591,6 +594,14 @@ class MnistTab(QtWidgets.QWidget):
         self.more_button.setEnabled(more)
         self.more_epochs.setEnabled(more)
         self.csv_button.setEnabled(any(len(r.steps) for r in self.runs))
+        if self.progress.idle_text() is not None:  # no run described: say what Start would do now
+            self.progress.idle(self._idle_text())
+
+    def _idle_text(self) -> str:
+        """What the progress bar says with no run to describe: Start's state, truly."""
+        if self.data_panel.data is not None:
+            return IDLE_TEXT
+        return LOADING_TEXT if self.data_panel.is_loading() else NO_DATA_TEXT
 
     def _say(self, text: str | Callable[[], str], error: bool = False) -> None:
         """The message line: `text()`, or `text` (the core's: explained, see core_errors), said
@@ -606,8 +617,10 @@ class MnistTab(QtWidgets.QWidget):
 
     # -- files ------------------------------------------------------------------------------------
     def _save_path(self, caption: str, name: str, filters: str) -> Path | None:
-        # QFileDialog asks before replacing an existing file.
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, caption, name, filters)
+        # The save dialog asks before replacing an existing file.
+        from gradlab.gui.exporting import ask_path  # noqa: PLC0415
+
+        path = ask_path(self, caption, name, filters, mode="save")
         return Path(path) if path else None
 
     def save_run(self) -> None:
@@ -633,7 +646,9 @@ class MnistTab(QtWidgets.QWidget):
         self._say(lambda: translate("MnistTab", "Saved run {run} to {path}").format(run=run.number, path=path))
 
     def load_run(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, translate("MnistTab", "Load run"), "", _run_filter())
+        from gradlab.gui.exporting import ask_path  # noqa: PLC0415
+
+        path = ask_path(self, translate("MnistTab", "Load run"), "", _run_filter())
         if path:
             self.load_run_from(Path(path))
 
