@@ -2694,6 +2694,10 @@ focal is {ratio} × CE</source>
         <translation>这是之前所选视图的图像：点击“计算”来画出现在选择的视图。</translation>
     </message>
     <message>
+        <source>MNIST not read</source>
+        <translation>未能读取 MNIST</translation>
+    </message>
+    <message>
         <source>Nothing computed yet: tick runs, pick a picture, then Compute.</source>
         <translation>尚未计算：先勾选训练、选择图像，再点击“计算”。</translation>
     </message>
@@ -3488,8 +3492,16 @@ focal is {ratio} × CE</source>
 <context>
     <name>MnistProgress</name>
     <message>
-        <source>Add settings to the queue, then press Start.</source>
-        <translation>把设置加入队列，然后点击“开始”。</translation>
+        <source>Press Start to train these settings, or queue several first.</source>
+        <translation>点击“开始”训练当前设置，或先把几组设置加入队列。</translation>
+    </message>
+    <message>
+        <source>Waiting for the MNIST data to load…</source>
+        <translation>正在等待 MNIST 数据加载…</translation>
+    </message>
+    <message>
+        <source>No MNIST data yet: see the data box.</source>
+        <translation>还没有 MNIST 数据：见数据框。</translation>
     </message>
     <message>
         <source>Run {position}/{count}</source>
@@ -4227,6 +4239,14 @@ focal is {ratio} × CE</source>
     <message>
         <source>Training goes on inside the window, more slowly: {why}.</source>
         <translation>训练改在窗口内继续，速度较慢：{why}。</translation>
+    </message>
+    <message>
+        <source>New data: training started again from the initial weights (epoch 0).</source>
+        <translation>数据已改变：训练从初始权重重新开始（第 0 轮）。</translation>
+    </message>
+    <message>
+        <source>New settings: training started again from the initial weights (epoch 0).</source>
+        <translation>设置已改变：训练从初始权重重新开始（第 0 轮）。</translation>
     </message>
     <message>
         <source>train continuously / pause</source>
