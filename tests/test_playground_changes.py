@@ -17,21 +17,13 @@ from gradlab.core.playground.process import TrainingProcess
 from gradlab.core.playground.session import EpochStats, PlaygroundConfig, Session
 from gradlab.gui.playground import tab as tab_module
 from gradlab.gui.playground.tab import PlaygroundTab
+from test_playground_tab import tab  # noqa: F401 - the shown tab, the same fixture
 
 # Pinned: what the line under the planes says (English sources).
 NEW_DATA = "New data: training started again from the initial weights (epoch 0)."
 NEW_SETTINGS = "New settings: training started again from the initial weights (epoch 0)."
 
 
-@pytest.fixture
-def tab(qtbot):
-    t = PlaygroundTab()
-    qtbot.addWidget(t)
-    t.resize(1400, 900)
-    t.show()
-    qtbot.waitExposed(t)
-    yield t
-    t.shutdown()
 
 
 def _compare(tab: PlaygroundTab, qtbot) -> None:
