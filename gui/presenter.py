@@ -27,8 +27,7 @@ def apply(window: QtWidgets.QWidget, tabs: Iterable[object], on: bool) -> None:
     # language may change later (Chinese puts a CJK family first).
     font = QtGui.QFont()
     font.setPointSizeF(base * SCALE if on else base)
-    window.setFont(font)
-    follow_font(window)
+    window.setFont(font)  # its FontChange runs `follow_font` (MainWindow.changeEvent)
     # A menu opens as a window of its own, and fonts do not pass to windows: set theirs
     # too (the menus, Chinese ones especially, are read from the back of the room as well).
     for menu in window.findChildren(QtWidgets.QMenu):
